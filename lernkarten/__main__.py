@@ -1,0 +1,5 @@
+"""`python -m lernkarten`: the same as the `lernkarten` command."""
+
+from lernkarten.cli import main
+
+main()

@@ -1,0 +1,54 @@
+"""The `lernkarten` command: a thin layer of click options over the library.
+
+Commands live in their own modules and are imported only when used, so that `--help` and
+the quiz start without importing spaCy. Library errors (`LernkartenError`) become one line
+on standard error and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from lernkarten import __version__
+from lernkarten.errors import LernkartenError
+
+#: command name -> "module:attribute" of its click command
+COMMANDS = {
+    "extract": "lernkarten.cli.extract:extract",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except LernkartenError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            sys.exit(1)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lernkarten")
+def cli() -> None:
+    """Turn German texts into flashcards: extract words, build Anki decks, quiz yourself."""
+
+
+def main() -> None:
+    """Run the CLI; click turns Ctrl-C into "Aborted!" and a ClickException into one line."""
+    cli(prog_name="lernkarten")

@@ -1,0 +1,47 @@
+"""Writing files so that a crash or Ctrl-C never leaves a half-written or clobbered file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from lernkarten.errors import LernkartenError
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success it replaces `path` in one rename.
+
+    On any error the temporary file is removed and `path` keeps its old content.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise LernkartenError(f"{target} is a directory, not a file to write")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise LernkartenError(f"cannot write {target}: folder {parent} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise LernkartenError(f"cannot write {target}: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write `content` to `path` atomically (UTF-8 for text)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
