@@ -1,0 +1,37 @@
+"""Where lernkarten keeps its caches and the learner's progress on this machine.
+
+Environment variables move them (tests and several profiles need that):
+`LERNKARTEN_CACHE_DIR` for rebuildable indexes and caches, `LERNKARTEN_DATA_DIR` for what
+must never be lost (quiz progress, known words).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """The folder for indexes that can be rebuilt at any time (dictionary, noun table, analysis cache)."""
+    override = os.environ.get("LERNKARTEN_CACHE_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_cache_dir("lernkarten", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    """The folder for the learner's own data: quiz progress and known words."""
+    override = os.environ.get("LERNKARTEN_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir("lernkarten", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
