@@ -1,0 +1,1 @@
+"""Word lists the stages share: German nouns (gender, plural, forms)."""
