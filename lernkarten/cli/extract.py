@@ -1,0 +1,80 @@
+"""`lernkarten extract`: the words worth learning in German texts, as a table or JSON."""
+
+from __future__ import annotations
+
+import click
+
+from lernkarten.cli.options import analysis_options, print_json, read_known
+
+
+@click.command()
+@click.argument("texts", nargs=-1, required=True)
+@analysis_options
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON (the deck's entry format).")
+@click.option("--gloss/--no-gloss", default=True, show_default=True,
+              help="Add English glosses and grammar from the offline dictionary.")
+def extract(texts: tuple[str, ...], level: str, limit: int | None, known: tuple[str, ...], names: bool,
+            model: str | None, force: bool, jobs: int, as_json: bool, gloss: bool) -> None:
+    """Show the words worth learning in TEXTS (.txt, .md, .html files, folders, or - for standard input).
+
+    Each word comes with its dictionary form, part of speech, count, level and an example
+    sentence from the text.
+    """
+    from lernkarten.cli.progress import analysis_progress
+    from lernkarten.pipeline import extract_entries
+
+    with analysis_progress(enabled=not as_json) as progress:
+        extraction = extract_entries(list(texts), level=level, limit=limit, known=read_known(known), names=names,
+                                     model=model, force=force, jobs=jobs, progress=progress)
+    entries = extraction.entries
+    unglossed = []
+    if gloss:
+        from lernkarten.glossing import gloss_entries
+
+        result = gloss_entries(entries)
+        entries, unglossed = result.entries, result.unglossed
+    if as_json:
+        print_json({"sources": [s.to_dict() for s in extraction.sources],
+                    "entries": [e.to_dict() for e in entries],
+                    "unglossed": [e.lemma for e in unglossed]})
+        return
+    _print_table(entries, unglossed, extraction)
+
+
+def _print_table(entries, unglossed, extraction) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    table = Table(title=f"{len(entries)} words worth learning", show_lines=False, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("German", no_wrap=True)
+    table.add_column("POS", no_wrap=True)
+    table.add_column("English", ratio=2)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("Lvl", no_wrap=True)
+    table.add_column("Example", ratio=4)
+    for rank, entry in enumerate(entries, start=1):
+        german = f"{entry.article} {entry.lemma}".strip() if entry.pos == "NOUN" else entry.lemma
+        english = "; ".join(g.text for g in entry.glosses[:3])
+        if entry.glosses and all(g.uncertain for g in entry.glosses[:3]):
+            english += " (?)"
+        table.add_row(str(rank), Text(german), entry.pos, Text(english), str(entry.count), entry.level,
+                      _marked_example(entry))
+    console.print(table)
+    if unglossed:
+        console.print(Text(f"No gloss found for {len(unglossed)} word(s): "
+                           + ", ".join(e.lemma for e in unglossed), style="yellow"))
+
+
+def _marked_example(entry):  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
+    if not entry.examples:
+        return Text("")
+    example = entry.examples[0]
+    text = Text(example.text)
+    for start, end in example.spans:
+        text.stylize("bold underline", start, end)
+    return text

@@ -1,0 +1,48 @@
+"""Options several commands share, so that `extract` and `build` read the same way."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+LEVELS = ("A2", "B1", "B2", "C1")  # kept in step with lernkarten.vocabulary.LEVEL_KNOWN_ZIPF
+
+
+def analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate a command with the options that choose what is worth learning."""
+    options = [
+        click.option("--level", type=click.Choice(LEVELS, case_sensitive=False), default="B1", show_default=True,
+                     callback=lambda ctx, param, value: value.upper(),
+                     help="Your level: words this level usually knows are left out."),
+        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N words, best first."),
+        click.option("--known", type=click.Path(dir_okay=False), multiple=True,
+                     help="A file of words you know, one lemma a line (repeatable). "
+                          "Your own list (lernkarten known) always applies."),
+        click.option("--names", is_flag=True, help="Keep proper names (people, places, organisations)."),
+        click.option("--model", default=None, metavar="NAME",
+                     help="An installed spaCy German pipeline to use instead of the built-in one (e.g. de_core_news_md)."),
+        click.option("--force", is_flag=True, help="Go on even if a text does not look German."),
+        click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Analyse texts in N processes."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def read_known(files: tuple[str, ...]) -> list[str]:
+    """The learner's own known words plus those of the given files."""
+    from lernkarten.known import learner_known_words, read_known_words
+
+    words = learner_known_words()
+    for file in files:
+        words.extend(read_known_words(file))
+    return words
+
+
+def print_json(data: Any) -> None:
+    """Print JSON for machines: UTF-8, stable key order, one value a line."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1))

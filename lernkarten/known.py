@@ -1,0 +1,81 @@
+"""The words a learner already knows: a plain text file, one lemma a line.
+
+The learner's own list lives in the data folder (`lernkarten known add/remove/list` edits it)
+and is applied to every extraction; `--known FILE` adds more lists. Lines starting with `#`
+are comments, so a teacher can annotate a shared list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from lernkarten.errors import LernkartenError
+from lernkarten.fileio import write_atomic
+
+
+def known_words_path() -> Path:
+    """The learner's own known-words file."""
+    from lernkarten.places import data_dir
+
+    return data_dir() / "known-words.txt"
+
+
+def read_known_words(path: str | Path) -> list[str]:
+    """The lemmas of a known-words file (blank lines and # comments skipped)."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise LernkartenError(f"{path}: no such known-words file") from None
+    except IsADirectoryError:
+        raise LernkartenError(f"{path} is a directory, not a known-words file") from None
+    except OSError as exc:
+        raise LernkartenError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in raw[:4096]:
+        raise LernkartenError(f"{path} is binary data, not a list of words")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    words = []
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return words
+
+
+def learner_known_words() -> list[str]:
+    """The learner's own list; empty when there is none yet."""
+    path = known_words_path()
+    return read_known_words(path) if path.exists() else []
+
+
+def add_known_words(words: Iterable[str]) -> list[str]:
+    """Add lemmas to the learner's list; returns those that were new."""
+    current = learner_known_words()
+    present = {w.casefold() for w in current}
+    added = []
+    for word in (w.strip() for w in words):
+        if word and word.casefold() not in present:
+            present.add(word.casefold())
+            added.append(word)
+    if added:
+        _write(current + added)
+    return added
+
+
+def remove_known_words(words: Iterable[str]) -> list[str]:
+    """Remove lemmas from the learner's list; returns those that were there."""
+    drop = {w.strip().casefold() for w in words}
+    current = learner_known_words()
+    kept = [w for w in current if w.casefold() not in drop]
+    removed = [w for w in current if w.casefold() in drop]
+    if removed:
+        _write(kept)
+    return removed
+
+
+def _write(words: list[str]) -> None:
+    write_atomic(known_words_path(), "".join(f"{w}\n" for w in words))

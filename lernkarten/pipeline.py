@@ -1,0 +1,206 @@
+"""The whole flow as library calls: texts -> analysis -> vocabulary -> glossing -> Deck.
+
+The CLI's `extract` and `build` are thin layers over `extract_entries` and `build_deck`;
+a script can call them the same way. Analysis results are cached per text (keyed by the
+text's hash, the tool's version and the model), so a rebuild after one new article
+analyses only that article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+
+from lernkarten import __version__
+from lernkarten.analysis.occurrences import Occurrence
+from lernkarten.entries import Entry, Source
+from lernkarten.fileio import write_atomic
+from lernkarten.sources import SourceText, read_source
+from lernkarten.vocabulary import AnalysedText, DEFAULT_LEVEL, collect_entries, select_entries
+
+#: Bump when the analysis output changes for the same text, so old cache files are not used.
+ANALYSIS_CACHE_VERSION = 1
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Extraction:
+    """The chosen entries of some texts, the sources they came from, and what the run reused."""
+
+    entries: list[Entry]
+    sources: list[Source]
+    token_count: int
+    analysed: int = 0             # texts analysed in this run
+    reused: int = 0               # texts whose analysis came from the cache
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_sources(paths: Sequence[str], *, force: bool = False) -> list[SourceText]:
+    """Read every path; a folder stands for the text files in it (sorted, so builds are stable)."""
+    from pathlib import Path
+
+    from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+
+    texts: list[SourceText] = []
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            suffixes = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES) - {""}
+            files = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+            if not files:
+                from lernkarten.errors import SourceError
+
+                raise SourceError(f"{path} is a directory with no .txt, .md or .html files")
+            texts.extend(read_source(str(p), force=force) for p in files)
+        else:
+            texts.append(read_source(path, force=force))
+    _make_ids_unique(texts)
+    return texts
+
+
+def analyse_texts(
+    texts: Sequence[SourceText],
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> tuple[list[AnalysedText], int]:
+    """Analyse each text (or take its cached analysis); returns the results and how many were reused."""
+    results: dict[int, AnalysedText] = {}
+    todo: list[int] = []
+    for index, text in enumerate(texts):
+        cached = _read_cache(text, model) if use_cache else None
+        if cached is not None:
+            results[index] = cached
+        else:
+            todo.append(index)
+    reused = len(results)
+    done = reused
+    if progress:
+        progress(done, len(texts))
+    if todo:
+        bodies = [(texts[i].source, texts[i].body) for i in todo]
+        if jobs > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
+                                     initargs=(model,)) as pool:
+                analysed_iter: Iterable[AnalysedText] = pool.map(_analyse_in_worker, bodies, chunksize=1)
+                for index, analysed in zip(todo, analysed_iter):
+                    results[index] = analysed
+                    done += 1
+                    if progress:
+                        progress(done, len(texts))
+        else:
+            from lernkarten.analysis import load_nlp
+
+            nlp = load_nlp(model)
+            for index, (source, body) in zip(todo, bodies):
+                results[index] = analyse_body(nlp, source, body)
+                done += 1
+                if progress:
+                    progress(done, len(texts))
+        if use_cache:
+            for index in todo:
+                _write_cache(texts[index], model, results[index])
+    return [results[i] for i in range(len(texts))], reused
+
+
+def analyse_body(nlp: object, source: Source, body: str) -> AnalysedText:
+    """Run the pipeline on one text's body and keep what the vocabulary stage needs."""
+    from lernkarten.analysis import occurrences
+
+    doc = nlp(body)  # type: ignore[operator]
+    token_count = sum(1 for token in doc if not (token.is_punct or token.is_space))
+    return AnalysedText(source=source, occurrences=occurrences(doc), token_count=token_count)
+
+
+def extract_entries(
+    paths: Sequence[str],
+    *,
+    level: str = DEFAULT_LEVEL,
+    limit: int | None = None,
+    known: Iterable[str] = (),
+    names: bool = False,
+    model: str | None = None,
+    force: bool = False,
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Extraction:
+    """The entries worth learning in the texts at `paths`, best first."""
+    texts = read_sources(paths, force=force)
+    analysed, reused = analyse_texts(texts, model=model, jobs=jobs, use_cache=use_cache, progress=progress)
+    token_count = sum(a.token_count for a in analysed)
+    entries = select_entries(collect_entries(analysed), token_count=token_count, level=level,
+                             limit=limit, known=known, names=names)
+    return Extraction(entries=entries, sources=[t.source for t in texts], token_count=token_count,
+                      analysed=len(texts) - reused, reused=reused)
+
+
+# -- parallel workers -------------------------------------------------------------------------
+
+_worker_nlp: object | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _worker_nlp
+    from lernkarten.analysis import load_nlp
+
+    _worker_nlp = load_nlp(model)
+
+
+def _analyse_in_worker(item: tuple[Source, str]) -> AnalysedText:
+    source, body = item
+    return analyse_body(_worker_nlp, source, body)
+
+
+# -- analysis cache ---------------------------------------------------------------------------
+
+def _cache_file(text: SourceText, model: str | None) -> str:
+    from lernkarten.places import cache_dir
+
+    key = hashlib.sha256(
+        f"{ANALYSIS_CACHE_VERSION}|{__version__}|{model or 'hanta'}|{text.source.sha256}".encode()
+    ).hexdigest()
+    folder = cache_dir() / "analysis"
+    folder.mkdir(exist_ok=True)
+    return str(folder / f"{key}.json")
+
+
+def _read_cache(text: SourceText, model: str | None) -> AnalysedText | None:
+    try:
+        with open(_cache_file(text, model), encoding="utf-8") as handle:
+            data = json.load(handle)
+        occurrences = [Occurrence(**{**o, "spans": tuple(tuple(s) for s in o["spans"])})
+                       for o in data["occurrences"]]
+        # the source record is today's (a renamed file keeps its analysis)
+        return AnalysedText(source=text.source, occurrences=occurrences, token_count=int(data["token_count"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no cache, or one from an older format: analyse again
+
+
+def _write_cache(text: SourceText, model: str | None, analysed: AnalysedText) -> None:
+    data = {"token_count": analysed.token_count, "occurrences": [asdict(o) for o in analysed.occurrences]}
+    try:
+        write_atomic(_cache_file(text, model), json.dumps(data, ensure_ascii=False))
+    except OSError:
+        pass  # a cache that cannot be written only costs time next run
+
+
+def _make_ids_unique(texts: list[SourceText]) -> None:
+    """Two files with the same name in different folders get distinct source ids."""
+    seen: dict[str, int] = {}
+    for text in texts:
+        base = text.source.id
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            text.source.id = f"{base}-{seen[base]}"
+
+
+def default_jobs() -> int:
+    """Processes to use when the user asks for all cores."""
+    return max(1, os.cpu_count() or 1)

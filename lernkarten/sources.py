@@ -1,0 +1,240 @@
+"""Reading texts to learn from: plain text, Markdown, saved web pages, standard input.
+
+A source becomes a `SourceText`: the body to analyse plus a `Source` record (title, date,
+attribution) that travels to the cards. The attribution line ("Dieser Beitrag ist ... erschienen
+in ...", "© ...") is credit, not German to learn, so it is kept apart from the body. Anything
+that is not a German article (empty, binary, undecodable, another language, far too long) is
+refused with one clear line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from lernkarten.entries import Source
+from lernkarten.errors import SourceError
+
+#: An article is a few thousand words; a book is not an article. Characters of extracted text.
+MAX_CHARS = 300_000
+#: Bytes read from a file before giving up on it (a saved web page carries a lot of markup).
+MAX_BYTES = 5_000_000
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+_LANGUAGE_NAMES = {
+    "de": "German", "en": "English", "fr": "French", "nl": "Dutch", "es": "Spanish",
+    "it": "Italian", "pl": "Polish", "pt": "Portuguese", "ru": "Russian", "tr": "Turkish",
+    "da": "Danish", "sv": "Swedish", "cs": "Czech",
+}
+
+_ATTRIBUTION = re.compile(
+    r"^(?:©|\(c\)|copyright\b|quelle\s*:|dieser (?:beitrag|artikel|text) (?:ist|wurde|erschien)"
+    r"|alle rechte vorbehalten|zur verfügung gestellt|mit freundlicher genehmigung"
+    r"|source\s*:|lizenz\s*:|license\s*:)",
+    re.IGNORECASE,
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+@dataclass
+class SourceText:
+    """A text ready for analysis: its body and the record that credits it."""
+
+    source: Source
+    body: str
+
+
+def read_source(path: str, *, force: bool = False) -> SourceText:
+    """Read a text file, Markdown file, saved web page, or `-` (standard input) into a SourceText."""
+    if path == "-":
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return parse_source(raw, name="stdin", suffix=".txt", display="standard input", force=force)
+    file = Path(path)
+    if not file.exists():
+        raise SourceError(f"{path}: no such file")
+    if file.is_dir():
+        raise SourceError(f"{path} is a directory; give the text files in it (e.g. {path}/*.txt)")
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return parse_source(raw, name=file.stem, suffix=file.suffix.lower(), display=path, force=force)
+
+
+def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: bool = False) -> SourceText:
+    """Turn the bytes of a source into a SourceText, refusing what is not a German article."""
+    if len(raw) > MAX_BYTES:
+        raise SourceError(f"{display} is larger than {MAX_BYTES // 1_000_000} MB; lernkarten reads articles, not books")
+    if _looks_binary(raw):
+        raise SourceError(f"{display} looks like binary data, not text")
+    text = clean_text(decode(raw, display))
+    title = date = url = site = ""
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _looks_like_html(text)):
+        text, title, date, url, site = _extract_html(text, display)
+    elif suffix in MARKDOWN_SUFFIXES:
+        text = _strip_markdown(text)
+    if not text.strip():
+        raise SourceError(f"{display} holds no text")
+    if len(text) > MAX_CHARS:
+        raise SourceError(
+            f"{display} has {len(text):,} characters; the limit is {MAX_CHARS:,} (about 40,000 words)"
+        )
+    body, attribution = split_attribution(text)
+    if not body.strip():
+        raise SourceError(f"{display} holds only a credit line, no text to learn from")
+    if not force:
+        check_german(body, display)
+    if not title:
+        title = _first_line(body)
+    if not attribution and site:
+        attribution = f"Quelle: {site}"
+    source = Source(
+        id=_slug(name),
+        title=title,
+        attribution=attribution,
+        date=date or _date_from_name(name) or _date_from_attribution(attribution),
+        path="" if display == "standard input" else display,
+        url=url,
+        sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    )
+    return SourceText(source=source, body=body)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """Bytes to text: strict UTF-8 first, then Windows-1252 (German Latin-1 texts), then detection.
+
+    charset-normalizer alone misreads short Latin-1 German (RESOURCES.md), so it comes last.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        pass  # one of the five bytes Windows-1252 leaves undefined
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise SourceError(f"{display}: cannot decode its bytes as text (not UTF-8, not Windows-1252)")
+    return str(best)
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, unify line ends, drop soft hyphens and zero-width characters, spaces for NBSP."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
+    return text
+
+
+def split_attribution(text: str) -> tuple[str, str]:
+    """The text without its credit lines, and those lines joined (empty when there are none).
+
+    Only lines at the very end or the very start count: a sentence in the middle that
+    mentions a source is part of the article.
+    """
+    lines = text.strip().split("\n")
+    credit: list[str] = []
+    while lines and (_ATTRIBUTION.search(lines[-1].strip()) or not lines[-1].strip()):
+        line = lines.pop().strip()
+        if line:
+            credit.insert(0, line)
+    while lines and _ATTRIBUTION.search(lines[0].strip()):
+        credit.append(lines.pop(0).strip())
+    return "\n".join(lines).strip(), " ".join(credit)
+
+
+def check_german(text: str, display: str) -> None:
+    """Refuse a text whose language is clearly not German, naming the language it looks like."""
+    import py3langid.langid as langid
+
+    sample = text[:5000]
+    if len(re.findall(r"\w+", sample)) < 3:
+        return  # too short to tell; a headline-only text is still German to learn
+    langid.set_languages(list(_LANGUAGE_NAMES))
+    language, _score = langid.classify(sample)
+    if language != "de":
+        name = _LANGUAGE_NAMES.get(language, language)
+        raise SourceError(f"{display} looks like {name}, not German (use --force to go on anyway)")
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _extract_html(html: str, display: str) -> tuple[str, str, str, str, str]:
+    """Main text, title, date, URL and site name of a saved web page."""
+    import json
+
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its timer uses signals: not in worker threads
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+    result = trafilatura.extract(html, output_format="json", with_metadata=True, config=config,
+                                 include_comments=False, include_tables=False)
+    if not result:
+        raise SourceError(f"{display}: found no article text in this web page")
+    data = json.loads(result)
+    text = clean_text(data.get("text") or "")
+    return (text, data.get("title") or "", data.get("date") or "",
+            data.get("source") or data.get("url") or "", data.get("source-hostname") or data.get("hostname") or "")
+
+
+def _strip_markdown(text: str) -> str:
+    """Markdown to plain sentences: keep the words, drop the markup."""
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+", "", text, flags=re.M)
+    text = re.sub(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1", r"\2", text)
+    text = re.sub(r"^\s*([-*_]\s*){3,}$", "", text, flags=re.M)
+    return text
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= 160 else line[:157].rstrip() + "..."
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9äöüß]+", "-", name.lower()).strip("-")
+    return slug or "text"
+
+
+def _date_from_name(name: str) -> str:
+    match = re.search(r"(19|20)\d\d-[01]\d-[0-3]\d", name)
+    return match.group(0) if match else ""
+
+
+def _date_from_attribution(attribution: str) -> str:
+    match = re.search(r"\b([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)\b", attribution)
+    if not match:
+        return ""
+    day, month, year = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"

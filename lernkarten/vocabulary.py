@@ -1,0 +1,171 @@
+"""Choosing what is worth learning: from every occurrence in the texts to ranked Entries.
+
+A word is worth a card when the learner probably does not know it yet (its general
+frequency is below what the learner's level covers), when it matters in the text (it occurs
+often, or far more often than in general German: keyness), and when it is not a name,
+a number or a function word. Frequencies are wordfreq's Zipf values for German: log10 of
+occurrences per billion words (7 = "und", 4 = "Bündnis", 1 = a word seen once a billion).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from lernkarten.analysis.occurrences import Occurrence
+from lernkarten.entries import Entry, Example, Source
+
+#: A learner at this level is assumed to know words at least this frequent (Zipf).
+LEVEL_KNOWN_ZIPF = {"A2": 5.2, "B1": 4.6, "B2": 4.0, "C1": 3.4}
+LEVELS = tuple(LEVEL_KNOWN_ZIPF)
+DEFAULT_LEVEL = "B1"
+#: Examples kept per entry and per source: enough to show the word's uses, not the whole text.
+MAX_EXAMPLES_PER_SOURCE = 3
+LEARNABLE_POS = {"NOUN", "VERB", "ADJ", "ADV", "EXPR"}
+_NO_ZIPF = 1.0  # words wordfreq has never seen count as this rare when computing keyness
+
+
+@dataclass
+class AnalysedText:
+    """What the analysis stage found in one source text."""
+
+    source: Source
+    occurrences: list[Occurrence]
+    token_count: int
+
+
+def collect_entries(texts: Iterable[AnalysedText]) -> list[Entry]:
+    """One Entry per (lemma, part of speech) over all texts, with counts, forms and examples.
+
+    Names, numbers and function words are kept here (marked by their pos); `select_entries`
+    decides what a learner sees.
+    """
+    entries: dict[tuple[str, str], Entry] = {}
+    seen_sentences: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for text in texts:
+        for occ in text.occurrences:
+            if occ.is_function_word or occ.pos in {"PUNCT", "SYM", "SPACE", "X"}:
+                continue
+            pos = "PROPN" if occ.is_name else occ.pos
+            key = (occ.lemma, pos)
+            entry = entries.get(key)
+            if entry is None:
+                entry = entries[key] = Entry(lemma=occ.lemma, pos=pos)
+                seen_sentences[key] = set()
+            entry.count += 1
+            if occ.form not in entry.forms:
+                entry.forms.append(occ.form)
+            if text.source.id not in entry.sources:
+                entry.sources.append(text.source.id)
+            sentence_key = (text.source.id, occ.sentence)
+            if sentence_key in seen_sentences[key]:
+                continue
+            seen_sentences[key].add(sentence_key)
+            entry.examples.append(Example(text=occ.sentence, spans=[tuple(s) for s in occ.spans],
+                                          source=text.source.id, article=occ.article))
+    for entry in entries.values():
+        entry.examples = _best_examples(entry.examples)
+    return list(entries.values())
+
+
+def select_entries(
+    entries: Iterable[Entry],
+    *,
+    token_count: int,
+    level: str = DEFAULT_LEVEL,
+    limit: int | None = None,
+    known: Iterable[str] = (),
+    names: bool = False,
+) -> list[Entry]:
+    """The entries a learner at `level` should study, best first, at most `limit`.
+
+    `token_count` is the number of words of all texts together (for keyness); `known` holds
+    lemmas the learner already knows (compared without case and without a leading "sich").
+    """
+    if level not in LEVEL_KNOWN_ZIPF:
+        raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
+    known_zipf = LEVEL_KNOWN_ZIPF[level]
+    known_lemmas = {_known_key(word) for word in known}
+    chosen: list[tuple[float, Entry]] = []
+    for entry in entries:
+        if entry.pos == "PROPN" and not names:
+            continue
+        if entry.pos not in LEARNABLE_POS and entry.pos != "PROPN":
+            continue
+        if _known_key(entry.lemma) in known_lemmas or not _is_word(entry.lemma):
+            continue
+        zipf = general_zipf(entry.lemma)
+        entry = replace(entry, zipf=zipf, keyness=keyness(entry.count, token_count, zipf), level=level_of(zipf))
+        if zipf >= known_zipf and entry.pos != "PROPN":
+            continue
+        chosen.append((_score(entry, known_zipf), entry))
+    chosen.sort(key=lambda pair: (-pair[0], pair[1].lemma.lower(), pair[1].pos))
+    ranked = [entry for _score_, entry in chosen]
+    return ranked[:limit] if limit is not None else ranked
+
+
+def general_zipf(lemma: str) -> float:
+    """Zipf frequency of a lemma in general German; for "sich X" the verb's, for a phrase wordfreq's estimate."""
+    from wordfreq import zipf_frequency
+
+    word = lemma[5:] if lemma.startswith("sich ") else lemma
+    return zipf_frequency(word, "de")
+
+
+def keyness(count: int, token_count: int, zipf: float) -> float:
+    """How much more frequent the word is in these texts than in general German, in Zipf units."""
+    if count <= 0 or token_count <= 0:
+        return 0.0
+    text_zipf = math.log10(count / token_count * 1e9)
+    return round(text_zipf - max(zipf, _NO_ZIPF), 3)
+
+
+def level_of(zipf: float) -> str:
+    """The CEFR band by whose end a learner typically knows a word this frequent ("C1" for the rarest)."""
+    for level, threshold in LEVEL_KNOWN_ZIPF.items():
+        if zipf >= threshold:
+            return level
+    return "C1"
+
+
+def _score(entry: Entry, known_zipf: float) -> float:
+    """Rank: repeated in the text first, then words just beyond the learner's level, then key words.
+
+    A word just past the learner's frequency band is worth more than a very rare one, which a
+    learner may never meet again; keyness lifts the words the text is about.
+    """
+    closeness = max(0.0, 1.0 - (known_zipf - entry.zipf) / 3.0)
+    return 1.5 * math.log1p(entry.count) + closeness + 0.15 * max(entry.keyness, 0.0)
+
+
+def _best_examples(examples: list[Example]) -> list[Example]:
+    """Keep a few examples per source; the clearest first (a full sentence of moderate length)."""
+    kept: list[Example] = []
+    per_source: dict[str, int] = {}
+    for example in sorted(examples, key=_example_rank):
+        if per_source.get(example.source, 0) >= MAX_EXAMPLES_PER_SOURCE:
+            continue
+        per_source[example.source] = per_source.get(example.source, 0) + 1
+        kept.append(example)
+    return kept
+
+
+def _example_rank(example: Example) -> tuple[int, int]:
+    words = len(example.text.split())
+    complete = example.text.rstrip().endswith((".", "!", "?", "“", "\"", "»", ":"))
+    moderate = 6 <= words <= 30
+    return (0 if complete and moderate else 1 if complete else 2, abs(words - 16))
+
+
+def _known_key(lemma: str) -> str:
+    lemma = lemma.strip()
+    if lemma.startswith("sich "):
+        lemma = lemma[5:]
+    return lemma.casefold()
+
+
+def _is_word(lemma: str) -> bool:
+    """A lemma a learner can learn: letters, not a number, not a single character."""
+    return len(lemma) > 1 and not re.search(r"\d", lemma) and bool(re.search(r"[^\W\d_]", lemma))
