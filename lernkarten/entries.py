@@ -142,7 +142,6 @@ class Entry:
     forms: list[str] = field(default_factory=list)      # surface forms seen, in order of first sight
     count: int = 0                # occurrences over all sources
     zipf: float = 0.0             # general frequency in German (wordfreq Zipf)
-    keyness: float = 0.0          # how much more frequent here than in general German (log ratio)
     level: str = ""               # CEFR band the word's frequency suggests: A2, B1, B2, C1
     examples: list[Example] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)    # Source.id of every text it occurs in

@@ -17,13 +17,14 @@ from dataclasses import asdict, dataclass, field
 
 from lernkarten import __version__
 from lernkarten.analysis.occurrences import Occurrence
-from lernkarten.entries import Entry, Source
+from lernkarten.entries import Deck, Entry, Source
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import SourceText, read_source
 from lernkarten.vocabulary import AnalysedText, DEFAULT_LEVEL, collect_entries, select_entries
 
 #: Bump when the analysis output changes for the same text, so old cache files are not used.
 ANALYSIS_CACHE_VERSION = 1
+DEFAULT_DECK_NAME = "Lernkarten"
 
 Progress = Callable[[int, int], None]
 
@@ -139,6 +140,59 @@ def extract_entries(
                              limit=limit, known=known, names=names)
     return Extraction(entries=entries, sources=[t.source for t in texts], token_count=token_count,
                       analysed=len(texts) - reused, reused=reused)
+
+
+@dataclass
+class Build:
+    """Decks made from texts: one, or one per text with `split`; plus what could not be glossed."""
+
+    decks: list[Deck]
+    unglossed: list[Entry]
+    warnings: list[str]
+    analysed: int
+    reused: int
+
+
+def build_decks(
+    paths: Sequence[str],
+    *,
+    name: str = DEFAULT_DECK_NAME,
+    split: bool = False,
+    level: str = DEFAULT_LEVEL,
+    limit: int | None = None,
+    known: Iterable[str] = (),
+    names: bool = False,
+    model: str | None = None,
+    force: bool = False,
+    jobs: int = 1,
+    use_cache: bool = True,
+    translator: str | None = None,
+    progress: Progress | None = None,
+    gloss_progress: bool = False,
+) -> Build:
+    """Glossed decks from the texts at `paths` (a word of several texts is one entry with examples from each).
+
+    Entries come out sorted by lemma, so that the deck's JSON diffs well from build to build.
+    """
+    from lernkarten.glossing import gloss_entries
+
+    texts = read_sources(paths, force=force)
+    analysed, reused = analyse_texts(texts, model=model, jobs=jobs, use_cache=use_cache, progress=progress)
+    groups = [[a] for a in analysed] if split else [analysed]
+    known = list(known)
+    decks: list[Deck] = []
+    unglossed: list[Entry] = []
+    warnings: list[str] = []
+    for group in groups:
+        token_count = sum(a.token_count for a in group)
+        entries = select_entries(collect_entries(group), token_count=token_count, level=level, limit=limit,
+                                 known=known, names=names)
+        result = gloss_entries(entries, translator=translator, progress=gloss_progress)
+        unglossed.extend(result.unglossed)
+        warnings.extend(w for w in result.warnings if w not in warnings)
+        glossed = sorted(result.entries, key=lambda e: (e.lemma.casefold(), e.lemma, e.pos))
+        decks.append(Deck(name=name, sources=[a.source for a in group], entries=glossed))
+    return Build(decks=decks, unglossed=unglossed, warnings=warnings, analysed=len(texts) - reused, reused=reused)
 
 
 # -- parallel workers -------------------------------------------------------------------------

@@ -97,10 +97,10 @@ def select_entries(
         if _known_key(entry.lemma) in known_lemmas or not _is_word(entry.lemma):
             continue
         zipf = general_zipf(entry.lemma)
-        entry = replace(entry, zipf=zipf, keyness=keyness(entry.count, token_count, zipf), level=level_of(zipf))
+        entry = replace(entry, zipf=zipf, level=level_of(zipf))
         if zipf >= known_zipf and entry.pos != "PROPN":
             continue
-        chosen.append((_score(entry, known_zipf), entry))
+        chosen.append((_score(entry, known_zipf, keyness(entry.count, token_count, zipf)), entry))
     chosen.sort(key=lambda pair: (-pair[0], pair[1].lemma.lower(), pair[1].pos))
     ranked = [entry for _score_, entry in chosen]
     return ranked[:limit] if limit is not None else ranked
@@ -130,14 +130,14 @@ def level_of(zipf: float) -> str:
     return "C1"
 
 
-def _score(entry: Entry, known_zipf: float) -> float:
+def _score(entry: Entry, known_zipf: float, key: float) -> float:
     """Rank: repeated in the text first, then words just beyond the learner's level, then key words.
 
     A word just past the learner's frequency band is worth more than a very rare one, which a
     learner may never meet again; keyness lifts the words the text is about.
     """
     closeness = max(0.0, 1.0 - (known_zipf - entry.zipf) / 3.0)
-    return 1.5 * math.log1p(entry.count) + closeness + 0.15 * max(entry.keyness, 0.0)
+    return 1.5 * math.log1p(entry.count) + closeness + 0.15 * max(key, 0.0)
 
 
 def _best_examples(examples: list[Example]) -> list[Example]:

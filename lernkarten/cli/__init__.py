@@ -17,7 +17,9 @@ from lernkarten.errors import LernkartenError
 
 #: command name -> "module:attribute" of its click command
 COMMANDS = {
+    "build": "lernkarten.cli.build:build",
     "extract": "lernkarten.cli.extract:extract",
+    "known": "lernkarten.cli.known:known",
 }
 
 

@@ -1,0 +1,130 @@
+"""`lernkarten build`: German texts to Anki packages, updating the decks a learner already studies."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import click
+
+from lernkarten.cli.options import analysis_options, read_known
+
+
+@click.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="The .apkg to write (its .json is written beside it). Default: decks/TEXT.apkg for one text; "
+                   "with --split, a folder for one deck per text (default decks/).")
+@click.option("--split", is_flag=True, help="One deck per text instead of one deck with a subdeck per text.")
+@click.option("--reverse", is_flag=True, help="Also make English -> German cards.")
+@click.option("--name", default="Lernkarten", show_default=True, help="The deck's name in Anki.")
+@analysis_options
+@click.option("--exclude-deck", type=click.Path(dir_okay=False), multiple=True,
+              help="Leave out words already in this deck (.apkg or lernkarten .json; repeatable).")
+@click.option("--exclude-anki", type=click.Path(dir_okay=False), multiple=True,
+              help="Leave out words already in this Anki collection (collection.anki2, read only; repeatable).")
+@click.option("--exclude-mature/--keep-mature", default=True, show_default=True,
+              help="Leave out words your quiz progress shows you know well.")
+@click.option("--db", type=click.Path(dir_okay=False), default=None, envvar="LERNKARTEN_DB",
+              help="Quiz progress database to read mature words from.")
+@click.option("--translator", default=None, metavar="SERVICE",
+              help="Also ask an online translator (google, deepl, mymemory, ...) for sentence translations.")
+@click.option("--no-cache", is_flag=True, help="Analyse every text again, even when nothing changed.")
+def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool, name: str, level: str,
+          limit: int | None, known: tuple[str, ...], names: bool, model: str | None, force: bool, jobs: int,
+          exclude_deck: tuple[str, ...], exclude_anki: tuple[str, ...], exclude_mature: bool, db: str | None,
+          translator: str | None, no_cache: bool) -> None:
+    """Build an Anki deck from German TEXTS (files, folders, or - for standard input).
+
+    A rebuild updates the notes you already study: changed glosses arrive, your review
+    history stays, nothing is duplicated.
+    """
+    from rich.console import Console
+
+    from lernkarten.cli.progress import analysis_progress
+    from lernkarten.pipeline import build_decks
+
+    targets = _output_paths(texts, output, split)
+    known_words = read_known(known) + _excluded_words(exclude_deck, exclude_anki, exclude_mature, db)
+    with analysis_progress() as progress:
+        result = build_decks(list(texts), name=name, split=split, level=level, limit=limit, known=known_words,
+                             names=names, model=model, force=force, jobs=jobs, use_cache=not no_cache,
+                             translator=translator, progress=progress, gloss_progress=True)
+    console = Console(stderr=True)
+    for warning in result.warnings:
+        console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+    if result.unglossed:
+        console.print(f"No gloss found for {len(result.unglossed)} word(s), left out of the deck: "
+                      + ", ".join(sorted({e.lemma for e in result.unglossed})), highlight=False)
+    for deck in result.decks:
+        apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
+        summary = _write(deck, Path(apkg), reverse)
+        click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "
+                   f"{summary.notes} notes, {summary.cards} cards"
+                   + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
+
+
+def _write(deck, apkg: Path, reverse: bool, json_path: Path | None = None):  # type: ignore[no-untyped-def]
+    """Stamp mod times against the previous JSON, write the package, then the JSON beside it."""
+    from lernkarten.packaging import read_deck_json, stamp_modified, write_apkg, write_deck_json
+
+    json_path = json_path or apkg.with_suffix(".json")
+    previous = read_deck_json(json_path) if json_path.exists() else None
+    deck = stamp_modified(deck, previous, int(time.time()))
+    summary = write_apkg(deck, apkg, reverse=reverse)
+    write_deck_json(deck, json_path)
+    return summary
+
+
+def _output_paths(texts: tuple[str, ...], output: str | None, split: bool) -> list[Path]:
+    """Where the deck(s) go, checked before any long work starts."""
+    if split:
+        folder = Path(output or "decks")
+        if folder.exists() and not folder.is_dir():
+            raise click.UsageError(f"with --split, -o names a folder; {folder} is a file")
+        folder.mkdir(parents=True, exist_ok=True)
+        _check_writable(folder / "probe.apkg")
+        return [folder]
+    if output is None:
+        if len(texts) != 1 or texts[0] == "-" or Path(texts[0]).is_dir():
+            raise click.UsageError("give -o/--output DECK.apkg when building from several texts, a folder or stdin")
+        output = str(Path("decks") / f"{Path(texts[0]).stem}.apkg")
+        Path("decks").mkdir(exist_ok=True)
+    apkg = Path(output)
+    if apkg.suffix.lower() != ".apkg":
+        raise click.UsageError(f"{output}: the output must end in .apkg")
+    _check_writable(apkg)
+    return [apkg]
+
+
+def _check_writable(apkg: Path) -> None:
+    if apkg.is_dir():
+        raise click.ClickException(f"{apkg} is a directory, not a deck file")
+    folder = apkg.parent
+    if not folder.is_dir():
+        raise click.ClickException(f"cannot write {apkg}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (apkg.exists() and not os.access(apkg, os.W_OK)):
+        raise click.ClickException(f"cannot write {apkg}: permission denied")
+
+
+def _excluded_words(decks: tuple[str, ...], collections: tuple[str, ...], mature: bool,
+                    db: str | None) -> list[str]:
+    """Lemmas already in earlier decks, an Anki collection, or known well in the quiz."""
+    from lernkarten.exclusions import words_in_apkg, words_in_collection
+
+    words: set[str] = set()
+    for deck in decks:
+        if deck.lower().endswith(".json"):
+            from lernkarten.packaging import read_deck_json
+
+            words.update(e.lemma for e in read_deck_json(deck).entries)
+        else:
+            words.update(words_in_apkg(deck))
+    for collection in collections:
+        words.update(words_in_collection(collection))
+    if mature:
+        from lernkarten.quiz.store import mature_lemmas
+
+        words.update(mature_lemmas(db))
+    return sorted(words)
