@@ -1,0 +1,162 @@
+"""Writing a Deck as an Anki package (.apkg), and reading back what an earlier one held.
+
+The package is genanki's legacy collection (`collection.anki2`, schema 11) in a zip. genanki
+writes the collection; the zip is ours, because genanki's takes the temporary file's mtime
+and the current time, and a rebuild of the same deck has to give the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import os
+import sqlite3
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lernkarten.entries import Deck
+from lernkarten.errors import LernkartenError
+from lernkarten.fileio import atomic_path
+from lernkarten.packaging.render import render_entry
+from lernkarten.packaging.subdecks import deck_id, subdeck_name
+
+#: Zip entries get this date: the earliest a zip can hold, so it never depends on the clock.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+CREDITS_HTML = (
+    "English glosses: <b>Ding</b> German–English dictionary, © Frank Richter, TU Chemnitz, "
+    "GPL-2.0-or-later (dict.tu-chemnitz.de).<br>"
+    "Noun gender, plural and genitive: <b>Wiktionary</b> contributors via german-nouns, "
+    "CC BY-SA 4.0 (de.wiktionary.org).<br>"
+    "Made with lernkarten (GPL-3.0-or-later)."
+)
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    """What went into a package, for the learner's one-line report."""
+
+    notes: int
+    cards: int
+    decks: tuple[str, ...]            # full deck names, parent first
+    skipped: tuple[str, ...] = ()     # keys of entries without a gloss (no card made)
+
+
+@dataclass(frozen=True)
+class PackagedNote:
+    """A note as an earlier package holds it: what Anki will compare against."""
+
+    guid: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    modified: int
+
+
+def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = False) -> PackageSummary:
+    """Write `deck` as an Anki package at `path`, atomically; return what it holds.
+
+    Each note gets its entry's `modified` as mod time (see `stamp_modified`); an entry never
+    stamped (0) gets the current time, which makes the package differ from build to build.
+    Entries without a gloss are skipped; the same entry twice is refused (its notes would
+    share a GUID, and a re-import could update only one of them).
+    """
+    from lernkarten.packaging.anki_records import StampedNote
+    from lernkarten.packaging.models import REVISED, cloze_model, word_model
+
+    import genanki
+
+    now = int(time.time())
+    models = {"word": word_model(), "cloze": cloze_model()}
+    parent = deck.name.strip() or "Lernkarten"
+    anki_decks: dict[str, genanki.Deck] = {parent: genanki.Deck(deck_id(parent), parent, _deck_description(deck))}
+    sources_of_deck: dict[str, set[str]] = {}
+    for source in deck.sources:
+        sources_of_deck.setdefault(f"{parent}::{subdeck_name(source)}", set()).add(source.id)
+    seen: set[str] = set()
+    skipped: list[str] = []
+    note_count = card_count = 0
+    newest = 0
+    for entry in deck.entries:
+        if entry.key in seen:
+            raise LernkartenError(f"the deck has the entry {entry.key!r} twice; keep one of them")
+        seen.add(entry.key)
+        rendered = render_entry(entry, deck, reverse=reverse)
+        if not rendered:
+            skipped.append(entry.key)
+            continue
+        modified = entry.modified if entry.modified > 0 else now
+        newest = max(newest, modified)
+        for note in rendered:
+            if note.deck not in anki_decks:
+                described = sources_of_deck.get(note.deck, set())
+                anki_decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck, _deck_description(deck, described))
+            anki_note = StampedNote(
+                modified, model=models[note.kind], fields=list(note.fields), tags=list(note.tags), guid=note.guid
+            )
+            anki_decks[note.deck].add_note(anki_note)
+            note_count += 1
+            card_count += len(anki_note.cards)
+
+    with tempfile.TemporaryDirectory(prefix="lernkarten-apkg-") as workdir:
+        collection = Path(workdir) / "collection.anki2"
+        connection = sqlite3.connect(collection)
+        try:
+            # Note ids double as Anki's "created" time: the newest content time keeps them stable.
+            ids = itertools.count((newest or REVISED) * 1000)
+            genanki.Package(list(anki_decks.values())).write_to_db(connection.cursor(), REVISED, ids)
+            connection.commit()
+            connection.execute("VACUUM")
+        finally:
+            connection.close()
+        with atomic_path(path) as tmp:
+            _write_zip(tmp, collection.read_bytes())
+    return PackageSummary(note_count, card_count, tuple(anki_decks), tuple(skipped))
+
+
+def _write_zip(path: Path, collection: bytes) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in (("collection.anki2", collection), ("media", b"{}")):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+
+
+def _deck_description(deck: Deck, source_ids: set[str] | None = None) -> str:
+    """HTML for Anki's deck overview: where the words come from, and the data credits."""
+    sources = [s for s in deck.sources if source_ids is None or s.id in source_ids]
+    lines = []
+    for source in sources:
+        title = source.title.strip() or source.id
+        line = html.escape(f"{title} ({source.date})" if source.date.strip() else title)
+        if source.attribution.strip():
+            line += f"<br><small>{html.escape(source.attribution.strip())}</small>"
+        lines.append(line)
+    intro = "German words from:<br>" + "<br>".join(lines) if lines else "German words from German texts."
+    return f"{intro}<hr>{CREDITS_HTML}"
+
+
+def read_package_notes(path: str | os.PathLike[str]) -> dict[str, PackagedNote]:
+    """The notes of an .apkg, by GUID: what a learner imported from it last time."""
+    target = Path(path)
+    try:
+        with zipfile.ZipFile(target) as archive, tempfile.TemporaryDirectory(prefix="lernkarten-apkg-") as workdir:
+            if "collection.anki2" not in archive.namelist():
+                raise LernkartenError(f"{target} is not a deck lernkarten wrote (no collection.anki2 inside)")
+            collection = Path(workdir) / "collection.anki2"
+            collection.write_bytes(archive.read("collection.anki2"))
+            connection = sqlite3.connect(collection)
+            try:
+                rows = connection.execute("SELECT guid, flds, tags, mod FROM notes").fetchall()
+            finally:
+                connection.close()
+    except (zipfile.BadZipFile, sqlite3.DatabaseError, OSError) as exc:
+        raise LernkartenError(f"{target} is not a readable Anki package ({exc})") from None
+    return {
+        guid: PackagedNote(guid, tuple(fields.split("\x1f")), tuple(tags.split()), int(mod))
+        for guid, fields, tags, mod in rows
+    }
+

@@ -1,0 +1,93 @@
+"""Reading and writing `decks/NAME.json`, the glossed vocabulary a learner may edit by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from lernkarten.entries import Deck
+from lernkarten.errors import LernkartenError
+from lernkarten.fileio import write_atomic
+
+
+def read_deck_json(path: str | os.PathLike[str]) -> Deck:
+    """The Deck a JSON file holds; a one-line LernkartenError naming the file if it cannot be read."""
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LernkartenError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise LernkartenError(f"{source} is a directory, not a deck JSON file") from None
+    except UnicodeDecodeError:
+        raise LernkartenError(f"{source}: not UTF-8 text, so not a deck JSON file") from None
+    except OSError as exc:
+        raise LernkartenError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    try:
+        deck = Deck.from_json(text)
+    except LernkartenError as exc:
+        raise LernkartenError(f"{source}: {exc}") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise LernkartenError(f"{source}: not a valid lernkarten deck ({exc})") from None
+    # from_json checks the names of fields, not their types; a hand edit can put a list where
+    # a number belongs, and that should fail here, in one line, not deep in packaging.
+    problem = _type_problem(deck, "deck")
+    if problem:
+        raise LernkartenError(f"{source}: {problem}")
+    return deck
+
+
+def write_deck_json(deck: Deck, path: str | os.PathLike[str]) -> None:
+    """Write the deck's stable, diffable JSON form atomically."""
+    write_atomic(path, deck.to_json())
+
+
+def _type_problem(record: Any, where: str) -> str:
+    """The first field of a record (recursively) whose value does not have its declared type."""
+    hints = typing.get_type_hints(type(record))
+    for field in dataclasses.fields(record):
+        problem = _value_problem(getattr(record, field.name), hints[field.name], f"{where}.{field.name}")
+        if problem:
+            return problem
+    return ""
+
+
+def _value_problem(value: Any, expected: Any, where: str) -> str:
+    origin, args = typing.get_origin(expected), typing.get_args(expected)
+    if origin in (typing.Union, types.UnionType):
+        problems = [_value_problem(value, option, where) for option in args]
+        return "" if "" in problems else problems[0]
+    if expected is type(None):
+        return "" if value is None else f"{where} should be null"
+    if origin is list:
+        if not isinstance(value, list):
+            return f"{where} should be a list"
+        for index, item in enumerate(value):
+            problem = _value_problem(item, args[0], f"{where}[{index}]")
+            if problem:
+                return problem
+        return ""
+    if origin is tuple:
+        if not isinstance(value, tuple) or len(value) != len(args):
+            return f"{where} should be a list of {len(args)} values"
+        for index, (item, kind) in enumerate(zip(value, args, strict=True)):
+            problem = _value_problem(item, kind, f"{where}[{index}]")
+            if problem:
+                return problem
+        return ""
+    if dataclasses.is_dataclass(expected):
+        return _type_problem(value, where) if isinstance(value, expected) else f"{where} should be an object"
+    if expected is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif expected is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, expected)
+    return "" if ok else f"{where} should be {_KIND_NAMES.get(expected, expected.__name__)}, not {value!r}"
+
+
+_KIND_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}

@@ -1,0 +1,160 @@
+"""The two Anki note types of a lernkarten deck: templates, CSS, and their revision time.
+
+Field and template *names* come from `fields.py` and never change. Template text and CSS
+may change: Anki then replaces them in the learner's collection, but only when the note
+type's mod time is newer than the one it has. So whoever edits TEMPLATES or CSS here also
+sets `REVISED` to the current Unix time and `REVISION` to `template_fingerprint()` (a test
+fails until both are done), and bumps the "(vN)" in the names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from lernkarten.packaging.fields import (
+    CLOZE_FIELDS,
+    CLOZE_MODEL_ID,
+    CLOZE_TEMPLATES,
+    WORD_FIELDS,
+    WORD_MODEL_ID,
+    WORD_TEMPLATES,
+)
+
+WORD_MODEL_NAME = "Lernkarten Word (v1)"
+CLOZE_MODEL_NAME = "Lernkarten Cloze (v1)"
+
+#: Unix time of the last change to the templates or CSS: the note types' mod time.
+REVISED = 1_795_564_800  # 2026-11-25
+#: `template_fingerprint()` at that revision.
+REVISION = "99b4520b140c"
+
+#: Shown in small print on every card back; the deck description carries the full credits.
+CREDITS_LINE = (
+    "Glosses: Ding (Frank Richter, TU Chemnitz, GPL) · "
+    "Noun grammar: Wiktionary via german-nouns (CC BY-SA 4.0)"
+)
+
+_SOURCE_BLOCK = """\
+<div class="lk-source">{{#Source}}{{Source}}{{/Source}}{{#Attribution}}<br>{{Attribution}}{{/Attribution}}</div>
+<div class="lk-credits">%s</div>""" % CREDITS_LINE
+
+WORD_FRONT = """\
+<div class="lk-word" data-gender="{{Gender}}">{{German}}</div>
+{{#Grammar}}<div class="lk-grammar">{{Grammar}}</div>{{/Grammar}}"""
+
+WORD_BACK = """\
+{{FrontSide}}
+<hr id="answer">
+<div class="lk-english">{{English}}</div>
+{{#Notes}}<div class="lk-notes">{{Notes}}</div>{{/Notes}}
+{{#Example}}<div class="lk-example">{{Example}}</div>{{/Example}}
+{{#ExampleTranslation}}<div class="lk-translation">{{ExampleTranslation}}</div>{{/ExampleTranslation}}
+{{#Uncertain}}<div class="lk-uncertain">Please check: {{Uncertain}}</div>{{/Uncertain}}
+""" + _SOURCE_BLOCK
+
+REVERSE_FRONT = """\
+{{#Reverse}}
+<div class="lk-english">{{English}}</div>
+<div class="lk-pos">{{PartOfSpeech}}</div>
+{{/Reverse}}"""
+
+REVERSE_BACK = """\
+{{#Reverse}}
+{{FrontSide}}
+<hr id="answer">
+<div class="lk-word" data-gender="{{Gender}}">{{German}}</div>
+{{#Grammar}}<div class="lk-grammar">{{Grammar}}</div>{{/Grammar}}
+{{#Example}}<div class="lk-example">{{Example}}</div>{{/Example}}
+{{#Uncertain}}<div class="lk-uncertain">Please check: {{Uncertain}}</div>{{/Uncertain}}
+""" + _SOURCE_BLOCK + "\n{{/Reverse}}"
+
+CLOZE_FRONT = """\
+<div class="lk-example">{{cloze:Text}}</div>"""
+
+CLOZE_BACK = """\
+<div class="lk-example">{{cloze:Text}}</div>
+<hr id="answer">
+<div class="lk-cloze-word">{{German}}</div>
+<div class="lk-english">{{English}}</div>
+""" + _SOURCE_BLOCK
+
+# No background colours: Anki's own light and night themes stay in charge, and every
+# colour has a night variant. Gender is also in the written article, so colour only helps.
+CSS = """\
+.card {
+  font-family: "Noto Sans", "Segoe UI", Helvetica, Arial, sans-serif;
+  font-size: 20px;
+  line-height: 1.45;
+  text-align: center;
+}
+.lk-word { font-size: 1.6em; font-weight: 600; }
+.lk-word[data-gender="m"] { color: #1a56b0; }
+.lk-word[data-gender="f"] { color: #b0241b; }
+.lk-word[data-gender="n"] { color: #22712a; }
+.lk-word[data-gender="pl"] { color: #8a4f00; }
+.nightMode .lk-word[data-gender="m"], .night_mode .lk-word[data-gender="m"] { color: #8ab4f8; }
+.nightMode .lk-word[data-gender="f"], .night_mode .lk-word[data-gender="f"] { color: #f28b82; }
+.nightMode .lk-word[data-gender="n"], .night_mode .lk-word[data-gender="n"] { color: #81c995; }
+.nightMode .lk-word[data-gender="pl"], .night_mode .lk-word[data-gender="pl"] { color: #fdd663; }
+.lk-grammar, .lk-pos { font-size: 0.85em; opacity: 0.75; }
+.lk-pos { text-transform: lowercase; }
+.lk-english { font-size: 1.15em; margin: 0.4em 0; }
+.lk-notes { font-size: 0.85em; font-style: italic; }
+.lk-example { margin-top: 0.8em; }
+.lk-target { font-weight: 700; text-decoration: underline; text-underline-offset: 0.15em; }
+.lk-translation { font-size: 0.9em; opacity: 0.8; }
+.lk-uncertain { font-size: 0.85em; margin-top: 0.6em; border: 1px dashed currentColor; display: inline-block; padding: 0 0.4em; }
+.lk-cloze-word { font-size: 1.2em; font-weight: 600; }
+.cloze { font-weight: 700; color: #1a56b0; }
+.nightMode .cloze, .night_mode .cloze { color: #8ab4f8; }
+.lk-source { font-size: 0.7em; opacity: 0.7; margin-top: 1.2em; }
+.lk-credits { font-size: 0.6em; opacity: 0.55; margin-top: 0.3em; }
+"""
+
+WORD_TEMPLATE_TEXT = ((WORD_FRONT, WORD_BACK), (REVERSE_FRONT, REVERSE_BACK))
+CLOZE_TEMPLATE_TEXT = ((CLOZE_FRONT, CLOZE_BACK),)
+
+
+def template_fingerprint() -> str:
+    """A short hash of everything a note type's revision covers: names, templates, CSS."""
+    parts = [WORD_MODEL_NAME, CLOZE_MODEL_NAME, CSS, *WORD_FIELDS, *CLOZE_FIELDS]
+    for names, texts in ((WORD_TEMPLATES, WORD_TEMPLATE_TEXT), (CLOZE_TEMPLATES, CLOZE_TEMPLATE_TEXT)):
+        for name, (front, back) in zip(names, texts, strict=True):
+            parts += [name, front, back]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def _templates(names: tuple[str, ...], texts: tuple[tuple[str, str], ...]) -> list[dict[str, Any]]:
+    return [{"name": n, "qfmt": q, "afmt": a} for n, (q, a) in zip(names, texts, strict=True)]
+
+
+def word_model() -> Any:
+    """The word note type: German -> English, and English -> German when Reverse is filled."""
+    from lernkarten.packaging.anki_records import RevisedModel
+
+    return RevisedModel(
+        REVISED,
+        WORD_MODEL_ID,
+        WORD_MODEL_NAME,
+        fields=[{"name": name} for name in WORD_FIELDS],
+        templates=_templates(WORD_TEMPLATES, WORD_TEMPLATE_TEXT),
+        css=CSS,
+        model_type=RevisedModel.FRONT_BACK,
+    )
+
+
+def cloze_model() -> Any:
+    """The cloze note type: the example sentence with the word hidden, the gloss as hint."""
+    from lernkarten.packaging.anki_records import RevisedModel
+
+    return RevisedModel(
+        REVISED,
+        CLOZE_MODEL_ID,
+        CLOZE_MODEL_NAME,
+        fields=[{"name": name} for name in CLOZE_FIELDS],
+        templates=_templates(CLOZE_TEMPLATES, CLOZE_TEMPLATE_TEXT),
+        css=CSS,
+        model_type=RevisedModel.CLOZE,
+    )
+

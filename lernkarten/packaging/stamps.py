@@ -1,0 +1,68 @@
+"""When each note's content last changed: the mod times that let a rebuilt deck update.
+
+Anki takes a re-imported note only when its mod time is strictly newer than the learner's
+copy (`ANKI.md`). An entry's `modified` therefore moves exactly when what its cards show
+moves: unchanged entries keep their old time (a rebuild gives the same package), changed and
+new ones get the current time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from lernkarten.entries import Deck, Entry
+from lernkarten.packaging.render import render_entry
+
+
+def card_content(entry: Entry, deck: Deck) -> tuple[object, ...]:
+    """Everything of an entry that reaches Anki's notes: GUIDs, field values, tags."""
+    return tuple((note.guid, note.fields, note.tags) for note in render_entry(entry, deck))
+
+
+def stamp_modified(new: Deck, previous: Deck | None, now: int) -> Deck:
+    """`new` with each entry's `modified` set: the previous time if its cards are unchanged, else `now`.
+
+    A changed entry gets a time strictly newer than its previous one even if the clock is
+    behind, so Anki always takes the change. `new` itself is not modified.
+    """
+    before = {e.key: (e, previous) for e in previous.entries} if previous is not None else {}
+    stamped = []
+    for entry in new.entries:
+        old, old_deck = before.get(entry.key, (None, None))
+        if old is None or old_deck is None:
+            modified = now
+        elif old.modified > 0 and card_content(entry, new) == card_content(old, old_deck):
+            modified = old.modified
+        else:
+            modified = max(now, old.modified + 1)
+        stamped.append(replace(entry, modified=modified))
+    return replace(new, entries=stamped)
+
+
+def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *, reverse: bool = False) -> Deck:
+    """`deck` stamped against the notes of an earlier .apkg (for a hand-edited deck JSON).
+
+    An entry whose notes the package holds unchanged keeps the package's mod time, a changed
+    one gets a time newer than the package's, and one the package lacks keeps its own time
+    (or `now` when it has none).
+    """
+    from lernkarten.packaging.apkg import read_package_notes
+
+    packaged = read_package_notes(package)
+    stamped = []
+    for entry in deck.entries:
+        notes = render_entry(entry, deck, reverse=reverse)
+        earlier = [packaged.get(note.guid) for note in notes]
+        known = [old.modified for old in earlier if old is not None]
+        if not known:
+            modified = entry.modified if entry.modified > 0 else now
+        elif all(
+            old is not None and (old.fields, old.tags) == (note.fields, note.tags)
+            for old, note in zip(earlier, notes, strict=True)
+        ):
+            modified = max(known)
+        else:
+            modified = max(now, max(known) + 1)
+        stamped.append(replace(entry, modified=modified))
+    return replace(deck, entries=stamped)
