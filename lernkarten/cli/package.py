@@ -1,0 +1,47 @@
+"""`lernkarten package`: a (hand-edited) deck JSON packaged again, without re-analysis."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from lernkarten.errors import LernkartenError
+
+
+@click.command("package")
+@click.argument("deck_json", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="The .apkg to write (default: beside DECK_JSON, same name). "
+    "Point it at the package you imported: its notes tell which entries changed.",
+)
+@click.option("--reverse", is_flag=True, help="Also make English -> German cards.")
+def package(deck_json: Path, output: Path | None, reverse: bool) -> None:
+    """Package DECK_JSON (decks/NAME.json) as an Anki deck again.
+
+    Entries whose cards changed since the package at the output path was written get a new
+    mod time, so re-importing it into Anki updates those notes and keeps your reviews.
+    """
+    from lernkarten.packaging import read_deck_json, stamp_from_package, write_apkg
+
+    target = output if output is not None else deck_json.with_suffix(".apkg")
+    try:
+        deck = read_deck_json(deck_json)
+        if target.is_file():
+            try:
+                deck = stamp_from_package(deck, target, int(time.time()), reverse=reverse)
+            except LernkartenError as exc:
+                raise LernkartenError(f"{exc}; not overwriting it") from None
+        summary = write_apkg(deck, target, reverse=reverse)
+    except LernkartenError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Wrote {summary.notes} notes ({summary.cards} cards) to {target}")
+    if summary.skipped:
+        click.echo(
+            f"{len(summary.skipped)} entries have no gloss and made no card: {', '.join(summary.skipped)}",
+            err=True,
+        )
