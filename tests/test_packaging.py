@@ -424,6 +424,7 @@ def test_hand_edited_gloss_reaches_the_learner_through_package(tmp_path):
 
         result = runner.invoke(package, [str(tmp_path / "kasachstan.json")])
         assert result.exit_code == 0, result.output
+        assert f"{expected_counts(deck)[0]} notes" in result.output
         outcome = import_package(col, tmp_path / "kasachstan.apkg")
         assert (outcome.new, outcome.updated) == (0, len(render_entry(entry_of(deck, "mitteilen"), deck)))
         (card,) = cards_of(seen_cards(col), "mitteilen", "Cloze")
@@ -642,6 +643,22 @@ def test_package_refuses_bad_json_and_keeps_the_old_deck(packaged, content):
     line = run_package(str(folder / "deck.json"))
     assert "deck.json" in line
     assert (folder / "deck.apkg").read_bytes() == old
+
+
+def test_package_refuses_a_deck_without_any_gloss(packaged):
+    folder, old = packaged
+    deck = seed_deck()
+    for entry in deck.entries:
+        entry.glosses = []
+    write_deck_json(deck, folder / "deck.json")
+    assert "no entry has a gloss" in run_package(str(folder / "deck.json"))
+    assert (folder / "deck.apkg").read_bytes() == old
+
+
+def test_package_writes_only_apkg_files(packaged):
+    folder, _ = packaged
+    assert ".apkg" in run_package(str(folder / "deck.json"), "-o", str(folder / "deck.json"))
+    assert read_deck_json(folder / "deck.json") == seed_deck()
 
 
 def test_package_refuses_an_output_that_is_a_directory(packaged):

@@ -27,10 +27,15 @@ def package(deck_json: Path, output: Path | None, reverse: bool) -> None:
     mod time, so re-importing it into Anki updates those notes and keeps your reviews.
     """
     from lernkarten.packaging import read_deck_json, stamp_from_package, write_apkg
+    from lernkarten.packaging.render import usable_glosses
 
     target = output if output is not None else deck_json.with_suffix(".apkg")
+    if target.suffix.lower() != ".apkg":
+        raise click.ClickException(f"{target}: the output must end in .apkg")
     try:
         deck = read_deck_json(deck_json)
+        if not any(usable_glosses(entry) for entry in deck.entries):
+            raise LernkartenError(f"{deck_json}: no entry has a gloss, so there is nothing to make cards of")
         if target.is_file():
             try:
                 deck = stamp_from_package(deck, target, int(time.time()), reverse=reverse)
