@@ -42,7 +42,7 @@ from lernkarten.packaging import (
 from lernkarten.packaging import apkg as apkg_module
 from lernkarten.packaging import models
 from lernkarten.packaging.fields import CLOZE_FIELDS, WORD_FIELDS, WORD_TEMPLATES, note_guid
-from lernkarten.packaging.render import escape_text, render_entry
+from lernkarten.packaging.render import escape_text, headword, render_entry
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_PATH = REPO / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
@@ -287,6 +287,22 @@ def test_reverse_cards_only_when_asked(tmp_path):
         import_package(col, tmp_path / "plain.apkg")
         assert not [c for c in seen_cards(col) if c.template == "English -> German"]
         assert col.card_count() == expected_counts(seed_deck())[1]
+    finally:
+        col.close()
+
+
+def test_new_words_are_met_in_the_decks_order_best_first(tmp_path):
+    deck = seed_deck()
+    deck.entries.reverse()  # not the order of ids or of the alphabet
+    write_apkg(deck, tmp_path / "deck.apkg")
+    col = new_collection(tmp_path / "anki")
+    try:
+        import_package(col, tmp_path / "deck.apkg")
+        col.decks.select(col.decks.id_for_name(deck.name))
+        queue = col.sched.get_queued_cards(fetch_limit=100).cards
+        met = list(dict.fromkeys(html.unescape(col.get_card(q.card.id).note()["German"]) for q in queue))
+        glossed = [e for e in deck.entries if e.glosses]
+        assert met == [headword(e) for e in glossed]
     finally:
         col.close()
 

@@ -79,7 +79,7 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
     skipped: list[str] = []
     note_count = card_count = 0
     newest = 0
-    for entry in deck.entries:
+    for position, entry in enumerate(deck.entries, start=1):
         if entry.key in seen:
             raise LernkartenError(f"the deck has the entry {entry.key!r} twice; keep one of them")
         seen.add(entry.key)
@@ -93,8 +93,10 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
             if note.deck not in anki_decks:
                 described = sources_of_deck.get(note.deck, set())
                 anki_decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck, _deck_description(deck, described))
+            # `due` of a new card is its place in Anki's new queue: the deck's order, best first.
             anki_note = StampedNote(
-                modified, model=models[note.kind], fields=list(note.fields), tags=list(note.tags), guid=note.guid
+                modified, model=models[note.kind], fields=list(note.fields), tags=list(note.tags), guid=note.guid,
+                due=position,
             )
             anki_decks[note.deck].add_note(anki_note)
             note_count += 1
