@@ -65,14 +65,14 @@ def seed_sentence(start: str) -> str:
     return SEED_TEXT[begin : min(ends) + 1]
 
 
-def example(sentence: str, *words: str, translation: str = "") -> Example:
+def example(sentence: str, *words: str, translation: str = "", translation_source: str = "") -> Example:
     """An example with the spans of `words`, found left to right in the sentence."""
     spans, position = [], 0
     for word in words:
         start = sentence.index(word, position)
         spans.append((start, start + len(word)))
         position = start + len(word)
-    return Example(sentence, spans, source=SEED.id, translation=translation)
+    return Example(sentence, spans, source=SEED.id, translation=translation, translation_source=translation_source)
 
 
 def seed_entries() -> list[Entry]:
@@ -87,7 +87,8 @@ def seed_entries() -> list[Entry]:
         Entry(
             "mitteilen", "VERB", forms=["teilte ... mit"], count=1, level="B1", sources=[SEED.id],
             examples=[example(seed_sentence("Wenige Stunden später teilte"), "teilte", "mit",
-                              translation="A few hours later the alliance announced officially ...")],
+                              translation="A few hours later the military alliance announced officially ...",
+                              translation_source="mymemory")],
             glosses=[Gloss("to communicate"), Gloss("to impart")],
             verb=VerbParts("teilt mit", "teilte mit", "mitgeteilt", "haben", separable_prefix="mit"),
             modified=BUILT,
@@ -228,13 +229,13 @@ def test_separable_verb_is_learned_as_infinitive_with_both_parts_marked(imported
     marked = card.fields["Example"]
     assert marked.count('<span class="lk-target">') == 2
     assert '<span class="lk-target">teilte</span>' in marked and '<span class="lk-target">mit</span>' in marked
-    assert "A few hours later" in card.answer
+    assert "A few hours later" in card.answer and "sentence translated by mymemory" in card.answer
 
 
 def test_reflexive_verb_is_learned_with_sich_and_its_preposition(imported):
     _, _, _, _, cards = imported
     (card,) = cards_of(cards, "sich beteiligen", "German -> English")
-    assert "beteiligt sich · beteiligte sich · hat beteiligt · an + Dat" in card.question
+    assert "beteiligt sich · beteiligte sich · hat sich beteiligt · an + Dat" in card.question
 
 
 def test_back_credits_the_text_and_the_dictionaries(imported):
@@ -370,6 +371,16 @@ def test_markup_and_cloze_syntax_from_a_source_show_as_text(tmp_path):
 def test_field_text_unescapes_to_the_source_exactly():
     assert html.unescape(escape_text(HOSTILE_SENTENCE)) == HOSTILE_SENTENCE
     assert not set("<>{}[]\"") & set(escape_text(HOSTILE_SENTENCE))
+
+
+def test_broken_span_from_a_hand_edit_leaves_the_sentence_unmarked_and_makes_no_cloze():
+    deck = seed_deck()
+    entry = entry_of(deck, "Bündnis")
+    sentence = entry.examples[0].text
+    entry.examples[0].spans = [(len(sentence) - 3, len(sentence) + 40)]
+    notes = render_entry(entry, deck)
+    assert [note.kind for note in notes] == ["word"]
+    assert html.unescape(notes[0].fields[WORD_FIELDS.index("Example")]) == sentence
 
 
 # --- updating a deck the learner studies -------------------------------------------------------

@@ -116,7 +116,10 @@ def grammar_line(entry: Entry) -> str:
     if entry.verb:
         verb = entry.verb
         auxiliary = _AUXILIARY_3SG.get(verb.auxiliary, verb.auxiliary)
-        parts += [verb.present, verb.past, f"{auxiliary} {verb.participle}".strip()]
+        participle = verb.participle.strip()
+        if verb.reflexive and "sich" not in participle.split():
+            participle = f"sich {participle}"  # "hat sich beteiligt", never "hat beteiligt"
+        parts += [verb.present, verb.past, f"{auxiliary} {participle}".strip()]
         parts += verb.government
     if entry.comparative.strip():
         parts.append(entry.comparative.strip())
@@ -140,8 +143,8 @@ def english_line(entry: Entry) -> str:
     return "; ".join(shown)
 
 
-def notes_lines(entry: Entry) -> str:
-    """Grammar notes, then where a gloss that is not a plain dictionary hit came from."""
+def notes_lines(entry: Entry, example: Example | None = None) -> str:
+    """Grammar notes, then where a gloss or translation that is not a plain dictionary hit came from."""
     lines = [n.strip() for n in entry.notes if n.strip()]
     if entry.adjectival_noun:
         lines.append("declined like an adjective")
@@ -150,6 +153,8 @@ def notes_lines(entry: Entry) -> str:
             continue
         how = f"made from {gloss.via}" if gloss.via.strip() else f"from {gloss.source}"
         lines.append(f"“{gloss.text.strip()}”: {how}")
+    if example is not None and example.translation.strip() and example.translation_source.strip():
+        lines.append(f"sentence translated by {example.translation_source.strip()}")
     return "<br>".join(escape_text(line) for line in lines)
 
 
@@ -244,7 +249,7 @@ def word_fields(entry: Entry, deck: Deck, *, reverse: bool = False) -> tuple[str
         "Gender": gender_code(entry),
         "Grammar": grammar_line(entry),
         "English": english_line(entry),
-        "Notes": notes_lines(entry),
+        "Notes": notes_lines(entry, example),
         "Example": marked_sentence(example) if example else "",
         "ExampleTranslation": escape_text(example.translation.strip()) if example else "",
         "Source": source_line(source),
