@@ -323,6 +323,21 @@ def test_notes_are_tagged_with_text_part_of_speech_and_level(imported):
     assert not any(" " in tag for tag in tags)
 
 
+def test_two_decks_built_in_the_same_second_import_side_by_side(tmp_path):
+    first = seed_deck()
+    second = Deck("Zweites", first.sources, [dataclasses.replace(e, lemma=f"{e.lemma}chen") for e in first.entries])
+    write_apkg(first, tmp_path / "first.apkg")
+    write_apkg(second, tmp_path / "second.apkg")  # same mod times, so the same note ids
+    col = new_collection(tmp_path / "anki")
+    try:
+        assert import_package(col, tmp_path / "first.apkg").new == expected_counts(first)[0]
+        assert import_package(col, tmp_path / "second.apkg").new == expected_counts(second)[0]
+        assert len(seen_cards(col, 'deck:"Zweites"')) == expected_counts(second)[1]
+        assert len(seen_cards(col, f'deck:"{first.name}"')) == expected_counts(first)[1]
+    finally:
+        col.close()
+
+
 # --- what a source can smuggle in --------------------------------------------------------------
 
 HOSTILE_SENTENCE = (
