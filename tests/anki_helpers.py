@@ -1,6 +1,6 @@
 """Real Anki in tests: import a package as File > Import does, study it, look at its cards.
 
-Uses the `anki` package from PyPI (the desktop app's own backend), so what these helpers
+Uses the `anki` package from PyPI (the desktop app's own backend), so what these functions
 see is what a learner's Anki does: the import presets of the import dialog, the v3
 scheduler, the card rendering. See `docs/ANKI.md` for what was measured with it.
 """
