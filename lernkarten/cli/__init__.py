@@ -20,6 +20,7 @@ COMMANDS = {
     "build": "lernkarten.cli.build:build",
     "extract": "lernkarten.cli.extract:extract",
     "known": "lernkarten.cli.known:known",
+    "package": "lernkarten.cli.package:package",
 }
 
 

@@ -65,13 +65,18 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
 
 
-def _write(deck, apkg: Path, reverse: bool, json_path: Path | None = None):  # type: ignore[no-untyped-def]
+def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]
     """Stamp mod times against the previous JSON, write the package, then the JSON beside it."""
-    from lernkarten.packaging import read_deck_json, stamp_modified, write_apkg, write_deck_json
+    from lernkarten.packaging import (read_deck_json, stamp_from_package, stamp_modified, write_apkg,
+                                      write_deck_json)
 
-    json_path = json_path or apkg.with_suffix(".json")
+    json_path = apkg.with_suffix(".json")
     previous = read_deck_json(json_path) if json_path.exists() else None
-    deck = stamp_modified(deck, previous, int(time.time()))
+    now = int(time.time())
+    deck = stamp_modified(deck, previous, now)
+    if apkg.is_file():
+        # the package may have been made with other options (--reverse): its notes decide too
+        deck = stamp_from_package(deck, apkg, now, reverse=reverse)
     summary = write_apkg(deck, apkg, reverse=reverse)
     write_deck_json(deck, json_path)
     return summary
