@@ -18,6 +18,7 @@ from lernkarten.errors import LernkartenError
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
 
 _ARTICLE = re.compile(r"^(?:der|die|das|der/die|der/das|die/das|sich)\s+", re.IGNORECASE)
+_BREAK = re.compile(r"<(?:br|/?div|/?p|/?li)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _COLLECTION_MEMBERS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 
@@ -31,8 +32,11 @@ def words_in_apkg(path: str | Path) -> set[str]:
         with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())
             member = next((m for m in _COLLECTION_MEMBERS if m in names), None)
-            if member is None or member == "collection.anki21b":
-                raise LernkartenError(f"{path}: no collection inside this package that lernkarten can read")
+            if member == "collection.anki21b":
+                raise LernkartenError(f"{path}: exported in Anki's newest format; export it again with "
+                                      "\"Support older Anki versions\" ticked")
+            if member is None:
+                raise LernkartenError(f"{path}: no Anki collection inside this package")
             with tempfile.TemporaryDirectory() as folder:
                 target = Path(folder) / "collection.sqlite"  # our own name, never the member's
                 with archive.open(member) as src, open(target, "wb") as dst:
@@ -52,11 +56,16 @@ def words_in_collection(path: str | Path) -> set[str]:
 
 def _words_in_collection(file: Path, display: str) -> set[str]:
     try:
-        db = sqlite3.connect(f"file:{file}?mode=ro&immutable=1", uri=True)
+        # read-only but not immutable: notes Anki added lately may sit in the -wal file
+        db = sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=2)
         try:
             rows = db.execute("SELECT mid, flds FROM notes").fetchall()
         finally:
             db.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise LernkartenError(f"{display}: Anki has this collection open; close Anki and try again") from None
+        raise LernkartenError(f"{display}: not a readable Anki collection ({exc})") from None
     except sqlite3.DatabaseError as exc:
         raise LernkartenError(f"{display}: not a readable Anki collection ({exc})") from None
     lemma_index = WORD_FIELDS.index("Lemma")
@@ -75,5 +84,6 @@ def _words_in_collection(file: Path, display: str) -> set[str]:
 
 
 def _plain(field: str) -> str:
-    return html.unescape(_TAG.sub(" ", field)).strip()
+    # inline markup may sit inside a word (<b>ab</b>holen); only breaks separate words
+    return html.unescape(_TAG.sub("", _BREAK.sub(" ", field))).strip()
 

@@ -29,6 +29,14 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise LernkartenError(f"cannot write {target}: {exc.strerror or exc}") from None
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp makes the file private; keep the old file's mode, or the usual one for a new file
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
     try:
         yield tmp
         with open(tmp, "rb+") as handle:

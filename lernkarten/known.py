@@ -53,29 +53,43 @@ def learner_known_words() -> list[str]:
 
 
 def add_known_words(words: Iterable[str]) -> list[str]:
-    """Add lemmas to the learner's list; returns those that were new."""
-    current = learner_known_words()
-    present = {w.casefold() for w in current}
+    """Add lemmas to the learner's list (comments and order kept); returns those that were new."""
+    present = {w.lower() for w in learner_known_words()}
     added = []
     for word in (w.strip() for w in words):
-        if word and word.casefold() not in present:
-            present.add(word.casefold())
+        if word and word.lower() not in present:
+            present.add(word.lower())
             added.append(word)
     if added:
-        _write(current + added)
+        lines = _lines()
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        _write(lines + [f"{w}\n" for w in added])
     return added
 
 
 def remove_known_words(words: Iterable[str]) -> list[str]:
-    """Remove lemmas from the learner's list; returns those that were there."""
-    drop = {w.strip().casefold() for w in words}
-    current = learner_known_words()
-    kept = [w for w in current if w.casefold() not in drop]
-    removed = [w for w in current if w.casefold() in drop]
+    """Remove lemmas from the learner's list (other lines untouched); returns those that were there."""
+    drop = {w.strip().lower() for w in words}
+    kept, removed = [], []
+    for line in _lines():
+        word = line.split("#", 1)[0].strip()
+        if word and word.lower() in drop:
+            removed.append(word)
+        else:
+            kept.append(line)
     if removed:
         _write(kept)
     return removed
 
 
-def _write(words: list[str]) -> None:
-    write_atomic(known_words_path(), "".join(f"{w}\n" for w in words))
+def _lines() -> list[str]:
+    path = known_words_path()
+    if not path.exists():
+        return []
+    read_known_words(path)  # refuses a binary or unreadable file with a clear message
+    return path.read_text(encoding="utf-8-sig", errors="replace").splitlines(keepends=True)
+
+
+def _write(lines: list[str]) -> None:
+    write_atomic(known_words_path(), "".join(lines))

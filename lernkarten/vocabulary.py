@@ -82,7 +82,7 @@ def select_entries(
     """The entries a learner at `level` should study, best first, at most `limit`.
 
     `token_count` is the number of words of all texts together (for keyness); `known` holds
-    lemmas the learner already knows (compared without case and without a leading "sich").
+    lemmas the learner already knows (compared without case, ß kept, and without a leading "sich").
     """
     if level not in LEVEL_KNOWN_ZIPF:
         raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
@@ -163,7 +163,7 @@ def _known_key(lemma: str) -> str:
     lemma = lemma.strip()
     if lemma.startswith("sich "):
         lemma = lemma[5:]
-    return lemma.casefold()
+    return lemma.lower()  # not casefold: Maße and Masse are different words
 
 
 def _is_word(lemma: str) -> bool:
