@@ -1,0 +1,393 @@
+"""HanTa's Hanover tagger, made fast without changing a single tag or lemma.
+
+Where HanTa spends its time: for every word it runs a morpheme-level Viterbi search
+(`analyze_forward`) that calls a scoring function for every substring and every morpheme tag
+(millions of calls per thousand sentences), then a second one (`analyze_viterbi`) to build the
+lemma of the chosen tag. Both depend on the word alone, not on its sentence, so their results
+are kept per word form; only the sentence-level Viterbi, which needs the context, runs for
+every sentence. Where a word is new, the searches themselves run with the same arithmetic in
+the same order, but look each substring's scores up once instead of once per candidate tag
+and skip the tags that can never score. The sentence Viterbi visits only the tags the word
+can have, in the model's own order, so that ties break as they always did.
+The test suite checks the output against plain HanTa on treebank sentences.
+
+HanTa is LGPL-3.0-or-later; this module subclasses it and changes none of its files.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from HanTa.HanoverTagger import END, EMPTY, START, HanoverTagger
+
+#: HanTa's German model, shipped inside its wheel
+GERMAN_MODEL = "morphmodel_ger.pgz"
+
+#: the word caches are dropped and refilled beyond this many entries, to bound memory on huge inputs
+_MEMO_LIMIT = 400_000
+
+_LOWERBOUND = -1e6
+_NO_SCORES: dict[int, float] = {}
+
+
+class MemoizingHanoverTagger(HanoverTagger):
+    """A `HanoverTagger` whose per-word analyses are computed once per word form."""
+
+    def __init__(self, filename: str = GERMAN_MODEL) -> None:
+        super().__init__(filename)
+        self._forward_memo: dict[str, list] = {}
+        self._tag_word_memo: dict[tuple, list] = {}
+        self._analyze_memo: dict[tuple, tuple] = {}
+        self._candidates_memo: dict[tuple, list] = {}
+        # morpheme -> {morpheme tag: log p(morpheme | tag)}: one lookup per substring
+        self._morpheme_scores: dict[str, dict[int, float]] = {}
+        for tag, scores in self.LP_m_t.items():
+            for morpheme, lp in scores.items():
+                self._morpheme_scores.setdefault(morpheme, {})[tag] = lp
+        # the open classes, for which HanTa guesses unknown morphemes from their suffix and length
+        guessable = [t for t in self.LP_m_t if t in self.LP_hapax_t and t in self.LP_s_t]
+        self._guessable = frozenset(guessable)
+        # per open tag: Int_t + LP_hapax_t + LP_len_t by length, summed in HanTa's order, and
+        # the score of "no known suffix"; per suffix: its score under each open tag
+        self._guess_terms = [
+            (t, [self.Int_t + self.LP_hapax_t[t] + lp_len for lp_len in self.LP_len_t[t]], self.LP_s_t[t][''])
+            for t in guessable
+        ]
+        self._suffix_scores: dict[str, dict[int, float]] = {}
+        for t in guessable:
+            for suffix, lp in self.LP_s_t[t].items():
+                if suffix:
+                    self._suffix_scores.setdefault(suffix, {})[t] = lp
+        self._followups: dict[tuple, tuple[list, bool]] = {}
+        # Every state of the sentence model lists the word tags in one and the same order; the
+        # fast sentence Viterbi relies on it and falls back to HanTa's own when a model differs.
+        orders = {tuple(followers) for followers in self.LP_trans_word.values()}
+        self._word_tag_order = list(orders.pop()) if len(orders) == 1 else None
+
+    # --- per-word analyses: cached -------------------------------------------------------
+
+    def _tag_word(self, word, cutoff=5, casesensitive=True, conditional=False):
+        key = (word, cutoff, casesensitive, conditional)
+        result = self._tag_word_memo.get(key)
+        if result is None:
+            result = super()._tag_word(word, cutoff, casesensitive, conditional)
+            _remember(self._tag_word_memo, key, result)
+        return result
+
+    def analyze_forward(self, word):
+        result = self._forward_memo.get(word)
+        if result is None:
+            result = self._analyze_forward(word)
+            _remember(self._forward_memo, word, result)
+        return result
+
+    def _analyze(self, word, pos, taglevel=1):
+        # HanTa lower-cases the word first, so the lower-cased form is the whole input
+        key = (word.lower(), pos, taglevel)
+        result = self._analyze_memo.get(key)
+        if result is None:
+            result = super()._analyze(word, pos, taglevel)
+            _remember(self._analyze_memo, key, result)
+        return result
+
+    # --- the morpheme searches, same arithmetic, fewer calls -----------------------------
+
+    def _segment_scores(self, segment: str, wlen: int, strict: bool) -> dict[int, float]:
+        """Every morpheme tag with its finite `lp_m_t(segment, tag, wlen, strict)`."""
+        known = self._morpheme_scores.get(segment)
+        mlen = len(segment)
+        if strict or not (wlen < 4 or mlen > 2):
+            return known or _NO_SCORES
+        # HanoverTagger.lp_m_t's guess for unknown morphemes, with its sums prepared per tag
+        scores = dict(known) if known else {}
+        by_suffix = self._suffix_scores
+        s4 = by_suffix.get(segment[-4:]) if mlen > 4 else None
+        s3 = by_suffix.get(segment[-3:]) if mlen > 3 else None
+        s2 = by_suffix.get(segment[-2:]) if mlen > 2 else None
+        s1 = by_suffix.get(segment[-1:]) if mlen > 1 else None
+        length = min(mlen, 24)
+        whole_word = wlen == mlen
+        for t, base, no_suffix in self._guess_terms:
+            if t in scores:
+                continue
+            if s4 is not None and t in s4:
+                lp_suf = s4[t]
+            elif s3 is not None and t in s3:
+                lp_suf = s3[t]
+            elif s2 is not None and t in s2:
+                lp_suf = s2[t]
+            elif s1 is not None and t in s1:
+                lp_suf = s1[t]
+            else:
+                lp_suf = no_suffix
+            lp = base[length] + lp_suf
+            if whole_word:
+                lp -= 4.6
+            if lp != -math.inf:
+                scores[t] = lp
+        return scores
+
+    def _continuations(self, word, i, wlen, strict, guessing, memo):
+        """(j, scores) for each substring word[i:j] that a morpheme tag can score at all.
+
+        A state whose next tags are all closed classes can only continue with a known
+        morpheme, so it needs neither the guesses nor the substrings nothing knows.
+        """
+        key = (i, guessing)
+        spans = memo.get(key)
+        if spans is None:
+            spans = []
+            if guessing and not strict:
+                for j in range(i + 1, wlen + 1):
+                    scores = self._segment_scores(word[i:j], wlen, False)
+                    if scores:
+                        spans.append((j, scores))
+            else:
+                known = self._morpheme_scores.get
+                for j in range(i + 1, wlen + 1):
+                    scores = known(word[i:j])
+                    if scores:
+                        spans.append((j, scores))
+            memo[key] = spans
+        return spans
+
+    def _followup(self, state, targetpos=None):
+        """The state's next morpheme tags (reachable from `targetpos`), and whether one is an open class."""
+        key = (state, targetpos)
+        found = self._followups.get(key)
+        if found is None:
+            followup = self.LP_trans_nonfinal.get(state, [])
+            if targetpos is not None:
+                reachable_t = self.reachability.get(targetpos, frozenset())
+                followup = [(t, p) for (t, p) in followup if t in reachable_t]
+            found = self._followups[key] = (followup, any(t in self._guessable for t, _ in followup))
+        return found
+
+    def _analyze_forward(self, word):
+        # HanoverTagger.analyze_forward with the scores of each substring looked up once; for a
+        # fixed end j, candidates are still visited in HanTa's order (i, state, tag), so every
+        # maximum, and every insertion order, is the same
+        wlen = len(word)
+        strict = self.strict
+        table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
+        memo: dict = {}
+        for i in range(wlen + 1):
+            row = table[i]
+            if len(row) > 3:
+                rowbound = sorted(row.values(), reverse=True)[3] - 1
+            else:
+                rowbound = _LOWERBOUND
+            for state in row:
+                lp = row[state]
+                if lp < rowbound:
+                    continue
+                followup, guessing = self._followup(state)
+                if not followup:
+                    continue
+                prev_tag = state[1]
+                for j, scores in self._continuations(word, i, wlen, strict, guessing, memo):
+                    target = table[j]
+                    for tag1, lpt in followup:
+                        lpm = scores.get(tag1)
+                        if lpm is None:
+                            continue
+                        lp1 = lp + lpt + lpm
+                        if lp1 > _LOWERBOUND:
+                            newstate = (prev_tag, tag1)
+                            old = target.get(newstate)
+                            if old is None or lp1 > old:
+                                target[newstate] = lp1
+        return self._forward_results(table)
+
+    def _forward_results(self, table):
+        # the closing part of HanoverTagger.analyze_forward, unchanged
+        from operator import itemgetter
+
+        from numpy import logaddexp
+
+        from HanTa.HanoverTagger import UNKNOWN
+
+        for state in table[-2]:
+            lp = table[-2][state]
+            followup = self.LP_trans_final.get(state, [])
+            for tag1, lpt in followup:
+                lp1 = lp + lpt
+                if lp1 > _LOWERBOUND:
+                    newstate = (state[1], tag1)
+                    if newstate not in table[-1] or lp1 > table[-1][newstate]:
+                        table[-1][newstate] = lp1
+        results = {}
+        for state in table[-1]:
+            lp = table[-1][state]
+            if lp == -math.inf:
+                continue
+            pos = -state[1]
+            if pos in results:
+                results[pos] = logaddexp(results[pos], lp)
+            else:
+                results[pos] = lp
+        result_list = list(results.items())
+        result_list.sort(key=itemgetter(1), reverse=True)
+        if len(result_list) == 0:
+            result_list = [(UNKNOWN, 0)]
+        return result_list
+
+    def analyze_viterbi(self, word, targetpos):
+        # HanoverTagger.analyze_viterbi with the scores of each substring looked up once
+        wlen = len(word)
+        for localstrict in (True, False):
+            table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
+            backpointer = [{} for _ in range(wlen + 2)]
+            memo: dict = {}
+            for i in range(wlen + 1):
+                row = table[i]
+                if len(row) > 3:
+                    rowbound = sorted(row.values(), reverse=True)[3] - 1
+                else:
+                    rowbound = _LOWERBOUND
+                for state in row:
+                    lp = row[state]
+                    if lp < rowbound:
+                        continue
+                    followup, guessing = self._followup(state, targetpos)
+                    if not followup:
+                        continue
+                    prev_tag = state[1]
+                    for j, scores in self._continuations(word, i, wlen, localstrict, guessing, memo):
+                        target = table[j]
+                        pointers = backpointer[j]
+                        for tag1, lpt in followup:
+                            lpm = scores.get(tag1)
+                            if lpm is None:
+                                continue
+                            lp1 = lp + lpt + lpm
+                            if lp1 > _LOWERBOUND:
+                                newstate = (prev_tag, tag1)
+                                old = target.get(newstate)
+                                if old is None or lp1 > old:
+                                    target[newstate] = lp1
+                                    pointers[newstate] = (state, i)
+            for state in table[-2]:
+                lp = table[-2][state]
+                for tag1, lpt in self.LP_trans_final.get(state, []):
+                    if tag1 == targetpos:
+                        lp1 = lp + lpt
+                        if lp1 > _LOWERBOUND:
+                            newstate = (state[1], tag1)
+                            if newstate not in table[-1] or lp1 > table[-1][newstate]:
+                                table[-1][newstate] = lp1
+                                backpointer[-1][newstate] = (state, wlen)
+                        break
+            if len(table[-1]) > 0:
+                break
+        return _best_path(table, backpointer)
+
+    # --- the sentence Viterbi: only the word's possible tags -----------------------------
+
+    def _word_candidates(self, w, cs, order):
+        """The (tag, log p(word | tag)) pairs HanTa's sentence loop would use for `w`, in its order."""
+        from HanTa.HanoverTagger import UNKNOWN
+
+        wprobs = dict(self._tag_word(w, cutoff=5, casesensitive=cs, conditional=True))
+        if len(wprobs) == 1 and UNKNOWN in wprobs:
+            wprobs = {}
+        if not wprobs:  # an unknown word may be anything
+            return [(c, 0) for c in order if c != END]
+        return [(c, wprobs[c]) for c in order if c != END and c in wprobs]
+
+    def tag_sent_viterbi(self, sent, casesensitive=True):
+        order = self._word_tag_order
+        if order is None:
+            return super().tag_sent_viterbi(sent, casesensitive)
+        lowerbound = _LOWERBOUND
+        table = []
+        backpointer = []
+        cs = False
+        for i, w in enumerate(sent):
+            if i == 0:
+                cs = False
+            elif casesensitive:
+                cs = True
+            candidates = self._candidates_memo.get((w, cs))
+            if candidates is None:
+                candidates = self._word_candidates(w, cs, order)
+                _remember(self._candidates_memo, (w, cs), candidates)
+            row = {}
+            pointers = {}
+            backpointer.append(pointers)
+            prevrow = {(EMPTY, START): 0.0} if i == 0 else table[i - 1]
+            if len(prevrow) > 5:
+                rowbound = sorted(prevrow.values(), reverse=True)[5] - 1
+            else:
+                rowbound = lowerbound
+            for state in prevrow:
+                lp0 = prevrow[state]
+                if lp0 < rowbound:
+                    continue
+                lp_t = self.LP_trans_word[state]
+                prev_tag = state[1]
+                for c, lpwc in candidates:
+                    lp = lp0 + lp_t[c] + lpwc
+                    if lp > lowerbound:
+                        newstate = (prev_tag, c)
+                        old = row.get(newstate)
+                        if old is None or lp > old:
+                            row[newstate] = lp
+                            pointers[newstate] = state
+            table.append(row)
+
+        finalstate = (END, EMPTY)
+        prevrow = table[-1]
+        row = {}
+        backpointer.append({})
+        for state in prevrow:
+            lp0 = prevrow[state]
+            lp = lp0 + self.LP_trans_word[state].get(END, -math.inf)
+            if lp > row.get(finalstate, -math.inf):
+                row[finalstate] = lp
+                backpointer[-1][finalstate] = state
+        table.append(row)
+
+        tags = []
+        state = finalstate
+        for i in range(len(backpointer) - 1, 0, -1):
+            state = backpointer[i][state]
+            tags.append(state[1])
+        return tags[::-1]
+
+
+def _best_path(table, backpointer):
+    # the closing part of HanoverTagger.analyze_viterbi, unchanged
+    from HanTa.HanoverTagger import END_UNKNOWN, UNKNOWN
+
+    pmax = -math.inf
+    beststate = (EMPTY, EMPTY)
+    for state in table[-1]:
+        lp = table[-1][state]
+        if lp > pmax:
+            pmax = lp
+            beststate = state
+    i = len(backpointer) - 1
+    if beststate == (EMPTY, EMPTY):
+        states = [((UNKNOWN, END_UNKNOWN), i), ((START, UNKNOWN), i - 1)]
+    else:
+        states = [(beststate, i)]
+        state = beststate
+        while i > 0:
+            state, i = backpointer[i][state]
+            states.append((state, i))
+        states = states[:-1]
+    return [(state[1], i) for (state, i) in states[::-1]]
+
+
+def _remember(memo: dict, key, value) -> None:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+
+
+@lru_cache(maxsize=1)
+def german_tagger() -> MemoizingHanoverTagger:
+    """The process's one German tagger (loading the model takes ~0.1 s; the caches live with it)."""
+    return MemoizingHanoverTagger(GERMAN_MODEL)

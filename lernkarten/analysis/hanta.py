@@ -1,0 +1,117 @@
+"""The spaCy component that tags German with HanTa: `tag_` (STTS), `pos_` (UPOS), `lemma_`, `morph`.
+
+Lemmas are a treebank's (`teilte` -> `teilen`, the particle its own token); what the learner
+learns (`mitteilen`) is added by the later components on extensions. A trained spaCy pipeline
+can take this component's place without the later stages noticing.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from lernkarten.analysis import extensions
+from lernkarten.analysis.hanover import german_tagger
+from lernkarten.analysis.normalize import plain_punctuation
+from lernkarten.analysis.stts import standard_tag, upos
+
+#: pronoun forms -> morphological features a later rule may need (reflexives agree in person)
+_PRONOUN_FEATURES = {
+    "ich": "Case=Nom|Number=Sing|Person=1", "mich": "Case=Acc|Number=Sing|Person=1",
+    "mir": "Case=Dat|Number=Sing|Person=1", "du": "Case=Nom|Number=Sing|Person=2",
+    "dich": "Case=Acc|Number=Sing|Person=2", "dir": "Case=Dat|Number=Sing|Person=2",
+    "er": "Case=Nom|Gender=Masc|Number=Sing|Person=3", "ihn": "Case=Acc|Gender=Masc|Number=Sing|Person=3",
+    "es": "Gender=Neut|Number=Sing|Person=3", "wir": "Case=Nom|Number=Plur|Person=1",
+    "uns": "Number=Plur|Person=1", "ihr": "Person=2", "euch": "Number=Plur|Person=2",
+    "sich": "Person=3", "man": "Case=Nom|Number=Sing|Person=3",
+}
+
+#: HanTa's tags for adjectives and infinitives used as nouns
+_NOMINALISED = {"NNA": "ADJ", "NNI": "VERB"}
+
+_VERB_FORMS = {
+    "FIN": "VerbForm=Fin", "INF": "VerbForm=Inf", "IZU": "VerbForm=Inf", "PP": "VerbForm=Part",
+    "IMP": "Mood=Imp|VerbForm=Fin",
+}
+
+
+@Language.factory("lernkarten_hanta")
+def make_hanta_tagger(nlp: Language, name: str) -> HantaTagger:
+    """spaCy's hook: `nlp.add_pipe("lernkarten_hanta")`."""
+    extensions.register()
+    return HantaTagger()
+
+
+class HantaTagger:
+    """Tags each sentence of a Doc with HanTa; sentences must be set (a sentencizer before it)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        tagger = german_tagger()
+        sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for sentence in sentences:
+            tokens = [token for token in sentence if not token.is_space]
+            if not tokens:
+                continue
+            words = [plain_punctuation(token.text) for token in tokens]
+            for token, word, (_, lemma, hanta_tag) in zip(tokens, words, tagger.tag_sent(words)):
+                tag = standard_tag(hanta_tag)
+                if tag in ("XY", "FM") and word and not any(c.isalnum() for c in word):
+                    tag = "$("  # "--", "....": punctuation HanTa has not seen
+                token.tag_ = tag
+                token.pos_ = upos(tag, word, lemma)
+                # punctuation keeps its own character as lemma, not HanTa's plain replacement
+                token.lemma_ = token.text if tag.startswith("$") else lemma
+                if hanta_tag in _NOMINALISED:
+                    token._.nominalised = _NOMINALISED[hanta_tag]
+                features = _features(tag, word)
+                if features:
+                    token.set_morph(features)
+            settle_full_verbs(tokens)
+        for token in doc:
+            if token.is_space:
+                token.tag_ = "_SP"
+                token.pos_ = "SPACE"
+                token.lemma_ = token.text
+        return doc
+
+
+def _features(tag: str, word: str) -> str:
+    if tag.startswith("V"):
+        return _VERB_FORMS.get(tag[2:], "")
+    if tag == "PRF":
+        person = _PRONOUN_FEATURES.get(word.lower(), "")
+        return f"{person}|PronType=Prs|Reflex=Yes" if person else "PronType=Prs|Reflex=Yes"
+    if tag == "PPER":
+        person = _PRONOUN_FEATURES.get(word.lower() if word != "Sie" else "sie", "")
+        return f"{person}|PronType=Prs" if person else "PronType=Prs"
+    if tag == "ART":
+        return "Definite=Def|PronType=Art" if word.lower().startswith("d") else "Definite=Ind|PronType=Art"
+    return ""
+
+
+def settle_full_verbs(tokens: list[Token]) -> None:
+    """Mark `haben` and modals used as full verbs VERB ("Sie hat Zeit", "Ich will das").
+
+    An auxiliary governs a participle or infinitive in its clause; without one in the clause,
+    haben and the modals are main verbs in Universal Dependencies (sein and werden stay AUX:
+    the copula is AUX there).
+    """
+    from lernkarten.analysis.clauses import clause_of
+
+    for index, token in enumerate(tokens):
+        tag = token.tag_
+        if token.pos_ != "AUX" or not (tag.startswith("VM") or (tag.startswith("VA") and token.lemma_ == "haben")):
+            continue
+        clause = clause_of(tokens, index, commas_only=True)
+        if not any(_may_be_governed(other) for other in clause if other is not token):
+            token.pos_ = "VERB"
+
+
+#: verb forms an auxiliary or modal governs; a finite full verb too, since HanTa sometimes
+#: tags a clause-final infinitive or participle as finite
+_GOVERNED_FORMS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VVFIN"})
+
+
+def _may_be_governed(token: Token) -> bool:
+    # a participle tagged as an adjective: "hat ... freigesprochen" (ADJD)
+    return token.tag_ in _GOVERNED_FORMS or (token.tag_ == "ADJD" and "ge" in token.text.lower()[:6])

@@ -1,0 +1,300 @@
+"""Noun lemmas checked against the German noun table, and abbreviations kept as written.
+
+HanTa guesses the lemma of a word it does not know by cutting off what looks like an
+ending: `Einfluss` -> "Einflus", `Hilfsbitte` -> "Hilfsbitt", `im Dunkeln` -> "Dunkelne",
+`ODKB-Friedenstruppen` -> "Odkb-friedenstruppe". The noun table (german-nouns, from
+Wiktionary) knows every inflected form of ~100,000 nouns; for a form it does not know, the
+compound's head usually is known (`Hilfs|bitte`), and the head is what inflects. Hyphenated
+compounds keep their first parts as written and inflect only the last one; all-caps
+abbreviations are never lower-cased.
+
+A noun whose singular is rare next to its plural (`Streitkräfte`, `Sicherheitskräfte`) keeps
+its singular lemma for the treebank, but the learner learns the plural: `Token._.entry_lemma`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from lernkarten.analysis import extensions
+
+#: shortest compound head we trust: shorter suffixes (Ei, Tat) match by accident too often
+MIN_HEAD = 3
+
+#: a noun counts as used in the plural when its plural is this much more frequent (Zipf: x30)
+PLURAL_PREFERENCE = 1.5
+
+#: endings a noun form may add to its lemma, tried when neither form nor compound head is known
+_ENDINGS = ("en", "n", "es", "s", "e", "ern", "er")
+
+#: plurals of German derivational suffixes, for nouns no table knows: Beanstandungen -> Beanstandung
+_DERIVED_PLURALS = (
+    ("ungen", "ung"), ("heiten", "heit"), ("keiten", "keit"), ("schaften", "schaft"), ("ionen", "ion"),
+    ("itäten", "ität"), ("ismen", "ismus"), ("nisse", "nis"), ("nissen", "nis"), ("innen", "in"),
+    ("ereien", "erei"), ("logien", "logie"),
+)
+
+_ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]+s?$")
+
+_GENDERS = {"m": "Masc", "f": "Fem", "n": "Neut"}
+_CASES = {"nominativ": "Nom", "genitiv": "Gen", "dativ": "Dat", "akkusativ": "Acc"}
+
+
+@Language.factory("lernkarten_lemmas")
+def make_lemma_checker(nlp: Language, name: str) -> LemmaChecker:
+    """spaCy's hook: `nlp.add_pipe("lernkarten_lemmas")`."""
+    extensions.register()
+    return LemmaChecker()
+
+
+class LemmaChecker:
+    """Corrects noun lemmas and sets gender and number where the noun table is sure."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            pos = token.pos_
+            if pos in ("NOUN", "PROPN", "X"):
+                if is_abbreviation(token.text):
+                    token.lemma_ = abbreviation_lemma(token.text)
+                elif pos == "NOUN":
+                    check_noun(token)
+                elif pos == "PROPN" and "-" in token.text.strip("-"):
+                    token.lemma_ = _hyphenated_as_tagged(token.text, token.lemma_)
+            elif pos == "ADJ":
+                check_adjective(token)
+        return doc
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for all-caps abbreviations: ODKB, NATO, G20, NGOs; not for words in capitals ("REDE")."""
+    return bool(_ALL_CAPS.match(word)) and not is_shouted(word)
+
+
+@lru_cache(maxsize=20_000)
+def is_shouted(word: str) -> bool:
+    """True for an ordinary word written in capitals for emphasis: "REDE", "GUT", "WELTMEISTERSCHAFT".
+
+    An abbreviation is known as written (NATO, EU) or not known as a word at all (ODKB);
+    a shouted word is a known noun once capitalised normally, or a common word.
+    """
+    from wordfreq import zipf_frequency
+
+    if not word.isupper() or len(word) < 2:
+        return False
+    table = _table()
+    if table.lookup(word):
+        return False
+    capitalised = word[:1] + word[1:].lower()
+    if len(word) >= 4 and any(not row.is_name for row in table.lookup(capitalised)):
+        return True
+    return zipf_frequency(word.lower(), "de") >= 3.5 and len(word) >= 3
+
+
+def noun_rows(word: str) -> tuple:
+    """The noun table's rows for a form, also for old spellings (`Prozeß` is found as `Prozess`)."""
+    table = _table()
+    rows = table.lookup(word)
+    if not rows and "ß" in word:
+        rows = table.lookup(modern_spelling(word))
+    return rows
+
+
+def modern_spelling(word: str) -> str:
+    """`Prozeß` -> `Prozess`: ß after a short vowel became ss in 1996 (after a long one it stays: Maß)."""
+    if "ß" not in word:
+        return word
+    table = _table()
+    candidate = word.replace("ß", "ss")
+    return candidate if table.lookup(candidate) and not table.lookup(word) else word
+
+
+def abbreviation_lemma(word: str) -> str:
+    """An abbreviation as written, without a plural or genitive -s (`NGOs` -> `NGO`)."""
+    return word[:-1] if word.endswith("s") else word
+
+
+@dataclass(frozen=True)
+class NounReading:
+    """A noun form read as `prefix` (as written) + an inflecting head the noun table knows."""
+
+    lemma: str                # the whole lemma: "ODKB-Friedenstruppe"
+    prefix: str = ""          # what stays as written: "ODKB-Friedens", "Hilfs", "" for a known noun
+    rows: tuple = ()          # the noun-table rows of the head's lemma (gender, plural, slots)
+
+    def plural(self) -> str:
+        """The whole noun's plural, when the head has exactly one."""
+        plurals = {row.plural for row in self.rows if row.plural}
+        if len(plurals) != 1:
+            return ""
+        head = plurals.pop()
+        if self.prefix and not self.prefix.endswith("-"):
+            head = head[:1].lower() + head[1:]
+        return self.prefix + head
+
+
+def check_noun(token: Token) -> None:
+    """Set a common noun's lemma, gender and number from the noun table where it knows them."""
+    word = token.text
+    if is_shouted(word):
+        word = word[:1] + word[1:].lower()
+    if token._.nominalised == "ADJ":
+        token.lemma_ = nominalised_adjective_lemma(word, token.lemma_)
+        return
+    if token._.nominalised == "VERB":
+        token.lemma_ = token.lemma_[:1].upper() + token.lemma_[1:]
+        return
+    if "ß" in word and modern_spelling(word) != word:
+        # the treebank keeps the spelling as written; the learner learns today's
+        modern = read_noun(modern_spelling(word), token.lemma_.replace("ß", "ss"))
+        token._.entry_lemma = modern.lemma
+        _set_noun_features(token, modern.rows)
+        return
+    reading = read_noun(word[:1].upper() + word[1:], token.lemma_[:1].upper() + token.lemma_[1:])
+    token.lemma_ = reading.lemma
+    _set_noun_features(token, reading.rows)
+    plural = plural_in_use(reading)
+    if plural:
+        token._.entry_lemma = plural
+
+
+def nominalised_adjective_lemma(word: str, tagger_lemma: str) -> str:
+    """`Verbündeten` -> `Verbündete`, `im Dunkeln` -> `Dunkle`: the adjective, capitalised, with -e."""
+    from lernkarten.analysis.hanover import german_tagger
+
+    adjective = german_tagger().analyze(word.lower(), pos="ADJ(A)")[0]
+    if not adjective or not word.lower().startswith(adjective[:2]):
+        return tagger_lemma
+    if adjective.endswith("e"):
+        stem = adjective
+    elif adjective.endswith("el") or adjective.endswith(("auer", "euer")):
+        stem = adjective[:-2] + adjective[-1] + "e"  # dunkel -> Dunkle, teuer -> Teure
+    else:
+        stem = adjective + "e"
+    return stem[:1].upper() + stem[1:]
+
+
+#: place adjectives in -er are capitalised and never inflected: die Berliner Mauer, am Kölner Dom
+_PLACE_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")
+
+
+def check_adjective(token: Token) -> None:
+    """Keep the lemma of a place adjective as written (`Kölner` -> `Kölner`, not "kölner")."""
+    word = token.text
+    if token.i > 0 and not token.is_sent_start and _PLACE_ADJECTIVE.match(word) and token.lemma_ == word.lower():
+        token.lemma_ = word
+
+
+def noun_lemma(word: str, tagger_lemma: str) -> str:
+    """The nominative singular of a common noun form, or the tagger's lemma when nothing knows better."""
+    return read_noun(word, tagger_lemma).lemma
+
+
+def read_noun(word: str, tagger_lemma: str) -> NounReading:
+    """The noun's lemma and, where the table knows it, its inflecting head's rows."""
+    first, hyphen, last = word.rpartition("-")
+    if hyphen and first and last:
+        # `ODKB-Friedenstruppen`: first parts as written, the last one read as a noun of its own
+        if is_abbreviation(last):
+            return NounReading(f"{first}-{abbreviation_lemma(last)}")
+        if not last[:1].isupper():
+            return NounReading(_hyphenated_as_tagged(word, tagger_lemma))
+        tail = tagger_lemma.rpartition("-")[2]
+        inner = read_noun(last, tail[:1].upper() + tail[1:])
+        return NounReading(f"{first}-{inner.lemma}", f"{first}-{inner.prefix}", inner.rows)
+    table = _table()
+    rows = table.lookup(word)
+    if rows:
+        common = [row for row in rows if not row.is_name] or list(rows)
+        lemmas = [row.lemma for row in common]
+        lemma = tagger_lemma if tagger_lemma in lemmas else lemmas[0]
+        return NounReading(lemma, "", tuple(row for row in common if row.lemma == lemma))
+    split = compound_head(word)
+    if split is not None:
+        modifier, head_rows = split
+        lemmas = [row.lemma for row in head_rows]
+        # the tagger's reading if it is one of the head's, else the table's first
+        head = next((lemma for lemma in lemmas if tagger_lemma.lower().endswith(lemma.lower())), lemmas[0])
+        chosen = tuple(row for row in head_rows if row.lemma == head)
+        return NounReading(modifier + head[:1].lower() + head[1:], modifier, chosen)
+    for plural, singular in _DERIVED_PLURALS:
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return NounReading(word[: -len(plural)] + singular)
+    for ending in _ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_HEAD:
+            known = table.lemma(stem)
+            if known:
+                # the stem's rows say nothing about the case or number of this form
+                return NounReading(stem, "", tuple(replace(row, slots=()) for row in known))
+    return NounReading(tagger_lemma)
+
+
+def compound_head(word: str) -> tuple[str, tuple] | None:
+    """(modifier, head's noun-table rows) for the longest known common noun ending `word`.
+
+    `Hilfsbitte` -> ("Hilfs", rows of Bitte). None when no such noun ends the word.
+    """
+    table = _table()
+    for start in range(2, len(word) - MIN_HEAD + 1):
+        part = word[start:]
+        rows = tuple(row for row in table.lookup(part[:1].upper() + part[1:]) if not row.is_name)
+        if rows:
+            return word[:start], rows
+    return None
+
+
+def plural_in_use(reading: NounReading) -> str | None:
+    """The plural a learner should learn instead of a singular rarely used (`Streitkraft` -> `Streitkräfte`)."""
+    from wordfreq import zipf_frequency
+
+    plural = reading.plural()
+    if not plural or plural == reading.lemma:
+        return None
+    # a hyphenated compound is compared by its last part: "ODKB-" is in no word list
+    singular_part = reading.lemma.rpartition("-")[2]
+    plural_part = plural.rpartition("-")[2]
+    if zipf_frequency(plural_part, "de") - zipf_frequency(singular_part, "de") >= PLURAL_PREFERENCE:
+        return plural
+    return None
+
+
+def _hyphenated_as_tagged(word: str, tagger_lemma: str) -> str:
+    """`Kassym-Jomarts` -> `Kassym-Jomart`: the tagger's ending on the parts as written."""
+    first, _, last = word.rpartition("-")
+    tail = tagger_lemma.rpartition("-")[2]
+    if not tail or not last.lower().startswith(tail[:2].lower()) or len(tail) > len(last) + 2:
+        return word
+    return f"{first}-{last[:1]}{tail[1:]}"
+
+
+def _set_noun_features(token: Token, rows: tuple) -> None:
+    features = {}
+    genders = {row.gender for row in rows}
+    if len(genders) == 1 and "" not in genders:
+        features["Gender"] = _GENDERS[genders.pop()]
+    slots = [slot for row in rows for slot in row.slots]
+    if slots:
+        if all("plural" in slot for slot in slots):
+            features["Number"] = "Plur"
+        elif all("singular" in slot for slot in slots):
+            features["Number"] = "Sing"
+        cases = {slot.split(" ")[0] for slot in slots}
+        if len(cases) == 1:
+            features["Case"] = _CASES.get(cases.pop(), "")
+    elif rows and all(row.plural_only for row in rows):
+        features["Number"] = "Plur"
+    features = {key: value for key, value in features.items() if value}
+    if features:
+        token.set_morph("|".join(f"{key}={value}" for key, value in sorted(features.items())))
+
+
+@lru_cache(maxsize=1)
+def _table():
+    from lernkarten.lexicon.nouns import noun_table
+
+    return noun_table()

@@ -1,0 +1,168 @@
+"""Proper names (people, places, organisations) told apart from common nouns.
+
+Every German noun is capitalised, so capitals say nothing; HanTa tags names it has not seen
+as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a card for
+`Tokajew`, so the vocabulary stage needs to know. What tells them apart here:
+- the noun table marks place names, first names, surnames and other names (Wiktionary's
+  Toponym, Vorname, Nachname, Eigenname), and knows every common noun's forms;
+- a word the table does not know is still a common noun when it is a compound whose head it
+  knows (`Papiertiger`, `Kreml-Kritikern`) or ends like a common noun (`-ung`, `-ität`, ...);
+  what remains, a capitalised word nobody knows as a noun, is a name (`Almaty`, `Nasarbajew`);
+- all-caps abbreviations are names of organisations unless the table knows them as common
+  nouns with a plural (`DVD`, `Pkw`).
+Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from lernkarten.analysis import extensions
+from lernkarten.analysis.lemmas import compound_head, is_abbreviation, is_shouted, noun_rows
+
+#: endings of German common nouns that names practically never have
+COMMON_NOUN_ENDINGS = (
+    "ung", "heit", "keit", "schaft", "ität", "ion", "ismus", "ist", "isten", "nis", "nisse", "tum",
+    "ling", "ment", "enz", "anz", "eur", "ologe", "ologie", "chen", "lein", "ei", "ie", "ik", "ur",
+    "ungen", "heiten", "keiten", "schaften", "itäten", "ionen", "ismen", "linge", "ments", "enzen",
+    "anzen", "eure", "ologen", "ologien", "eien", "ien", "iken", "uren", "erin", "erinnen",
+)
+
+
+@Language.factory("lernkarten_names")
+def make_name_finder(nlp: Language, name: str) -> NameFinder:
+    """spaCy's hook: `nlp.add_pipe("lernkarten_names")`."""
+    extensions.register()
+    return NameFinder()
+
+
+class NameFinder:
+    """Sets `Token._.is_name` and turns common-noun tags of names into PROPN, and back."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ == "PROPN":
+                if is_common_noun(token):
+                    token.pos_ = "NOUN"
+                    token.tag_ = "NN"
+                else:
+                    token._.is_name = True
+            elif (token.pos_ in ("NOUN", "X") and token.text[:1].isupper() and not token._.nominalised
+                  and is_name(token.text)):
+                token.pos_ = "PROPN"
+                if token.tag_ in ("NN", "FM", "XY"):
+                    token.tag_ = "NE"
+                token._.is_name = True
+        return doc
+
+
+def is_name(word: str) -> bool:
+    """True when a capitalised word is a proper name rather than a common noun."""
+    if is_shouted(word):
+        word = word[:1] + word[1:].lower()
+    return _is_name(word)
+
+
+#: words before a name that make it a person's: Herr Block, Dr. Sieben
+_TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr.", "Prof.", "Professor", "Professorin", "Familie", "St.", "Sankt"})
+
+
+def is_common_noun(token: Token) -> bool:
+    """True for a word tagged as a name that is a common noun here: "das Essen", "der Prozeß", "Dr."."""
+    word = token.text
+    if token.tag_ != "NE" or len(word) < 2:
+        return False
+    if word.endswith(".") and word[:-1].isalpha():
+        return True  # Dr., St., Prof.: titles and abbreviated common nouns
+    if is_abbreviation(word):
+        return False
+    if is_shouted(word):
+        word = word[:1] + word[1:].lower()
+    previous = token.nbor(-1) if token.i > 0 else None
+    if previous is not None and (previous.pos_ == "PROPN" or previous.text in _TITLES):
+        return False  # Jim Block, Herr Sieben: a surname that is also a common noun
+    rows = noun_rows(word)
+    if rows and previous is not None and previous.tag_ in _DETERMINERS and any(not row.is_name for row in rows):
+        return True  # "das Essen": the city would have no article
+    return _is_common(word)
+
+
+@lru_cache(maxsize=50_000)
+def _is_common(word: str) -> bool:
+    """True when a word the tagger took for a name can only be a common noun."""
+    rows = noun_rows(word)
+    if not rows and word.endswith("s"):
+        rows = noun_rows(word[:-1])
+    # only what the table knows: many place names look like compounds (Peters|burg)
+    return bool(rows) and not any(row.is_name for row in rows)
+
+
+#: tags of words that make the next noun a common one when they stand right before it
+_DETERMINERS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PWAT", "ADJA"})
+
+
+@lru_cache(maxsize=50_000)
+def _is_name(word: str) -> bool:
+    table = _table()
+    if is_abbreviation(word):
+        base = word[:-1] if word.endswith("s") and table.lookup(word[:-1]) else word
+        rows = table.lookup(base) or table.lookup(base[:1] + base[1:].lower())  # LKW: the table writes Lkw
+        common = [row for row in rows if not row.is_name]
+        return not any(row.plural for row in common)
+    first, hyphen, last = word.rpartition("-")
+    if hyphen and first and last:
+        if not last[:1].isupper():
+            return False
+        # Kassym-Jomart, Nur-Sultan: names throughout; Kreml-Kritiker: a common noun at the end
+        return _is_name(last) and (_is_name(first.rpartition("-")[2]) or not table.lookup(first))
+    rows = noun_rows(word)
+    if not rows and word.endswith("s"):
+        # a name's genitive (Russlands, Putins): the table lists names without their forms
+        rows = tuple(row for row in table.lookup(word[:-1]) if row.is_name)
+    if rows:
+        return all(row.is_name for row in rows)
+    if word.lower().endswith(COMMON_NOUN_ENDINGS):
+        return False
+    return not is_compound(word)
+
+
+def is_compound(word: str) -> bool:
+    """True when `word` reads as a German compound: a known word, then a known common noun.
+
+    Both parts must be known: `Papier|tiger`, `Hilfs|bitte`; `Kara|bach` is not a compound,
+    however many place names end in a common noun (-bach, -berg, -feld).
+    """
+    from wordfreq import zipf_frequency
+
+    split = compound_head(word)
+    if split is None:
+        return False
+    modifier = split[0]
+    if len(modifier) < 3:
+        return False
+    table = _table()
+    for linking in _LINKING_ELEMENTS:
+        if not modifier.endswith(linking):
+            continue
+        stem = modifier[: len(modifier) - len(linking)] if linking else modifier
+        for candidate in (stem, stem + "e"):
+            if len(candidate) >= 3 and any(not row.is_name for row in table.lookup(candidate)):
+                return True
+            # a verb or adjective stem: Schreib|tisch, Hoch|haus
+            if zipf_frequency(candidate.lower(), "de") >= 3.0 or zipf_frequency(candidate.lower() + "en", "de") >= 3.0:
+                return True
+    return False
+
+
+#: what may join the parts of a compound: Hilfe-s-bitte, Frieden-s-truppe, Sonne-n-schein
+_LINKING_ELEMENTS = ("", "s", "es", "n", "en", "er", "e", "ns")
+
+
+@lru_cache(maxsize=1)
+def _table():
+    from lernkarten.lexicon.nouns import noun_table
+
+    return noun_table()

@@ -1,0 +1,97 @@
+"""Building the spaCy pipeline once per process: HanTa by default, a trained model on request.
+
+Default (offline, nothing to download): `spacy.blank("de")`, a sentencizer that also ends a
+sentence at a line break (headlines have no full stop), the HanTa tagger, then the learner's
+components. With `model="de_core_news_sm"` (or md/lg, if installed) the trained pipeline
+tags, lemmatises and parses instead, and the same learner components run after it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lernkarten.errors import LernkartenError
+
+#: the name that selects the built-in HanTa pipeline
+DEFAULT_MODEL = "hanta"
+
+#: the components that turn tagged tokens into what a learner learns, in order
+LEARNER_COMPONENTS = ("lernkarten_names", "lernkarten_lemmas", "lernkarten_verbs", "lernkarten_expressions")
+
+_pipelines: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The pipeline for `model` (None: the built-in HanTa one), built on first use and then reused."""
+    name = model or DEFAULT_MODEL
+    with _lock:
+        nlp = _pipelines.get(name)
+        if nlp is None:
+            nlp = _pipelines[name] = _build(name)
+    return nlp
+
+
+def _build(name: str) -> Language:
+    # the components register themselves with spaCy when their modules are imported
+    import lernkarten.analysis.hanta  # noqa: F401
+    import lernkarten.analysis.lemmas  # noqa: F401
+    import lernkarten.analysis.names  # noqa: F401
+    import lernkarten.analysis.phrases  # noqa: F401
+    import lernkarten.analysis.verbs  # noqa: F401
+
+    if name == DEFAULT_MODEL:
+        nlp = _hanta_pipeline()
+    else:
+        nlp = _trained_pipeline(name)
+    for component in LEARNER_COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp
+
+
+def _hanta_pipeline() -> Language:
+    import spacy
+
+    nlp = spacy.blank("de")
+    _split_dashes(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lernkarten_line_breaks")
+    nlp.add_pipe("lernkarten_hanta")
+    return nlp
+
+
+def _trained_pipeline(name: str) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise LernkartenError(
+            f"spaCy model '{name}' is not installed; install it with `python -m spacy download {name}`, "
+            f"or leave the model out to use the built-in tagger"
+        ) from None
+    if nlp.lang != "de":
+        raise LernkartenError(f"spaCy model '{name}' is for language '{nlp.lang}', not German")
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def _split_dashes(nlp: Language) -> None:
+    """Split words joined by a dash (`Premiere—und`), which the German tokenizer keeps as one."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=\w)[\u2013\u2014](?=\w)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@Language.component("lernkarten_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a line break: titles and headlines end without a full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
