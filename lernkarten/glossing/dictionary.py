@@ -1,0 +1,258 @@
+"""The Ding German-English list, indexed once into SQLite for fast lookups.
+
+The list ships inside the package (`lernkarten/data/ding-de-en.txt.gz`, GPL-2.0-or-later).
+Reading and parsing its 206,000 lines takes seconds, too slow for every run, so the first
+lookup builds an index in the cache folder (`lernkarten.places.cache_dir()`): every German
+term of every slot (not only the headword of a line: `Militärbündnis` stands inside the
+`Bündnis` lines), keyed exactly and case-folded, and every content word of every phrase.
+The index is built at first use rather than at install time because a wheel must not carry
+a platform's SQLite file and an editable or source install has no build step to hook; the
+file name carries the index format version and the data's hash, so a new list or a new
+format builds a new index. Two processes building at once each write a temporary file and
+rename it into place: the last rename wins and both files are complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import hashlib
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lernkarten.errors import LernkartenError
+from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line
+
+#: Bump when the index's tables or what goes into them change.
+FORMAT_VERSION = 1
+
+#: What a term is within its line.
+HEAD, PLURAL, FORM, PHRASE = "head", "plural", "form", "phrase"
+_KIND_CODES = {HEAD: 0, PLURAL: 1, FORM: 2, PHRASE: 3}
+_KIND_NAMES = {code: name for name, code in _KIND_CODES.items()}
+
+#: Words a phrase is not indexed by: they are in every other phrase.
+_UNINDEXED_WORDS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines sich mich dich uns euch es".split()
+)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found in the index: the line it stands in and its place there."""
+
+    line: DingLine
+    slot: int
+    index: int
+    kind: str
+
+    @property
+    def term(self) -> Term:
+        return self.line.slots[self.slot].terms[self.index]
+
+
+def data_path() -> Path:
+    """The Ding list shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "data" / "ding-de-en.txt.gz"
+
+
+@functools.lru_cache(maxsize=4)
+def data_hash(path: Path) -> str:
+    """sha256 of the shipped list: a changed list must not be read through an old index."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Dictionary:
+    """Read-only lookups in the index: `dictionary.lookup("Bündnis")`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def lookup(self, key: str) -> list[Hit]:
+        """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
+        return [hit for hit in self.lookup_folded(key) if hit.term.key == key]
+
+    def lookup_folded(self, key: str) -> list[Hit]:
+        """Terms equal to `key` but for case: "Dunkeln" finds "dunkeln"."""
+        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind]) for line, slot, idx, kind in self._rows(key.casefold())]
+
+    def knows(self, key: str) -> bool:
+        """True when `key` is a term of the list (any slot, any kind)."""
+        return bool(self.lookup(key))
+
+    def knows_head(self, key: str, pos: str = "") -> bool:
+        """True when `key` is a headword of the list (with the part of speech `pos`, when given)."""
+        for hit in self._hits_of_kind(key, HEAD):
+            if not pos or hit.line.term_pos(hit.slot, hit.index) == pos:
+                return True
+        return False
+
+    def phrases_with(self, word: str) -> list[tuple[str, int, int, int]]:
+        """(phrase key, line, slot, index) of every phrase one of whose words is `word` (lower case)."""
+        return self._db.execute(
+            "SELECT key, line, slot, idx FROM phrase_words WHERE word = ?", (word.casefold(),)
+        ).fetchall()
+
+    def hit(self, line: int, slot: int, index: int, kind: str = PHRASE) -> Hit:
+        return Hit(self.line(line), slot, index, kind)
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one dictionary per process
+    def line(self, number: int) -> DingLine:
+        row = self._db.execute("SELECT text FROM lines WHERE id = ?", (number,)).fetchone()
+        if row is None:
+            raise KeyError(number)
+        return parse_line(row[0], number)
+
+    def _hits_of_kind(self, key: str, kind: str) -> list[Hit]:
+        return [h for h in self.lookup(key) if h.kind == kind]
+
+    @functools.lru_cache(maxsize=16384)  # noqa: B019
+    def _rows(self, fold: str) -> tuple[tuple[int, int, int, int], ...]:
+        return tuple(self._db.execute(
+            "SELECT line, slot, idx, kind FROM terms WHERE fold = ? ORDER BY line, slot, idx", (fold,)
+        ).fetchall())
+
+
+def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Dictionary:
+    """The index of the Ding list, built first when this machine has none for this list and format."""
+    from lernkarten.places import cache_dir
+
+    source = source or data_path()
+    if not source.is_file():
+        raise LernkartenError(f"the Ding dictionary is missing from the installation ({source})")
+    folder = cache_dir()
+    path = folder / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}.sqlite"
+    if not path.exists():
+        with _lazy_bar(progress, "Indexing the Ding dictionary (once)") as bar:
+            build_index(source, path, progress=bar)
+        _remove_stale(folder, keep=path)
+    return _open(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _open(path: Path) -> Dictionary:
+    return Dictionary(path)
+
+
+def build_index(source: Path, path: Path, *, progress: Progress | None = None) -> None:
+    """Parse the whole list and write the index to `path` (through a temporary file, then a rename)."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".ding.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp_name)
+        db.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE lines (id INTEGER PRIMARY KEY, text TEXT);
+            CREATE TABLE terms (fold TEXT, line INTEGER, slot INTEGER, idx INTEGER, kind INTEGER,
+                                PRIMARY KEY (fold, line, slot, idx)) WITHOUT ROWID;
+            CREATE TABLE phrase_words (word TEXT, line INTEGER, slot INTEGER, idx INTEGER, key TEXT,
+                                       PRIMARY KEY (word, line, slot, idx)) WITHOUT ROWID;
+            """
+        )
+        db.executemany("INSERT INTO meta VALUES (?, ?)",
+                       [("format", str(FORMAT_VERSION)), ("data_sha256", data_hash(source))])
+        with gzip.open(source, "rt", encoding="utf-8") as handle:
+            text_lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
+        total = len(text_lines)
+        lines: list[tuple[int, str]] = []
+        terms: list[tuple[str, int, int, int, int]] = []
+        words: list[tuple[str, str, int, int, int]] = []
+        for number, text in enumerate(text_lines, start=1):
+            lines.append((number, text))
+            for slot, slot_terms in enumerate(german_slots(text)):
+                slot_has_gender = any(t.genders for t in slot_terms)
+                for idx, term in enumerate(slot_terms):
+                    kind = _kind(term, slot, slot_has_gender)
+                    if kind is None:
+                        continue
+                    key = term.key
+                    terms.append((key.casefold(), number, slot, idx, _KIND_CODES[kind]))
+                    if kind == PHRASE:
+                        for word in dict.fromkeys(w.casefold() for w in term.words):
+                            if word not in _UNINDEXED_WORDS and len(word) > 1:
+                                words.append((word, number, slot, idx, key))
+            if progress and number % 5000 == 0:
+                progress(number, total)
+        db.executemany("INSERT INTO lines VALUES (?, ?)", lines)
+        # sorted inserts build the clustered tables without page splits
+        db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?)", sorted(terms))
+        db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", sorted(words))
+        db.commit()
+        db.close()
+        if progress:
+            progress(total, total)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def _kind(term: Term, slot: int, slot_has_gender: bool) -> str | None:
+    """What a term is within its line, or None for what is never looked up (example sentences)."""
+    if not term.words or term.is_example:
+        return None
+    if term.is_phrase:
+        return PHRASE
+    markers = set(term.markers)
+    if slot == 0 or markers - {"pl"}:
+        return HEAD
+    if "pl" in markers:
+        # a plural in slot 1 belongs to the headword; one further on to a compound, also a plural
+        return PLURAL
+    return FORM
+
+
+def _remove_stale(folder: Path, keep: Path) -> None:
+    """Old indexes of an older list or format are dead weight: remove them (best effort)."""
+    for old in folder.glob("ding-v*.sqlite"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+@contextlib.contextmanager
+def _lazy_bar(enabled: bool, label: str) -> Iterator[Progress | None]:
+    """A progress callback that draws a rich bar on standard error once the work has taken a second."""
+    if not enabled:
+        yield None
+        return
+    started = time.monotonic()
+    state: dict[str, object] = {}
+
+    def progress(done: int, total: int) -> None:
+        if "bar" not in state:
+            if time.monotonic() - started < 1.0:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            console = Console(stderr=True)
+            bar = Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                           console=console, transient=True, disable=not console.is_terminal)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task(label, total=total)
+        state["bar"].update(state["task"], completed=done, total=total)  # type: ignore[attr-defined]
+
+    try:
+        yield progress
+    finally:
+        if "bar" in state:
+            state["bar"].stop()  # type: ignore[attr-defined]

@@ -1,0 +1,295 @@
+"""Ding's line format, read into terms and glosses a program can use.
+
+A Ding line is `German part :: English part`. Both parts have the same number of
+` | `-separated slots that correspond one to one: the headword, then its plural or verb
+forms, then compounds, phrases and examples. Inside a slot `; ` separates synonyms. A
+German synonym carries its markup: `{n}` gender, `{vt}` part of speech, `[pol.]` subject or
+register labels, `(bei etw.)` comments, `jdn./jdm./etw.` placeholders for objects, `/z. T./`
+abbreviations. This module turns one line into `Slot`s of `Term`s (German) and `Sense`s
+(English) and nothing else: no files, no index (that is `dictionary.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Placeholders Ding writes for objects; the case they stand for, when they tell it.
+PLACEHOLDER_CASES = {"jdn.": "Akk", "jdm.": "Dat", "jds.": "Gen", "jd.": "Nom", "etw.": ""}
+_PLACEHOLDER = re.compile(r"^\(?(?:jdn|jdm|jds|jd|etw|jdn/etw|jdm/etw)\.?(?:/(?:jdn|jdm|jds|etw)\.?)*\)?[,:]?$")
+
+#: Prepositions and the case they always take; two-way prepositions are absent on purpose.
+PREPOSITION_CASES = {
+    "um": "Akk", "für": "Akk", "gegen": "Akk", "durch": "Akk", "ohne": "Akk", "wider": "Akk", "bis": "Akk",
+    "mit": "Dat", "von": "Dat", "zu": "Dat", "aus": "Dat", "bei": "Dat", "nach": "Dat", "seit": "Dat",
+    "gegenüber": "Dat", "ab": "Dat", "außer": "Dat", "entgegen": "Dat",
+    "wegen": "Gen", "trotz": "Gen", "während": "Gen", "statt": "Gen", "anstatt": "Gen", "aufgrund": "Gen",
+}
+TWO_WAY_PREPOSITIONS = frozenset({"an", "auf", "in", "über", "unter", "vor", "hinter", "neben", "zwischen"})
+PREPOSITIONS = frozenset(PREPOSITION_CASES) | TWO_WAY_PREPOSITIONS
+
+GENDER_MARKERS = frozenset({"m", "f", "n"})
+_NOUN_MARKERS = frozenset({"m", "f", "n", "pl"})
+_ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n"}
+_ARTICLES = frozenset(_ARTICLE_GENDERS)
+VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
+#: Ding's part-of-speech markers as UPOS.
+MARKER_POS = {
+    "m": "NOUN", "f": "NOUN", "n": "NOUN", "pl": "NOUN",
+    "vt": "VERB", "vi": "VERB", "vr": "VERB", "v": "VERB",
+    "adj": "ADJ", "adv": "ADV", "prp": "ADP", "conj": "CCONJ", "pron": "PRON", "ppron": "PRON",
+    "interj": "INTJ", "num": "NUM", "art": "DET",
+}
+
+#: German-side register labels, in the English words a learner reads on the card.
+GERMAN_REGISTER = {
+    "ugs.": "coll.", "geh.": "formal", "übtr.": "fig.", "pej.": "pej.", "vulg.": "vulg.", "slang": "slang",
+    "veraltet": "dated", "veraltend": "dated", "alt": "old spelling", "selten": "rare", "humor.": "humor.",
+    "altertümlich": "archaic", "iron.": "iron.", "euphem.": "euphem.", "poet.": "poet.",
+    "Ös.": "Austrian", "Schw.": "Swiss", "Süddt.": "South German", "Norddt.": "North German",
+    "Bayr.": "Bavarian",
+}
+#: English-side register labels worth showing with a gloss.
+ENGLISH_REGISTER = frozenset({
+    "coll.", "formal", "slang", "pej.", "vulg.", "fig.", "humor.", "iron.", "euphem.", "rare", "dated",
+    "archaic", "obs.", "poet.", "literary", "Br.", "Am.",
+})
+
+_BRACED = re.compile(r"\{([^{}]*)\}")
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+_ANGLED = re.compile(r"<[^<>]*>")
+_ABBREVIATION = re.compile(r"(?:^|(?<=\s))/[^/\s][^/]*/(?=\s|$|[;,])")
+_SPACES = re.compile(r"\s+")
+# anything that needs the slow path: brackets, abbreviations, placeholders
+_MARKUP = re.compile(r"[{\[(<…/]|\b(?:jdn|jdm|jds|jd|etw)\.")  # "einer Sache" is rewritten before
+# "Eigen…", "inner…": the first part of compounds, not a word to look up
+_PREFIX_FORM = re.compile(r"\w…")
+_SPELLED_PLACEHOLDER = re.compile(r"\b(einer Sache|einer Person|eine Sache|eine Person)\b")
+_SPELLED_CASES = {"einer Sache": "jdm.", "einer Person": "jdm.", "eine Sache": "jdn.", "eine Person": "jdn."}
+_EXAMPLE_END = re.compile(r"[.!?…]$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One German synonym of a slot, its markup taken apart."""
+
+    text: str                        # as Ding writes it
+    words: tuple[str, ...]           # the words without markup, placeholders and governed prepositions
+    markers: tuple[str, ...]         # {m} {pl} {vt} {adj} ..., without braces
+    labels: tuple[str, ...]          # [pol.] [ugs.] ..., without brackets
+    government: tuple[tuple[str, str], ...]   # (preposition, placeholder) pairs: ("um", "etw."), ("an", "jdm.")
+    comment: str = ""                # the text of its round brackets
+
+    @property
+    def key(self) -> str:
+        """What the term is looked up by: "Bündnis", "sich beteiligen", "den Ausschlag geben"."""
+        return " ".join(self.words)
+
+    @property
+    def is_phrase(self) -> bool:
+        """More than one word that is not just a reflexive verb ("sich beteiligen")."""
+        return len(self.words) > 1 and not (len(self.words) == 2 and self.words[0] == "sich")
+
+    @property
+    def is_example(self) -> bool:
+        """A whole sentence given as an example: never a sense of its own."""
+        return bool(_EXAMPLE_END.search(self.text.rstrip())) and len(self.words) > 2 or len(self.words) > 6
+
+    @property
+    def genders(self) -> tuple[str, ...]:
+        return tuple(m for m in self.markers if m in GENDER_MARKERS)
+
+    @property
+    def pos(self) -> str:
+        """UPOS from the term's markers ("" when it has none)."""
+        for marker in self.markers:
+            if marker in MARKER_POS:
+                return MARKER_POS[marker]
+        return ""
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One English synonym of a slot: clean text and the labels that go with it."""
+
+    text: str
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slot:
+    terms: tuple[Term, ...]
+    senses: tuple[Sense, ...]
+
+    @property
+    def markers(self) -> tuple[str, ...]:
+        """Every marker of the slot: Ding often writes `{vt}` once for all synonyms."""
+        return tuple(dict.fromkeys(m for t in self.terms for m in t.markers))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(label for t in self.terms for label in t.labels))
+
+
+@dataclass(frozen=True)
+class DingLine:
+    number: int                      # position in the file: Ding lists common senses first
+    slots: tuple[Slot, ...]
+
+    @property
+    def head(self) -> Slot:
+        return self.slots[0]
+
+    def term_pos(self, slot: int, index: int) -> str:
+        """The part of speech of a term, falling back on its slot's markers."""
+        term = self.slots[slot].terms[index]
+        if term.pos:
+            return term.pos
+        for marker in self.slots[slot].markers:
+            if marker in MARKER_POS and marker != "pl":
+                return MARKER_POS[marker]
+        if "pl" in self.slots[slot].markers:
+            return "NOUN"
+        return ""
+
+
+def german_slots(text: str) -> list[list[Term]]:
+    """Only the German side of a line, as terms per slot: all an index needs."""
+    german = text.partition(" :: ")[0]
+    return [[parse_term(t) for t in split_synonyms(g)] for g in german.split(" | ")]
+
+
+def parse_line(text: str, number: int = 0) -> DingLine:
+    """Read one line of the Ding list (not a `#` comment) into slots."""
+    german, _, english = text.rstrip("\n").partition(" :: ")
+    german_slots = german.split(" | ")
+    english_slots = english.split(" | ")
+    if len(english_slots) != len(german_slots):  # not in the shipped list; be lenient with edits
+        english_slots = (english_slots + [""] * len(german_slots))[: len(german_slots)]
+    slots = tuple(
+        Slot(
+            terms=tuple(parse_term(t) for t in split_synonyms(g) if t.strip()),
+            senses=tuple(s for s in (parse_sense(e) for e in split_synonyms(en)) if s.text),
+        )
+        for g, en in zip(german_slots, english_slots)
+    )
+    return DingLine(number=number, slots=slots)
+
+
+def split_synonyms(slot: str) -> list[str]:
+    """Split a slot at `; ` outside brackets (`{prp; +Dat.}` is one marker, not two synonyms)."""
+    if "(" not in slot and "[" not in slot and "{" not in slot and "<" not in slot:
+        return [p.strip() for p in slot.split(";") if p.strip()]
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(slot):
+        if char in "([{<":
+            depth += 1
+        elif char in ")]}>":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            parts.append(slot[start:i])
+            start = i + 1
+    parts.append(slot[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_term(text: str) -> Term:
+    """Take one German synonym apart: markers, labels, comment, placeholders, governed prepositions."""
+    # Ding writes some objects out: "einer Sache angehören" is "etw. angehören" with the case shown
+    if "Sache" in text or "Person" in text:
+        text_for_words = _SPELLED_PLACEHOLDER.sub(lambda m: _SPELLED_CASES[m.group(1)], text)
+    else:
+        text_for_words = text
+    if not _MARKUP.search(text_for_words):
+        words = [w.strip(",:") for w in text.split() if w not in {"…", "...", "-", "–", "/"}]
+        bare = _without_article([w for w in words if w], ())
+        return Term(text=text, words=bare, markers=_article_gender(words, bare), labels=(), government=())
+    markers: list[str] = []
+    original, text = text, text_for_words
+    for group in _BRACED.findall(text):
+        markers.extend(m.strip() for m in re.split(r"[,;]", group) if m.strip())
+    labels = _BRACKETED.findall(text)
+    rest = _BRACED.sub(" ", text)
+    rest = _BRACKETED.sub(" ", rest)
+    rest = _ANGLED.sub(" ", rest)
+    rest = _ABBREVIATION.sub(" ", rest)
+    comments = re.findall(r"\(([^()]*)\)", rest)
+    government: list[tuple[str, str]] = []
+    kept_comments: list[str] = []
+    for comment in comments:
+        # "(bei etw.)", "(um)", "(für jdn.)": the object the word takes, written as a comment
+        governed = _government_comment(comment)
+        if governed:
+            government.append(governed)
+        else:
+            kept_comments.append(comment)
+    rest = re.sub(r"\([^()]*\)", " ", rest)
+    if _PREFIX_FORM.search(rest):
+        return Term(text=original, words=(), markers=tuple(markers), labels=tuple(labels), government=())
+    tokens = [t for t in _SPACES.split(rest.replace("…", " … ")) if t]
+    words: list[str] = []
+    for token in tokens:
+        if _PLACEHOLDER.match(token):
+            if words and words[-1] in PREPOSITIONS:
+                government.append((words.pop(), _placeholder_case_word(token)))
+            continue
+        if token in {"…", "...", "-", "–", "/"}:
+            continue
+        words.append(token.strip(",:"))
+    bare = _without_article([w for w in words if w], markers)
+    if not markers:
+        markers = list(_article_gender(words, bare))
+    words = bare
+    return Term(text=original, words=words, markers=tuple(markers), labels=tuple(labels),
+                government=tuple(government), comment="; ".join(kept_comments))
+
+
+def _without_article(words: list[str], markers: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """"der Kreml {m}", "das Dunkle": a noun given with its article is looked up without it."""
+    if len(words) == 2 and words[0] in _ARTICLES and words[1][:1].isupper() and (
+            not markers or set(markers) & _NOUN_MARKERS):
+        return (words[1],)
+    return tuple(words)
+
+
+def _article_gender(words: list[str], bare: tuple[str, ...]) -> tuple[str, ...]:
+    """"das Dunkle" without a marker: the article Ding wrote is the gender."""
+    words = [w for w in words if w]
+    if len(words) == 2 and len(bare) == 1 and words[0] in _ARTICLE_GENDERS:
+        return (_ARTICLE_GENDERS[words[0]],)
+    return ()
+
+
+def _government_comment(comment: str) -> tuple[str, str] | None:
+    parts = comment.split()
+    if not parts or parts[0] not in PREPOSITIONS or len(parts) > 2:
+        return None
+    if len(parts) == 2 and not _PLACEHOLDER.match(parts[1]):
+        return None
+    return (parts[0], _placeholder_case_word(parts[1]) if len(parts) == 2 else "")
+
+
+def _placeholder_case_word(token: str) -> str:
+    """"jdn./etw." -> "jdn."; the first placeholder tells the case when any does."""
+    token = token.strip("(),:")
+    for part in token.split("/"):
+        part = part if part.endswith(".") else part + "."
+        if PLACEHOLDER_CASES.get(part):
+            return part
+    return "etw."
+
+
+def parse_sense(text: str) -> Sense:
+    """Clean one English synonym: no braces, abbreviations or angle notes; labels kept apart."""
+    labels = tuple(label for label in _BRACKETED.findall(text))
+    rest = _BRACED.sub(" ", text)
+    rest = _BRACKETED.sub(" ", rest)
+    rest = _ANGLED.sub(" ", rest)
+    rest = _ABBREVIATION.sub(" ", rest)
+    # long comments explain rather than translate; short ones ("of a whole", "to sb.") help
+    rest = re.sub(r"\(([^()]{28,})\)", " ", rest)
+    rest = _SPACES.sub(" ", rest).strip(" ,;")
+    rest = rest.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    return Sense(text=rest, labels=labels)
