@@ -1,0 +1,281 @@
+"""Finding a Ding phrase of an entry in the sentence the entry was seen in.
+
+A phrase is the strongest sign of the sense a text uses: in "Was tatsächlich den Ausschlag
+für die Wende gab" the words of `den Ausschlag geben` are all there, so `Ausschlag` means
+"to tip the balance" here, not "rash" or "deflection". The sentence is only text with the
+entry's character spans, so the other words of a phrase are matched with some tolerance:
+verbs in any form ablaut gives (`gab` for `geben`), nouns and adjectives with their endings,
+articles in any form. Function words must stand next to the word they belong to (`ins Land`,
+`in der Lage`), so that a stray `in` elsewhere in the sentence does not make `in Kraft`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lernkarten.entries import Example
+from lernkarten.glossing.ding import PREPOSITIONS
+
+ARTICLES = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines".split()
+)
+REFLEXIVES = frozenset("sich mich dich uns euch mir dir".split())
+#: Prepositions fused with an article: they stand for the preposition alone.
+CONTRACTIONS = {"am": "an", "ans": "an", "im": "in", "ins": "in", "vom": "von", "zum": "zu", "zur": "zu",
+                "beim": "bei", "aufs": "auf", "ums": "um", "fürs": "für", "durchs": "durch", "übers": "über",
+                "unters": "unter", "vors": "vor", "hinterm": "hinter", "überm": "über", "unterm": "unter"}
+#: Short words that carry no sense of their own in a phrase; they must stand next to their word.
+FUNCTION_WORDS = (
+    PREPOSITIONS | frozenset(CONTRACTIONS) | ARTICLES | REFLEXIVES
+    | frozenset("es zu als wie so nicht auch noch nur schon ganz sehr gar ja man wer was dass ob wenn weil denn "
+                "doch dann da hier dort jetzt nun etwas nichts alles".split())
+)
+#: How far a noun or adjective of the phrase may stand from an entry that is not a verb:
+#: "militärische Hilfe" is one noun phrase, not two words somewhere in the sentence.
+NOUN_PHRASE_WINDOW = 3
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "em", "ern", "ns", "nen")
+#: How far (in words) the other words of a phrase may stand from the entry.
+WINDOW = 10
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence cut into words, with the positions of the entry's words."""
+
+    words: tuple[str, ...]          # case-folded
+    entry_at: tuple[int, ...]       # word positions the entry's spans cover
+
+    @classmethod
+    def of(cls, example: Example) -> Sentence:
+        words: list[str] = []
+        entry_at: list[int] = []
+        for match in _WORD.finditer(example.text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in example.spans):
+                entry_at.append(len(words))
+            words.append(match.group().casefold())
+        return cls(tuple(words), tuple(entry_at))
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A phrase of the entry found in one of its sentences."""
+
+    key: str                        # the phrase as Ding lists it, cleaned: "den Ausschlag geben"
+    line: int
+    slot: int
+    index: int
+    words_matched: int              # words of the phrase found besides the entry itself
+
+
+def find_phrases(candidates: list[tuple[str, int, int, int]], entry_words: set[str],
+                 sentence: Sentence, *, entry_is_verb: bool = False) -> list[PhraseMatch]:
+    """The candidate phrases (key, line, slot, index) whose words all stand around the entry in `sentence`."""
+    if not sentence.entry_at:
+        return []
+    found: list[PhraseMatch] = []
+    for key, line, slot, index in candidates:
+        matched = match_phrase(key.split(), entry_words, sentence, entry_is_verb=entry_is_verb)
+        if matched:
+            found.append(PhraseMatch(key, line, slot, index, matched))
+    return found
+
+
+def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,
+                 entry_is_verb: bool = False) -> int:
+    """How many words of the phrase besides the entry the sentence has in place (0: not found).
+
+    `entry_words` are the case-folded forms that count as the entry itself (lemma and forms seen).
+    """
+    folded = [w.casefold() for w in words]
+    entry_positions = [i for i, w in enumerate(folded) if w in entry_words]
+    if not entry_positions:
+        return 0
+    chunks = _chunks(words, set(entry_positions))
+    required = [w for chunk in chunks for w in chunk.function + ((chunk.head,) if not chunk.is_entry else ())]
+    if not required:
+        return 0
+    anchor = sentence.entry_at
+    used: set[int] = set(anchor)
+    for chunk in chunks:
+        if chunk.is_entry:
+            if not _function_words_before(chunk.function, anchor[0], sentence, used, allow_after=True):
+                return 0
+            continue
+        placed = False
+        reach = WINDOW if entry_is_verb or chunk.is_verb else NOUN_PHRASE_WINDOW
+        for position in _near(anchor, len(sentence.words), reach):
+            if position in used or not _same_word(chunk.head, sentence.words[position], chunk.is_verb, sentence):
+                continue
+            trial = set(used) | {position}
+            if _function_words_before(chunk.function, position, sentence, trial, allow_after=False):
+                used = trial
+                placed = True
+                break
+        if not placed:
+            return 0
+    return len(required)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    function: tuple[str, ...]       # function words before the head, articles left out
+    head: str
+    is_entry: bool
+    is_verb: bool
+
+
+def _chunks(words: list[str], entry_positions: set[int]) -> list[_Chunk]:
+    """Cut a phrase into content words, each with the function words before it."""
+    chunks: list[_Chunk] = []
+    pending: list[str] = []
+    last = len(words) - 1
+    for i, written in enumerate(words):
+        word = written.casefold()
+        if i not in entry_positions and word in FUNCTION_WORDS:
+            if word in ARTICLES:
+                # "zu der Zeit" may be written "zur Zeit": a preposition before an article takes either
+                if pending and pending[-1] in PREPOSITIONS:
+                    pending[-1] += "+"
+            elif word not in REFLEXIVES:
+                pending.append(word)
+            continue
+        # Ding gives the verb of a phrase last, in the infinitive
+        is_verb = i == last and written.islower() and written.endswith("n") and i not in entry_positions
+        chunks.append(_Chunk(tuple(pending), word, i in entry_positions, is_verb))
+        pending = []
+    # trailing prepositions ("im Rahmen von") introduce an object the text may give another way
+    # ("im Rahmen der ODKB"): they are not required; other trailing words belong to the last word
+    pending = [w for w in pending if w.rstrip("+") not in PREPOSITIONS]
+    if pending:
+        if not chunks:
+            return []
+        previous = chunks[-1]
+        chunks[-1] = _Chunk(previous.function + tuple(pending), previous.head, previous.is_entry, previous.is_verb)
+    return chunks
+
+
+def _near(anchor: tuple[int, ...], length: int, reach: int) -> list[int]:
+    """Word positions within `reach` words of the entry, nearest first."""
+    first, last = min(anchor), max(anchor)
+    positions = range(max(0, first - reach), min(length, last + reach + 1))
+    return sorted(positions, key=lambda p: min(abs(p - a) for a in anchor))
+
+
+def _function_words_before(function: tuple[str, ...], position: int, sentence: Sentence,
+                           used: set[int], *, allow_after: bool) -> bool:
+    """The function words stand in order just before `position` (a few adjectives may come between).
+
+    With `allow_after`, non-prepositions may also follow closely ("gibt es" for "es gibt").
+    """
+    cursor = position
+    for word in reversed(function):
+        found = False
+        for gap in range(1, 4):
+            at = cursor - gap
+            if at < 0:
+                break
+            if at not in used and _function_word_is(word, sentence.words[at]):
+                used.add(at)
+                cursor = at
+                found = True
+                break
+        if not found and allow_after and word.rstrip("+") not in PREPOSITIONS:
+            for gap in range(1, 3):
+                at = position + gap
+                if at < len(sentence.words) and at not in used and _function_word_is(word, sentence.words[at]):
+                    used.add(at)
+                    found = True
+                    break
+        if not found:
+            return False
+    return True
+
+
+def _function_word_is(wanted: str, word: str) -> bool:
+    """`word` of the text stands for `wanted` of the phrase.
+
+    "in+" (a preposition the phrase follows with an article) is "in" or "im"/"ins" in the
+    text; a contraction in the phrase ("im Klartext") may be written out ("in dem"); but a
+    bare preposition ("zu zweit") is not a contraction ("zum zweiten Mal").
+    """
+    if wanted == word:
+        return True
+    if wanted.endswith("+"):
+        base = wanted[:-1]
+        return word == base or CONTRACTIONS.get(word) == base
+    return CONTRACTIONS.get(wanted) == word
+
+
+def _same_word(wanted: str, word: str, is_verb: bool, sentence: Sentence) -> bool:
+    """`word` of the sentence is a form of `wanted` (a phrase word, case-folded)."""
+    if wanted == word:
+        return True
+    if is_verb:
+        forms = verb_forms(wanted)
+        if word in forms.single:
+            return True
+        for finite, particle in forms.split:
+            if word == finite and particle in sentence.words:
+                return True
+        return False
+    if len(wanted) < 4:
+        return False
+    # endings and an umlaut may differ: "Kampf" in the phrase, "Kämpfe" in the text
+    stem = _strip_ending(_without_umlauts(wanted))
+    plain = _without_umlauts(word)
+    return plain.startswith(stem) and plain[len(stem):] in _ENDINGS
+
+
+def _strip_ending(word: str) -> str:
+    for ending in ("en", "em", "er", "es", "e", "n", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _without_umlauts(word: str) -> str:
+    return word.translate(_UMLAUTS)
+
+
+@dataclass(frozen=True)
+class VerbForms:
+    single: frozenset[str]                      # one-word forms: "gab", "gegeben", "abzugeben"
+    split: frozenset[tuple[str, str]]           # a finite form and its particle: ("gab", "ab")
+
+
+@functools.lru_cache(maxsize=4096)
+def verb_forms(infinitive: str) -> VerbForms:
+    """Every form of a verb a sentence may show, from ablaut (empty when ablaut does not know it)."""
+    import ablaut
+
+    try:
+        conjugation = ablaut.conjugate(infinitive)
+    except Exception:  # ablaut raises ValueError for non-infinitives, others for odd input
+        return VerbForms(frozenset({infinitive}), frozenset())
+    single: set[str] = {infinitive}
+    split: set[tuple[str, str]] = set()
+    finite = []
+    for name in ("present", "preterite", "konjunktiv1", "konjunktiv2", "imperative"):
+        finite.extend(getattr(conjugation, name, []) or [])
+    for form in finite:
+        if not form:
+            continue  # ablaut leaves gaps in defective paradigms
+        parts = form.casefold().split()
+        if len(parts) == 1:
+            single.add(parts[0])
+        elif len(parts) == 2:
+            split.add((parts[0], parts[1]))
+            single.add(parts[1] + parts[0])   # in a subordinate clause: "dass er mitteilt"
+    for name in ("past_participle", "present_participle", "zu_infinitive"):
+        value = (getattr(conjugation, name, "") or "").casefold().split()
+        if value:
+            single.add(value[-1])  # "sich beteiligt" -> "beteiligt", "zu bitten" -> "bitten"
+    return VerbForms(frozenset(single), frozenset(split))

@@ -1,0 +1,379 @@
+"""Choosing, among Ding's lines for a word, the sense the text uses, and its glosses.
+
+Ding spreads a headword over many lines, one sense each (`Bündnis`: "confederation",
+"alliance" [pol.], "covenant" [relig.]). The signals, strongest first:
+1. a phrase of the entry found in the example sentence (`den Ausschlag geben` -> "to tip the balance");
+2. what the text itself decides: the article (`das Steuer` is not `die Steuer`), the
+   preposition a verb governs when that preposition is in the sentence (`bitten um`);
+3. subject labels that fit news ([pol.], [mil.], [econ.]) and those that do not ([bot.], [mus.]);
+4. how common the English gloss is (a core sense is "ally", a rare one "confederate");
+5. Ding's own order, roughly most common sense first.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+from lernkarten.entries import Entry, Gloss
+from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, Sense
+from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
+from lernkarten.glossing.phrases import Sentence, find_phrases
+
+#: Subject labels a news text is likely to use a word in.
+NEWS_LABELS = frozenset({"pol.", "mil.", "econ.", "jur.", "adm."})
+#: Subject labels of senses a news text rarely means.
+OFF_TOPIC_LABELS = frozenset({
+    "ornith.", "techn.", "med.", "chem.", "bot.", "zool.", "comp.", "cook.", "electr.", "constr.", "min.",
+    "sport", "auto", "anat.", "textil.", "mus.", "phys.", "agr.", "math.", "geol.", "biol.", "relig.", "ling.",
+    "naut.", "mach.", "aviat.", "telco.", "psych.", "art", "lit.", "biochem.", "phil.", "pharm.", "school",
+    "print", "meteo.", "astron.", "stud.", "statist.", "photo.", "myc.", "astrol.", "Jägersprache", "arch.",
+})
+#: Labels of words a learner should not be taught as the plain word for something.
+MARGINAL_LABELS = frozenset({
+    "selten", "veraltet", "veraltend", "alt", "altertümlich", "poet.", "Ös.", "Schw.", "Bayr.", "Süddt.",
+    "Norddt.", "Mitteldt.", "Westdt.", "Ostdt.", "Südtirol", "Lie.", "Lux.", "BW", "rare", "obs.", "archaic",
+    "dated", "Sc.", "Austr.", "NZ", "Ir.", "Can.", "vulg.", "slang", "Kindersprache", "Jugendsprache",
+    "frühere Bezeichnung", "Sprw.", "humor.",
+})
+
+#: Parts of speech that may stand for one another when Ding's marker and the tagger disagree.
+COMPATIBLE_POS = {
+    "NOUN": {"NOUN"}, "PROPN": {"NOUN", ""}, "VERB": {"VERB"}, "AUX": {"VERB"},
+    "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "EXPR": set(MARKER_POS.values()) | {""},
+}
+#: Words of Ding's German comments ("(Blaulichtorganisationen, Militär)") that name a field.
+NEWS_COMMENT_WORDS = ("Militär", "Politik", "politisch", "Staat", "Krieg", "Wirtschaft", "Regierung", "Recht")
+OFF_TOPIC_COMMENT_WORDS = ("Musik", "Theater", "Sport", "Bahn", "Medizin", "Biologie", "Technik", "Spiel",
+                           "Kartenspiel", "Schach", "Tanz", "Uhrwerk", "Buchbinden", "Küche", "Bergbau")
+#: Verbs that make a phrase of an adjective without changing its sense ("zuversichtlich sein").
+COPULAS = frozenset({"sein", "werden", "bleiben"})
+MAX_GLOSSES = 3
+_GLOSS_STOPWORDS = frozenset(
+    "to the a an of sb sth one's oneself be in on at for with by from do your his her its my make get have it "
+    "up out off over into about as or and".split()
+)
+
+
+@dataclass
+class Choice:
+    """A candidate sense: a term of a Ding line and how well it fits the entry in its text."""
+
+    hit: Hit
+    score: float
+    phrase: str = ""                      # the German phrase found in the sentence, when one decided
+    reasons: list[str] = field(default_factory=list)
+    source: str = "ding"                  # Gloss.source of what this choice gives
+    via: str = ""                         # Gloss.via: the phrase or the verb of a participle
+
+    @property
+    def senses(self) -> tuple[Sense, ...]:
+        return self.hit.line.slots[self.hit.slot].senses
+
+
+def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, ...] = (),
+                  lemma: str | None = None) -> list[Choice]:
+    """Candidate senses of the entry (or of `lemma` standing in for it), best first.
+
+    `genders` are the genders the text's articles allow (empty when they do not tell).
+    """
+    lemma = lemma or entry.lemma
+    choices = _phrase_choices(entry, dictionary, lemma)
+    choices.extend(_headword_choices(entry, dictionary, lemma, genders))
+    if entry.pos in {"ADJ", "ADV"} and lemma.islower():
+        choices.extend(_participle_choices(dictionary, lemma))
+    choices.sort(key=lambda c: (-c.score, c.hit.line.number, c.hit.slot, c.hit.index))
+    return choices
+
+
+def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool = False,
+               via: str = "") -> list[Gloss]:
+    """1-3 glosses of the best choice: the English synonyms of its slot.
+
+    Only one sense is glossed: adding the runner-up's gloss would as often add a sense the
+    text does not use ("legal force" for the `Kräfte` of a conflict).
+    """
+    if not choices:
+        return []
+    best = choices[0]
+    if source == "ding":
+        source = best.source
+    # a gloss made through another word (a participle's verb) is marked like every fallback
+    uncertain = uncertain or source in {"ding:participle", "ding:compound", "ding:base"}
+    return _glosses_from(best, source=source, uncertain=uncertain, via=via or best.via)
+
+
+def _glosses_from(choice: Choice, *, source: str, uncertain: bool, via: str) -> list[Gloss]:
+    term = choice.hit.term
+    german_register = [GERMAN_REGISTER[label] for label in term.labels if label in GERMAN_REGISTER]
+    # subject labels only where they help: "[pol.]" says the political sense; "[arch.]" on
+    # "the Kremlin" (architecture) would only puzzle
+    subject = [label for label in term.labels if label in NEWS_LABELS]
+    plain: list[Gloss] = []
+    regional: list[Gloss] = []
+    for sense in choice.senses:
+        if not sense.text or len(sense.text) > 60:
+            continue
+        english = [label for label in sense.labels if label in ENGLISH_REGISTER]
+        label = (german_register or [label for label in english if label not in {"Br.", "Am."}] or subject or [""])[0]
+        gloss = Gloss(text=sense.text, source=source, label=label, uncertain=uncertain, via=via)
+        # "defence alliance [Br.]; defense alliance [Am.]": spelling variants after the plain gloss
+        (regional if {"Br.", "Am."} & set(english) else plain).append(gloss)
+    return (plain + regional)[:MAX_GLOSSES]
+
+
+# -- candidates -----------------------------------------------------------------------------
+
+def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Choice]:
+    """Ding phrases containing the entry whose other words stand around it in an example."""
+    if not entry.examples:
+        return []
+    core = lemma.split()[-1] if lemma.startswith("sich ") else lemma
+    entry_words = {core.casefold()}
+    if entry.pos not in {"VERB", "AUX"}:
+        # a noun's or adjective's forms are its inflections; a verb's finite forms ("beteiligt")
+        # would pass for the participle of a phrase like `beteiligt sein`
+        entry_words.update(f.casefold() for f in entry.forms if " " not in f)
+    if entry.pos == "EXPR":
+        return []  # an expression is looked up whole; see _headword_choices
+    candidates: dict[tuple[str, int, int, int], None] = {}
+    for word in entry_words:
+        for row in dictionary.phrases_with(word):
+            candidates[row] = None
+    if not candidates:
+        return []
+    found: dict[tuple[int, int, int], tuple[str, int, int]] = {}
+    for number, example in enumerate(entry.examples):
+        sentence = Sentence.of(example)
+        for match in find_phrases(list(candidates), entry_words, sentence, entry_is_verb=entry.pos == "VERB"):
+            place = (match.line, match.slot, match.index)
+            seen = found.get(place)
+            if seen is None or match.words_matched > seen[1]:
+                found[place] = (match.key, match.words_matched, number)
+    choices = []
+    adjective_head = entry.pos in {"ADJ", "ADV"} and (
+        dictionary.knows_head(lemma, "ADJ") or dictionary.knows_head(lemma, "ADV"))
+    for (line, slot, index), (key, words, example_number) in found.items():
+        hit = dictionary.hit(line, slot, index, PHRASE)
+        if not hit.line.slots[slot].senses:
+            continue
+        if entry.pos in {"ADJ", "ADV"} and _adjective_keeps_its_sense(key.split(), entry_words, adjective_head):
+            continue
+        score = 1000 + 12 * words - 2 * example_number
+        if slot == 0:
+            score += 6  # the phrase's own line, not an example inside another word's line
+        if any(t.key == lemma for t in hit.line.head.terms):
+            score += 10  # an idiom listed under the entry's own headword
+        score += min(0.0, _label_score(hit.term.labels))
+        choices.append(Choice(hit, score, phrase=key, reasons=[f"phrase '{key}' in the sentence"],
+                              source="ding:phrase", via=key))
+    return choices
+
+
+def _adjective_keeps_its_sense(words: list[str], entry_words: set[str], adjective_head: bool) -> bool:
+    """True for phrases that only use an adjective, not give it a new sense.
+
+    "kollektive Sicherheit" (the adjective before a noun) and "zuversichtlich sein" (with a
+    copula) gloss the phrase, not the word; a participle Ding lists only in a phrase
+    ("nachempfunden sein") keeps the phrase.
+    """
+    for i, word in enumerate(words):
+        if word.casefold() in entry_words and i + 1 < len(words) and words[i + 1][:1].isupper():
+            return True
+    others = [w for w in words if w.casefold() not in entry_words and w.casefold() not in {"der", "die", "das"}]
+    return adjective_head and bool(others) and all(w in COPULAS for w in others)
+
+
+def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders: tuple[str, ...]) -> list[Choice]:
+    hits = [h for h in dictionary.lookup(lemma) if h.kind in (HEAD, PHRASE)]
+    if entry.pos in {"ADJ", "ADV"} and not lemma.endswith("e"):
+        # a tagger's "inner", "äußer", "ander" for Ding's "innere", "äußere", "andere"
+        hits += [h for h in dictionary.lookup(lemma + "e") if h.kind == HEAD]
+    if entry.pos == "VERB" and not lemma.startswith("sich ") and _reflexive_in_text(entry):
+        hits += [h for h in dictionary.lookup(f"sich {lemma}") if h.kind == HEAD]
+    if not hits:
+        hits = [h for h in dictionary.lookup(lemma) if h.kind == PLURAL]
+    if not hits and lemma[:1].isupper() and entry.pos not in {"NOUN", "PROPN"}:
+        hits = [h for h in dictionary.lookup(lemma.lower()) if h.kind in (HEAD, PHRASE)]
+    plural_heads = _plural_heads(entry, dictionary, lemma) if entry.pos == "NOUN" else []
+    allowed = COMPATIBLE_POS.get(entry.pos, set())
+    sentences = [Sentence.of(e) for e in entry.examples]
+    choices: list[Choice] = []
+    primary_rank = 0
+    for hit in hits:
+        if not hit.line.slots[hit.slot].senses:
+            continue
+        term = hit.term
+        pos = hit.line.term_pos(hit.slot, hit.index)
+        reasons: list[str] = []
+        score = 100.0
+        if allowed and pos:
+            if pos == entry.pos or (entry.pos == "PROPN" and pos == "NOUN"):
+                score += 30
+            elif pos in allowed:
+                score += 20
+            else:
+                score -= 80
+                reasons.append(f"part of speech {pos}")
+        labels = _labels_of(hit)
+        label_score = _label_score(labels)
+        if label_score:
+            reasons.append("labels " + " ".join(labels))
+        score += label_score
+        # how common the English gloss is tells a core sense from a rare one better than
+        # anything else Ding offers: its lines are sorted by their first German word, so a
+        # word's main sense often stands under a synonym ("Vereinbarung; Abkommen": agreement)
+        score += 5 * _english_zipf(hit.line.slots[hit.slot].senses)
+        score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
+        if hit.slot == 0 and hit.index == 0:
+            score += 4 - min(4.0, 1.0 * primary_rank)
+            primary_rank += 1
+        elif hit.slot > 0:
+            score += 6  # a compound listed inside its base word's line ("Militärbündnis")
+        if _lists_forms(hit):
+            score += 4  # a main entry of the word: Ding gives its plural or its verb forms
+        if term.key.startswith("sich ") and not lemma.startswith("sich "):
+            score += 15
+            reasons.append("reflexive pronoun in the sentence")
+        if genders and term.genders:
+            if set(term.genders) & set(genders):
+                score += 5
+            else:
+                score -= 60
+                reasons.append("gender the text rules out")
+        prepositions = [p for p, _ in term.government]
+        if prepositions and any(_preposition_in(p, s) for p in prepositions for s in sentences):
+            score += 12
+            reasons.append("governed preposition in the sentence")
+        comment_score = _comment_score(term.comment)
+        if comment_score:
+            score += comment_score
+            reasons.append(f"comment ({term.comment})")
+        choices.append(Choice(hit, score, reasons=reasons))
+    for hit in plural_heads:
+        # `Unruhen {pl}` [pol.] "unrest" for a text that only ever says "Unruhen"
+        labels = hit.term.labels or hit.line.slots[hit.slot].labels
+        score = 100 + 30 + 25 + _label_score(labels) + 5 * _english_zipf(hit.line.slots[hit.slot].senses)
+        choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"]))
+    return choices
+
+
+def _participle_choices(dictionary: Dictionary, lemma: str) -> list[Choice]:
+    """The verbal sense of a participle used as an adjective: Ding's translation of that form.
+
+    "bewaffnet" is listed as an adjective only as "weaponed"; as the participle of
+    `bewaffnen` it is "armed". Both compete; the participle's gloss is marked as made
+    through the verb.
+    """
+    choices: list[Choice] = []
+    for hit in dictionary.lookup(lemma):
+        if hit.kind != FORM or hit.slot not in (1, 2) or hit.line.term_pos(0, 0) != "VERB":
+            continue
+        head_terms = hit.line.slots[0].terms
+        if hit.index >= len(head_terms) or not hit.line.slots[hit.slot].senses:
+            continue
+        verb = head_terms[hit.index].key
+        score = 100.0 + 20 + 5 * _english_zipf(hit.line.slots[hit.slot].senses)
+        score += 1.5 * math.log2(len(hit.line.slots)) + _label_score(_labels_of(hit))
+        if hit.index == 0:
+            score += 4
+        # an adjective Ding lists as such ("entscheidend": decisive) goes before its verb's participle
+        score -= 6
+        choices.append(Choice(hit, score, reasons=[f"participle of {verb}"], source="ding:participle", via=verb))
+    return choices
+
+
+def _plural_heads(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Hit]:
+    """Ding's plural-only headwords for the plural forms the text uses, when it uses no singular."""
+    forms = {f for f in entry.forms if f != lemma and " " not in f}
+    if not forms or lemma in entry.forms:
+        return []
+    hits: list[Hit] = []
+    for form in sorted(forms):
+        hits.extend(h for h in dictionary.lookup(form)
+                    if h.kind == HEAD and h.slot == 0 and h.term.markers == ("pl",))
+    return hits
+
+
+def _comment_score(comment: str) -> float:
+    if not comment:
+        return 0.0
+    if any(word in comment for word in NEWS_COMMENT_WORDS):
+        return 8.0
+    if any(word in comment for word in OFF_TOPIC_COMMENT_WORDS):
+        return -12.0
+    return 0.0
+
+
+def _labels_of(hit: Hit) -> tuple[str, ...]:
+    """The term's own labels, and the subject labels Ding writes once at the end of the slot.
+
+    A register label at the end ("Sprit [ugs.]") belongs to its own synonym; a subject label
+    ("Bündnis {n}; Bund {m} [pol.]") to the whole sense.
+    """
+    own = hit.term.labels
+    shared = tuple(label for label in hit.line.slots[hit.slot].labels
+                   if label not in own and (label in NEWS_LABELS or label in OFF_TOPIC_LABELS))
+    return own + shared
+
+
+def _lists_forms(hit: Hit) -> bool:
+    line, slot, index = hit.line, hit.slot, hit.index
+    if slot + 1 >= len(line.slots):
+        return False
+    following = line.slots[slot + 1].terms
+    if index >= len(following) or following[index].is_phrase:
+        return False
+    return "pl" in following[index].markers or (slot == 0 and not following[index].markers)
+
+
+def _reflexive_in_text(entry: Entry) -> bool:
+    """A reflexive pronoun stands near the verb in one of its sentences ("beteiligt sich")."""
+    for example in entry.examples:
+        sentence = Sentence.of(example)
+        if not sentence.entry_at:
+            continue
+        first, last = min(sentence.entry_at), max(sentence.entry_at)
+        if any(w in {"sich", "mich", "dich", "uns", "euch"} for w in sentence.words[max(0, first - 3): last + 4]):
+            return True
+    return False
+
+
+def _label_score(labels: tuple[str, ...] | list[str]) -> float:
+    """Subject labels are weak hints (Ding puts [mil.] on a rifle's safety catch): one counts, a little."""
+    news = any(label in NEWS_LABELS for label in labels)
+    off = any(label in OFF_TOPIC_LABELS for label in labels)
+    marginal = sum(1 for label in labels if label in MARGINAL_LABELS)
+    return 3.0 * news - 8.0 * off - 10.0 * min(marginal, 2)
+
+
+def _preposition_in(preposition: str, sentence: Sentence) -> bool:
+    from lernkarten.glossing.phrases import CONTRACTIONS
+
+    if not sentence.entry_at:
+        return False
+    first = min(sentence.entry_at)
+    nearby = sentence.words[max(0, first - 10): first + 12]
+    return any(w == preposition or CONTRACTIONS.get(w) == preposition for w in nearby)
+
+
+def _english_zipf(senses: tuple[Sense, ...]) -> float:
+    """How common the first English gloss is: the rarest of its content words, on wordfreq's Zipf scale."""
+    if not senses:
+        return 0.0
+    return _gloss_zipf(senses[0].text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _gloss_zipf(text: str) -> float:
+    from wordfreq import zipf_frequency
+
+    # hyphenated words stay whole: wordfreq rates "set-piece" as rarer than "set" and "piece"
+    words = [w for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", re.sub(r"\([^)]*\)", " ", text))
+             if w.lower() not in _GLOSS_STOPWORDS and len(w) > 1]
+    if not words:
+        return 0.0
+    # above 5 an English word is so common it has many senses ("lead"): no more credit for that
+    return min(5.0, min(zipf_frequency(w, "en") for w in words))
