@@ -1,0 +1,354 @@
+"""Glosses for words Ding does not list, made from words it does, and marked as such.
+
+Three ways, each shown on the card with how the gloss was made (`Gloss.via`) and marked
+uncertain: a compound through its parts (`Beistandsverpflichtung` -> Beistand +
+Verpflichtung, the linking `s` removed), a participle used as an adjective through its verb
+(`befreundet` -> befreunden), a comparative, superlative or other inflected form through its
+base (`größer` -> groß). A fallback that cannot verify its parts gives nothing: no gloss is
+better than a made-up one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lernkarten.entries import Entry, Gloss
+from lernkarten.glossing.dictionary import FORM, HEAD, PLURAL, Dictionary, Hit
+from lernkarten.glossing.senses import choose_senses, glosses_of
+
+#: Linking elements between the parts of a compound (Fugenelemente), longest first.
+LINKS = ("ens", "es", "en", "er", "ns", "s", "n", "e", "")
+#: Separable prefixes, for taking a participle apart: "abgekürzt" -> ab + ge + kürz + t.
+SEPARABLE_PREFIXES = ("ab", "an", "auf", "aus", "bei", "durch", "ein", "fest", "fort", "her", "heraus", "herbei",
+                      "hervor", "hin", "hinaus", "mit", "nach", "über", "um", "unter", "vor", "voran", "vorbei",
+                      "weg", "weiter", "wieder", "zu", "zurück", "zusammen")
+MIN_PART = 3
+
+
+@dataclass
+class Fallback:
+    """Glosses made from other words, and what the grammar should be taken from."""
+
+    kind: str                         # "compound", "participle", "base"
+    glosses: list[Gloss]
+    via: str                          # "Beistand + Verpflichtung", "befreunden", "groß"
+    base: str = ""                    # the word the grammar comes from: compound head, verb, base adjective
+    modifier: str = ""                # a compound's first part as written in it: "Beistands"
+    parts: list[str] = field(default_factory=list)
+
+
+# -- compounds --------------------------------------------------------------------------------
+
+def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None) -> Fallback | None:
+    """Gloss a noun compound Ding lacks through a known head and a known first part.
+
+    `nouns` (the noun table) lets the head be an inflected form: "Treibstoff|preise" -> Preis.
+    """
+    split = split_compound(entry.lemma, dictionary, nouns)
+    if split is None:
+        return None
+    modifier_written, modifier, head = split
+    head_glosses = _glosses_for(head, "NOUN", dictionary, entry)
+    if not head_glosses:
+        return None
+    if modifier:
+        modifier_pos = "NOUN" if modifier[:1].isupper() else ""
+        modifier_glosses = _glosses_for(modifier, modifier_pos, dictionary, None)
+        attribute = _attributive(modifier_glosses[0].text) if modifier_glosses else ""
+    else:
+        attribute = modifier_written.rstrip("-")  # a name or abbreviation: "ODKB-Friedenstruppe"
+    if not attribute:
+        return None
+    via = f"{modifier or modifier_written.rstrip('-')} + {head}"
+    texts = []
+    for gloss in head_glosses[:2]:
+        text = f"{attribute} {_plain(gloss.text)}".strip()
+        if text not in texts:
+            texts.append(text)
+    glosses = [Gloss(text=t, source="ding:compound", uncertain=True, via=via) for t in texts]
+    return Fallback("compound", glosses, via, base=head, modifier=modifier_written,
+                    parts=[p for p in (modifier or modifier_written.rstrip("-"), head) if p])
+
+
+def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> tuple[str, str, str] | None:
+    """(first part as written, its dictionary form, head) for a compound noun, longest known head first.
+
+    The first part's dictionary form is "" when it is not a word (a name before a hyphen).
+    """
+    if "-" in word.strip("-"):
+        left, _, right = word.rpartition("-")
+        head = _noun_lemma(right[:1].upper() + right[1:], dictionary, nouns)
+        if head:
+            modifier = _known_modifier(left, dictionary)
+            return left + "-", modifier, head
+        inner = split_compound(right[:1].upper() + right[1:], dictionary, nouns)
+        if inner:
+            return left + "-" + inner[0], inner[1], inner[2]
+        return None
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        written_head = word[cut].upper() + word[cut + 1:]
+        if len(written_head) < 4:
+            continue
+        head = _noun_lemma(written_head, dictionary, nouns)
+        if not head:
+            continue
+        modifier = _known_modifier(word[:cut], dictionary)
+        if modifier:
+            return word[:cut], modifier, head
+    return None
+
+
+def compound_plural_forms(written_modifier: str, head_form: str) -> str:
+    """A compound's form from its head's: "Beistands" + "Verpflichtungen" -> "Beistandsverpflichtungen"."""
+    if not head_form:
+        return ""
+    if written_modifier.endswith("-"):
+        return written_modifier + head_form  # "ODKB-" + "Friedenstruppen"
+    return written_modifier + head_form[:1].lower() + head_form[1:]
+
+
+def _noun_lemma(word: str, dictionary: Dictionary, nouns: object) -> str:
+    """`word` itself when Ding lists it as a noun, else the noun it is a form of ("Preise" -> Preis)."""
+    if _known_noun(word, dictionary):
+        return word
+    if nouns is not None:
+        for row in nouns.lookup(word):  # type: ignore[attr-defined]
+            if row.lemma != word and not row.is_name and _known_noun(row.lemma, dictionary):
+                return row.lemma
+    return ""
+
+
+def _known_modifier(written: str, dictionary: Dictionary) -> str:
+    """The dictionary form of a compound's first part ("Beistands" -> "Beistand"), or ""."""
+    for link in LINKS:
+        if link and not written.endswith(link):
+            continue
+        stem = written[: len(written) - len(link)] if link else written
+        if len(stem) < MIN_PART:
+            continue
+        capital = stem[:1].upper() + stem[1:]
+        for candidate in (capital, capital + "e", capital + "en"):
+            if _known_noun(candidate, dictionary):
+                return candidate
+        # a verb stem ("Treib|stoff") or an adjective ("Groß|macht")
+        lower = stem.lower()
+        for candidate in (lower + "en", lower + "n"):
+            if dictionary.knows_head(candidate, "VERB"):
+                return candidate
+        if dictionary.knows_head(lower, "ADJ"):
+            return lower
+    return ""
+
+
+def _known_noun(word: str, dictionary: Dictionary) -> bool:
+    return dictionary.knows_head(word, "NOUN")
+
+
+def _attributive(gloss: str) -> str:
+    """An English gloss fit to stand before a noun: "to drive" -> "drive", "assistance (to sb.)" -> "assistance"."""
+    text = _plain(gloss)
+    return text.removeprefix("to ").strip()
+
+
+def _plain(gloss: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", gloss)
+    text = re.sub(r"\b(?:sth|sb)\.", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;")
+
+
+def adjective_compound_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """Gloss "armenisch-aserbaidschanisch" or "zentralasiatisch" through adjectives Ding lists."""
+    lemma = entry.lemma
+    parts: list[str] = []
+    if "-" in lemma.strip("-"):
+        parts = lemma.split("-")
+        if not all(dictionary.knows_head(p, "ADJ") for p in parts):
+            return None
+        texts = [_glosses_for(p, "ADJ", dictionary, None) for p in parts]
+        if not all(texts):
+            return None
+        text = "-".join(_plain(t[0].text) for t in texts)
+    else:
+        for cut in range(MIN_PART, len(lemma) - MIN_PART - 1):
+            head, modifier = lemma[cut:], lemma[:cut]
+            if len(head) >= 5 and dictionary.knows_head(head, "ADJ") and (
+                    dictionary.knows_head(modifier, "ADJ") or dictionary.knows_head(modifier, "ADV")):
+                parts = [modifier, head]
+                break
+        if not parts:
+            return None
+        first = _glosses_for(parts[0], "ADJ", dictionary, None) or _glosses_for(parts[0], "ADV", dictionary, None)
+        second = _glosses_for(parts[1], "ADJ", dictionary, None)
+        if not first or not second:
+            return None
+        text = f"{_plain(first[0].text)} {_plain(second[0].text)}"
+    via = " + ".join(parts)
+    return Fallback("compound", [Gloss(text=text, source="ding:compound", uncertain=True, via=via)], via,
+                    base=parts[-1], parts=parts)
+
+
+def able_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """Gloss an adjective in -bar through its verb: "entwirrbar" -> "can be unsnarled" (entwirren)."""
+    lemma = entry.lemma
+    if not lemma.endswith("bar") or len(lemma) < 7:
+        return None
+    stem = lemma[:-3]
+    for verb in (stem + "en", stem + "n"):
+        choices = [c for c in choose_senses(Entry(lemma=verb, pos="VERB"), dictionary) if not c.phrase]
+        if not choices:
+            continue
+        line = choices[0].hit.line
+        if choices[0].hit.slot != 0 or len(line.slots) < 3 or not line.slots[2].senses:
+            continue
+        participle = _plain(line.slots[2].senses[0].text)
+        via = f"{verb} + -bar"
+        gloss = Gloss(text=f"can be {participle}", source="ding:base", uncertain=True, via=via)
+        return Fallback("base", [gloss], via, base=verb)
+    return None
+
+
+def nationality_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """Gloss "kasachisch" through the people Ding names: Kasachen {pl} "Kazakhs" -> "Kazakh"."""
+    lemma = entry.lemma
+    if not lemma.endswith("isch") or len(lemma) < 7:
+        return None
+    stem = lemma[0].upper() + lemma[1:-4]
+    for noun in (stem + "e", stem + "en"):
+        for hit in dictionary.lookup(noun):
+            if hit.kind != HEAD or hit.slot != 0 or not hit.line.slots[0].senses:
+                continue
+            english = _plain(hit.line.slots[0].senses[0].text)
+            if "pl" in hit.term.markers and english.endswith("s"):
+                english = english[:-1]
+            if english and english[:1].isupper():
+                return Fallback("base", [Gloss(text=english, source="ding:base", uncertain=True, via=noun)],
+                                noun, base=noun)
+    return None
+
+
+# -- participles ------------------------------------------------------------------------------
+
+def participle_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """Gloss a participle used as an adjective ("befreundet", "geführt") through its verb."""
+    lemma = entry.lemma
+    if not lemma.islower():
+        return None
+    for verb, which in _participle_verbs(lemma, dictionary):
+        for key in (verb, f"sich {verb}"):
+            verb_entry = Entry(lemma=key, pos="VERB", examples=entry.examples)
+            choices = [c for c in choose_senses(verb_entry, dictionary) if not c.phrase]
+            if not choices:
+                continue
+            best = choices[0]
+            slot = 2 if which == "past" else 1
+            line = best.hit.line
+            texts: list[str] = []
+            if best.hit.slot == 0 and len(line.slots) > slot and line.slots[slot].senses:
+                texts = [s.text for s in line.slots[slot].senses][:3]
+            if texts:
+                glosses = [Gloss(text=t, source="ding:participle", uncertain=True, via=key) for t in texts]
+            else:
+                glosses = glosses_of([best], source="ding:participle", uncertain=True, via=key)
+            if glosses:
+                return Fallback("participle", glosses, key, base=key)
+    return None
+
+
+def _participle_verbs(lemma: str, dictionary: Dictionary) -> list[tuple[str, str]]:
+    """(infinitive, "past" or "present") readings of a participle, each checked against ablaut."""
+    candidates: list[tuple[str, str]] = []
+    # Ding lists participles in its verb lines: slot 1 present, slot 2 past participle
+    for hit in dictionary.lookup(lemma) + dictionary.lookup(f"sich {lemma}"):
+        if hit.kind == FORM and hit.slot in (1, 2) and hit.line.term_pos(0, 0) == "VERB":
+            head_terms = hit.line.slots[0].terms
+            if hit.index < len(head_terms):
+                verb = head_terms[hit.index].key.removeprefix("sich ")
+                candidates.append((verb, "past" if hit.slot == 2 else "present"))
+    present: list[tuple[str, str]] = [(lemma[:-1], "present")] if lemma.endswith("end") else []
+    guesses: list[str] = []
+    if lemma.endswith("et"):
+        guesses += [lemma[:-2] + "en", lemma[:-1] + "n"]
+    elif lemma.endswith("t"):
+        guesses += [lemma[:-1] + "en"]
+    for guess in list(guesses):
+        if guess.startswith("ge"):
+            guesses.append(guess[2:])
+        for prefix in SEPARABLE_PREFIXES:
+            if guess.startswith(prefix + "ge"):
+                guesses.append(prefix + guess[len(prefix) + 2:])
+    # Ding's own forms need no check (ablaut reads "unterschreiben" as separable); guesses do
+    listed = list(dict.fromkeys(candidates))
+    guessed = [(g, "past") for g in dict.fromkeys(guesses) if (g, "past") not in listed] + present
+    return listed + [(verb, which) for verb, which in guessed if _ablaut_confirms(verb, lemma, which)]
+
+
+def _ablaut_confirms(verb: str, participle: str, which: str) -> bool:
+    import ablaut
+
+    try:
+        conjugation = ablaut.conjugate(verb)
+    except Exception:
+        return False
+    form = conjugation.past_participle if which == "past" else conjugation.present_participle
+    return form.removeprefix("sich ").strip() == participle
+
+
+# -- base forms -------------------------------------------------------------------------------
+
+def base_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """Gloss a comparative, superlative or other listed form through the word it is a form of."""
+    lemma = entry.lemma
+    for hit in dictionary.lookup(lemma):
+        if hit.kind not in (FORM, PLURAL) or hit.slot == 0:
+            continue
+        base = _head_of(hit)
+        if not base or base == lemma:
+            continue
+        senses = hit.line.slots[hit.slot].senses
+        if senses:
+            glosses = [Gloss(text=s.text, source="ding:base", uncertain=True, via=base) for s in senses[:3]]
+            return Fallback("base", glosses, base, base=base)
+    if entry.pos in {"ADJ", "ADV"}:
+        for base in _comparison_bases(lemma):
+            if dictionary.knows_head(base, "ADJ"):
+                glosses = _glosses_for(base, "ADJ", dictionary, entry)
+                if glosses:
+                    glosses = [Gloss(text=g.text, source="ding:base", label=g.label, uncertain=True, via=base)
+                               for g in glosses]
+                    return Fallback("base", glosses, base, base=base)
+    return None
+
+
+def _head_of(hit: Hit) -> str:
+    """The headword a form belongs to: the term of the slot before that has a part of speech."""
+    for slot in range(hit.slot - 1, -1, -1):
+        terms = hit.line.slots[slot].terms
+        if any(t.pos for t in terms) or slot == 0:
+            index = hit.index if hit.index < len(terms) else 0
+            return terms[index].key
+    return ""
+
+
+def _comparison_bases(word: str) -> list[str]:
+    """Possible positive forms of a comparative or superlative: "größer" -> groß, "loyalste" -> loyal."""
+    stems: list[str] = []
+    for ending in ("esten", "sten", "este", "ste", "est", "st", "eren", "ere", "erer", "er"):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stems.append(word[: -len(ending)])
+    bases: list[str] = []
+    for stem in stems:
+        bases.append(stem)
+        plain = stem.translate(str.maketrans("äöü", "aou"))
+        if plain != stem:
+            bases.append(plain)
+    return list(dict.fromkeys(bases))
+
+
+def _glosses_for(lemma: str, pos: str, dictionary: Dictionary, context: Entry | None) -> list[Gloss]:
+    """The glosses Ding gives `lemma` by itself (its best sense), plain source "ding"."""
+    entry = Entry(lemma=lemma, pos=pos or "EXPR", examples=[])
+    choices = [c for c in choose_senses(entry, dictionary) if c.hit.kind == HEAD]
+    if not choices and pos:
+        choices = [c for c in choose_senses(Entry(lemma=lemma, pos="EXPR"), dictionary) if c.hit.kind == HEAD]
+    return glosses_of(choices)

@@ -1,0 +1,497 @@
+"""Grammar notes a card shows: noun gender, plural and genitive; verb parts; irregular comparison.
+
+Nouns come from german-nouns (Wiktionary, CC BY-SA) through the noun table, cross-checked
+with Ding's `{m}/{f}/{n}/{pl}`; the article in the text decides between genders only as far
+as it really can (`den Teil` is masculine, `dem Teil` could be either). Verbs come from
+ablaut, whose one reading of a two-way prefix (`umfahren`, `übergehen`) the text's own forms
+or the chosen Ding sense may overrule; the preposition a verb governs comes from the Ding
+sense, its case from the preposition or from Ding's `jdm./jdn.`, or else from the articles
+that follow the preposition in Ding's examples or in the text. What cannot be decided is
+left out or named in `uncertain`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lernkarten.entries import ARTICLES as DEFINITE_ARTICLES
+from lernkarten.entries import Entry, VerbParts
+from lernkarten.glossing.ding import PLACEHOLDER_CASES, PREPOSITION_CASES, TWO_WAY_PREPOSITIONS, DingLine
+from lernkarten.glossing.dictionary import HEAD, Dictionary, Hit
+from lernkarten.glossing.phrases import CONTRACTIONS
+
+GENDER_ORDER = ("m", "f", "n")
+
+# (case, number, gender) an article form can stand for; gender "*" in the plural
+_DER = {("nominativ", "singular", "m"), ("dativ", "singular", "f"), ("genitiv", "singular", "f"),
+        ("genitiv", "plural", "*")}
+_DIE = {("nominativ", "singular", "f"), ("akkusativ", "singular", "f"), ("nominativ", "plural", "*"),
+        ("akkusativ", "plural", "*")}
+_DAS = {("nominativ", "singular", "n"), ("akkusativ", "singular", "n")}
+_DEN = {("akkusativ", "singular", "m"), ("dativ", "plural", "*")}
+_DEM = {("dativ", "singular", "m"), ("dativ", "singular", "n")}
+_DES = {("genitiv", "singular", "m"), ("genitiv", "singular", "n")}
+_EIN = {("nominativ", "singular", "m"), ("nominativ", "singular", "n"), ("akkusativ", "singular", "n")}
+_EINE = {("nominativ", "singular", "f"), ("akkusativ", "singular", "f")}
+_EINER = {("dativ", "singular", "f"), ("genitiv", "singular", "f")}
+_KEINE = _EINE | {("nominativ", "plural", "*"), ("akkusativ", "plural", "*")}
+_KEINER = _EINER | {("genitiv", "plural", "*")}
+_KEINEN = {("akkusativ", "singular", "m"), ("dativ", "plural", "*")}
+ARTICLE_READINGS: dict[str, set[tuple[str, str, str]]] = {
+    "der": _DER, "die": _DIE, "das": _DAS, "den": _DEN, "dem": _DEM, "des": _DES,
+    "ein": _EIN, "eine": _EINE, "einen": {("akkusativ", "singular", "m")}, "einem": _DEM, "einer": _EINER,
+    "eines": _DES, "kein": _EIN, "keine": _KEINE, "keinen": _KEINEN, "keinem": _DEM, "keiner": _KEINER,
+    "keines": _DES,
+    # prepositions fused with an article
+    "im": _DEM, "am": _DEM, "vom": _DEM, "zum": _DEM, "beim": _DEM, "hinterm": _DEM, "überm": _DEM,
+    "unterm": _DEM, "zur": {("dativ", "singular", "f")},
+    "ins": {("akkusativ", "singular", "n")}, "ans": {("akkusativ", "singular", "n")},
+    "aufs": {("akkusativ", "singular", "n")}, "ums": {("akkusativ", "singular", "n")},
+    "fürs": {("akkusativ", "singular", "n")}, "durchs": {("akkusativ", "singular", "n")},
+    "übers": {("akkusativ", "singular", "n")}, "unters": {("akkusativ", "singular", "n")},
+    "vors": {("akkusativ", "singular", "n")},
+}
+# dies-, jen-, jed-, welch-, manch- decline like the definite article; possessives like ein
+_DER_LIKE = {"er": _DER, "e": _DIE, "es": _DAS | _DES, "en": _DEN, "em": _DEM}
+_DER_STEMS = ("dies", "jen", "jed", "welch", "manch", "solch")
+_EIN_STEMS = ("mein", "dein", "sein", "ihr", "unser", "euer", "eur")
+
+#: Verb prefixes that are separable in one verb and not in another.
+TWO_WAY_PREFIXES = ("durch", "über", "unter", "um", "wider", "wieder", "hinter", "voll")
+
+#: Adjectives whose comparison a learner must learn by heart, when Ding's line does not give it.
+IRREGULAR_COMPARISON = {
+    "gut": ("besser", "am besten"), "viel": ("mehr", "am meisten"), "hoch": ("höher", "am höchsten"),
+    "nah": ("näher", "am nächsten"), "nahe": ("näher", "am nächsten"), "gern": ("lieber", "am liebsten"),
+    "groß": ("größer", "am größten"), "alt": ("älter", "am ältesten"), "jung": ("jünger", "am jüngsten"),
+    "lang": ("länger", "am längsten"), "kurz": ("kürzer", "am kürzesten"), "stark": ("stärker", "am stärksten"),
+    "schwach": ("schwächer", "am schwächsten"), "hart": ("härter", "am härtesten"), "arm": ("ärmer", "am ärmsten"),
+    "warm": ("wärmer", "am wärmsten"), "kalt": ("kälter", "am kältesten"), "klug": ("klüger", "am klügsten"),
+    "scharf": ("schärfer", "am schärfsten"), "krank": ("kränker", "am kränksten"), "dumm": ("dümmer", "am dümmsten"),
+    "oft": ("öfter", "am öftesten"), "wenig": ("weniger", "am wenigsten"),
+}
+
+
+@dataclass
+class Grammar:
+    """What the grammar stage adds to an entry; applied with `apply`."""
+
+    gender: list[str] = field(default_factory=list)
+    plural: str = ""
+    genitive: str = ""
+    plural_only: bool = False
+    adjectival_noun: bool = False
+    verb: VerbParts | None = None
+    comparative: str = ""
+    superlative: str = ""
+    notes: list[str] = field(default_factory=list)
+    uncertain: list[str] = field(default_factory=list)
+
+    def apply(self, entry: Entry) -> None:
+        entry.gender = list(self.gender)
+        entry.plural = self.plural
+        entry.genitive = self.genitive
+        entry.plural_only = self.plural_only
+        entry.adjectival_noun = self.adjectival_noun
+        entry.verb = self.verb
+        entry.comparative = self.comparative
+        entry.superlative = self.superlative
+        for note in self.notes:
+            if note not in entry.notes:
+                entry.notes.append(note)
+        for fact in self.uncertain:
+            if fact not in entry.uncertain:
+                entry.uncertain.append(fact)
+
+
+# -- nouns ------------------------------------------------------------------------------------
+
+def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: str | None = None,
+                 sense: Hit | None = None) -> Grammar:
+    """Gender, plural, genitive of a noun; `lemma` stands in for a compound's head.
+
+    `nouns` is the noun table (`lernkarten.lexicon.nouns.noun_table()`); `sense` the Ding
+    term chosen for the entry, whose plural Ding gives when the table has none.
+    """
+    lemma = lemma or entry.lemma
+    grammar = Grammar()
+    rows = [r for r in nouns.lemma(lemma) if not r.is_name]  # type: ignore[attr-defined]
+    ding_heads = [h for h in dictionary.lookup(lemma) if h.kind == HEAD and h.line.term_pos(h.slot, h.index) == "NOUN"]
+    ding_genders = {g for h in ding_heads for g in h.term.genders}
+    ding_plural_only = any(h.term.markers == ("pl",) and h.slot == 0 for h in ding_heads) and not ding_genders
+
+    if (rows and all(r.plural_only for r in rows)) or (not rows and ding_plural_only):
+        grammar.plural_only = True
+        grammar.notes.append("plural only")
+        return grammar
+
+    adjectival = any(r.adjectival for r in rows)
+    table_genders = {r.gender for r in rows if r.gender}
+    if adjectival:
+        grammar.adjectival_noun = True
+        # der/die Verbündete: a person of either sex; an abstract adjectival noun (das Gute) keeps its own
+        if table_genders & {"m", "f"} or ding_genders & {"m", "f"}:
+            table_genders = {"m", "f"}
+            ding_genders = {"m", "f"} if ding_genders else set()
+        grammar.notes.append(_adjectival_note(lemma, table_genders))
+
+    candidates = table_genders | ding_genders
+    disagree = bool(table_genders and ding_genders and table_genders != ding_genders)
+    if not candidates:
+        grammar.uncertain.append("gender")
+        return grammar
+
+    decided = genders_from_articles(entry, sorted(candidates), nouns, lemma)
+    if decided and (len(decided) == 1 or decided != candidates):
+        genders = decided
+        # the text settles it when both sources allow what the article says
+        disagree = disagree and not (decided <= table_genders and (not ding_genders or decided <= ding_genders))
+    else:
+        genders = candidates
+    grammar.gender = [g for g in GENDER_ORDER if g in genders]
+    if (len(genders) > 1 and not adjectival) or disagree:
+        grammar.uncertain.append("gender")
+
+    chosen_rows = [r for r in rows if r.gender in genders] or rows
+    if not rows:
+        chosen_rows = _rows_through_head(lemma, dictionary, nouns, genders)
+    plurals = list(dict.fromkeys(r.plural for r in chosen_rows if r.plural))
+    ding_plural = _ding_plural(sense, lemma) if sense else ""
+    if len(plurals) == 1:
+        grammar.plural = plurals[0]
+        if ding_plural and ding_plural != plurals[0] and not adjectival:
+            grammar.uncertain.append("plural")
+    elif len(plurals) > 1:
+        grammar.plural = " / ".join(plurals)
+        grammar.uncertain.append("plural")
+    elif ding_plural:
+        grammar.plural = ding_plural
+
+    genitives = []
+    for row in chosen_rows:
+        if row.genitive:
+            article = "der" if row.gender == "f" else "des"
+            if adjectival and len(genders) > 1:
+                article = "des/der"
+            genitives.append(f"{article} {row.genitive}")
+    grammar.genitive = " / ".join(dict.fromkeys(genitives))
+    return grammar
+
+
+@dataclass(frozen=True)
+class _CompoundRow:
+    """A noun-table row made for a compound the table lacks, from its head's row."""
+
+    lemma: str
+    gender: str
+    plural: str
+    genitive: str
+
+
+def _rows_through_head(lemma: str, dictionary: Dictionary, nouns: object, genders: set[str]) -> list:
+    """Plural and genitive of a compound Ding knows but the noun table does not ("Nachfolgestaat")."""
+    from lernkarten.glossing.fallbacks import compound_plural_forms, split_compound
+
+    split = split_compound(lemma, dictionary, nouns)
+    if split is None:
+        return []
+    written, _, head = split
+    rows = [r for r in nouns.lemma(head) if not r.is_name and r.gender in genders]  # type: ignore[attr-defined]
+    return [_CompoundRow(lemma, r.gender, compound_plural_forms(written, r.plural),
+                         compound_plural_forms(written, r.genitive)) for r in rows]
+
+
+def genders_from_articles(entry: Entry, candidates: list[str], nouns: object, lemma: str) -> set[str]:
+    """The genders the articles seen before the noun allow; empty when no article decides anything."""
+    decided: set[str] = set()
+    for example in entry.examples:
+        article = example.article.casefold().strip()
+        readings = article_readings(article)
+        if not readings or not example.spans:
+            continue
+        a, b = example.spans[0]
+        form = example.text[a:b]
+        allowed = {g for g in candidates if _agrees(readings, g, form, lemma, nouns)}
+        if allowed and set(allowed) != set(candidates):
+            decided |= allowed
+        elif allowed:
+            return set()  # one example leaves it open: do not let another narrow it for both senses
+    return decided
+
+
+def article_readings(article: str) -> set[tuple[str, str, str]]:
+    """(case, number, gender) readings of an article or determiner form; empty for unknown words."""
+    if article in ARTICLE_READINGS:
+        return ARTICLE_READINGS[article]
+    for stem in _DER_STEMS:
+        if article.startswith(stem) and article[len(stem):] in _DER_LIKE:
+            return _DER_LIKE[article[len(stem):]]
+    for stem in _EIN_STEMS:
+        if article.startswith(stem):
+            rest = article[len(stem):]
+            ending_of = {"": "kein", "e": "keine", "en": "keinen", "em": "keinem", "er": "keiner", "es": "keines"}
+            if rest in ending_of:
+                return ARTICLE_READINGS[ending_of[rest]]
+    return set()
+
+
+def _agrees(readings: set[tuple[str, str, str]], gender: str, form: str, lemma: str, nouns: object) -> bool:
+    """Some reading of the article fits this gender and the form's own case and number."""
+    slots: set[str] | None = None
+    for row in nouns.lookup(form):  # type: ignore[attr-defined]
+        if row.lemma == lemma and row.gender == gender and row.slots:
+            slots = set(slots or ()) | {" ".join(s.split()[:2]) for s in row.slots}
+    for case, number, article_gender in readings:
+        if article_gender not in ("*", gender):
+            continue
+        if slots is None or f"{case} {number}" in slots:
+            return True
+    return False
+
+
+def _adjectival_note(lemma: str, genders: set[str]) -> str:
+    """"adjectival noun: der Verbündete, ein Verbündeter" - the ending changes with the article."""
+    if not lemma.endswith("e"):
+        return "adjectival noun: declined like an adjective"
+    if genders & {"m", "f"}:
+        return f"adjectival noun: der {lemma}, ein {lemma}r"
+    return f"adjectival noun: das {lemma}, ein {lemma}s"
+
+
+def _ding_plural(sense: Hit, lemma: str) -> str:
+    """The plural Ding lists for `lemma` in the chosen line (slot after the term, same position)."""
+    line = sense.line
+    if sense.slot + 1 >= len(line.slots):
+        return ""
+    following = line.slots[sense.slot + 1].terms
+    if sense.index < len(following) and following[sense.index].markers == ("pl",):
+        words = following[sense.index].words
+        return words[0] if len(words) == 1 else ""
+    return ""
+
+
+def compound_plural(modifier: str, head_form: str) -> str:
+    """A compound's form from its head's: "Beistands" + "Verpflichtungen" -> "Beistandsverpflichtungen"."""
+    from lernkarten.glossing.fallbacks import compound_plural_forms
+
+    return compound_plural_forms(modifier, head_form)
+
+
+# -- verbs ------------------------------------------------------------------------------------
+
+def verb_grammar(entry: Entry, sense: Hit | None) -> Grammar:
+    """Principal parts, auxiliary, separable prefix, reflexive `sich`, governed preposition."""
+    import ablaut
+
+    grammar = Grammar()
+    lemma = entry.lemma
+    reflexive = lemma.startswith("sich ")
+    base = lemma.removeprefix("sich ").strip()
+    if " " in base or not base.isalpha():
+        return grammar
+    try:
+        conjugation = ablaut.conjugate(lemma)
+    except Exception:  # ablaut refuses what is not an infinitive it knows
+        grammar.uncertain.append("verb")
+        return grammar
+    present = conjugation.present[2]
+    past = conjugation.preterite[2]
+    participle = conjugation.past_participle.removeprefix("sich ").strip()
+    auxiliary = conjugation.auxiliary
+    prefix = _separated_prefix(present, reflexive)
+
+    reading = _two_way_reading(entry, base, sense)
+    ablaut_separable = bool(prefix)
+    two_way = next((p for p in TWO_WAY_PREFIXES if base.startswith(p) and len(base) > len(p) + 3), "")
+    if two_way:
+        if reading is None:
+            grammar.uncertain.append("verb")
+            grammar.notes.append(f"{two_way}- can be separable or not")
+        elif reading != ablaut_separable:
+            rebuilt = _rebuild(base, two_way, separable=reading, reflexive=reflexive)
+            if rebuilt is None:
+                grammar.uncertain.append("verb")
+            else:
+                present, past, participle, auxiliary = rebuilt
+                prefix = two_way if reading else ""
+                grammar.uncertain.append("verb")  # the auxiliary of the other reading is a guess
+
+    government = verb_government(entry, sense) if sense else []
+    grammar.verb = VerbParts(present=present, past=past, participle=participle, auxiliary=auxiliary,
+                             separable_prefix=prefix, reflexive=reflexive, government=government)
+    if prefix:
+        grammar.notes.append(f"separable: {prefix}")
+    if reflexive:
+        grammar.notes.append("reflexive: sich")
+    grammar.notes.extend(government)
+    return grammar
+
+
+def _separated_prefix(present: str, reflexive: bool) -> str:
+    """"teilt mit" -> "mit"; "beteiligt sich" -> "" (the second word is the pronoun)."""
+    words = present.split()
+    if reflexive:
+        words = [w for w in words if w not in {"sich", "mich", "dich", "uns", "euch"}]
+    return words[1] if len(words) == 2 else ""
+
+
+def _two_way_reading(entry: Entry, base: str, sense: Hit | None) -> bool | None:
+    """True: separable, False: inseparable, None: nothing tells (text forms first, then Ding's sense)."""
+    prefix = next((p for p in TWO_WAY_PREFIXES if base.startswith(p) and len(base) > len(p) + 3), "")
+    if not prefix:
+        return None
+    for form in entry.forms:
+        words = form.split()
+        if len(words) > 1 and words[-1] == prefix:
+            return True                            # "fährt ... um"
+        word = words[0] if words else ""
+        if word.startswith(prefix + "ge") or word.startswith(prefix + "zu"):
+            return True                            # "umgefahren", "umzufahren"
+    if sense is not None:
+        forms = _ding_forms(sense.line, sense.index)
+        participle = forms.get("participle", "")
+        present = forms.get("present", "")
+        if participle:
+            return participle.startswith(prefix + "ge") or present.endswith(" " + prefix)
+    for form in entry.forms:
+        word = form.split()[0] if form else ""
+        # a participle without ge- ("überschritten") only exists for the inseparable reading
+        if word.startswith(prefix) and word.endswith(("t", "en")) and not word.startswith(prefix + "ge") \
+                and word != base and _looks_like_participle(word, base, prefix):
+            return False
+    return None
+
+
+def _looks_like_participle(word: str, base: str, prefix: str) -> bool:
+    """`word` is (an inflection of) the inseparable reading's participle: "überschritten(e)"."""
+    import ablaut
+
+    try:
+        stem_participle = ablaut.conjugate(base[len(prefix):]).past_participle
+    except Exception:
+        return False
+    inseparable = prefix + stem_participle.removeprefix("ge")
+    return word.startswith(inseparable) and len(word) - len(inseparable) <= 2
+
+
+def _ding_forms(line: DingLine, index: int) -> dict[str, str]:
+    """A Ding verb line's forms for its `index`-th infinitive: inf | pres. part. | past part. | pres. | past."""
+    names = ("infinitive", "present_participle", "participle", "present", "past")
+    forms: dict[str, str] = {}
+    if len(line.slots) < 3 or line.term_pos(0, 0) != "VERB":
+        return forms
+    for slot_number, name in enumerate(names):
+        if slot_number >= len(line.slots):
+            break
+        terms = line.slots[slot_number].terms
+        if len(terms) == len(line.slots[0].terms) and index < len(terms):
+            words = [w for w in terms[index].words if "/" not in w and w not in {"sich", "er", "sie", "es"}]
+            forms[name] = " ".join(words)
+    return forms
+
+
+def _rebuild(base: str, prefix: str, *, separable: bool, reflexive: bool) -> tuple[str, str, str, str] | None:
+    """Principal parts of the other reading of a two-way prefix verb, from its stem verb."""
+    import ablaut
+
+    stem = base[len(prefix):]
+    try:
+        conjugation = ablaut.conjugate(stem)
+    except Exception:
+        return None
+    present, past, participle = conjugation.present[2], conjugation.preterite[2], conjugation.past_participle
+    if separable:
+        parts = (f"{present} {prefix}", f"{past} {prefix}", prefix + participle, conjugation.auxiliary)
+    else:
+        bare = participle.removeprefix("ge") if participle.startswith("ge") else participle
+        # inseparable verbs with these prefixes are transitive: haben
+        parts = (prefix + present, prefix + past, prefix + bare, "haben")
+    if reflexive:
+        parts = (parts[0] + " sich" if not separable else f"{present} sich {prefix}", parts[1], parts[2], parts[3])
+    return parts
+
+
+def verb_government(entry: Entry, sense: Hit) -> list[str]:
+    """["um + Akk"], ["an + Dat"]: the prepositional object the chosen Ding sense names."""
+    government: list[str] = []
+    for preposition, placeholder in sense.term.government:
+        case = PREPOSITION_CASES.get(preposition, "")
+        if not case and preposition in TWO_WAY_PREPOSITIONS:
+            case = PLACEHOLDER_CASES.get(placeholder, "") if placeholder else ""
+            if not case:
+                case = _case_from_articles(preposition, sense.line, entry)
+        if case in {"Akk", "Dat", "Gen"}:
+            note = f"{preposition} + {case}"
+            if note not in government:
+                government.append(note)
+    return government
+
+
+def _case_from_articles(preposition: str, line: DingLine, entry: Entry) -> str:
+    """The case a two-way preposition takes after this verb, read off the words that follow it.
+
+    Ding's examples ("sich am Gespräch beteiligen") come first, then the text's sentences;
+    only forms that tell the case count (dem, der, einem, am, im: Dat; das, die, einen, ins: Akk).
+    """
+    texts = [term.text for slot in line.slots for term in slot.terms]
+    texts.extend(example.text for example in entry.examples)
+    for text in texts:
+        case = _case_after(preposition, text)
+        if case:
+            return case
+    return ""
+
+
+_DATIVE_AFTER = {"dem", "der", "einem", "einer", "diesem", "dieser", "meinem", "seinem", "ihrem", "unserem"}
+_ACCUSATIVE_AFTER = {"das", "die", "einen", "eine", "dieses", "diese", "diesen", "seine", "ihre"}
+
+
+def _case_after(preposition: str, text: str) -> str:
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    for i, word in enumerate(words):
+        if CONTRACTIONS.get(word) == preposition:
+            return "Dat" if word.endswith("m") else "Akk"
+        if word == preposition and i + 1 < len(words):
+            following = words[i + 1]
+            if following in _DATIVE_AFTER:
+                return "Dat"
+            if following in _ACCUSATIVE_AFTER:
+                return "Akk"
+    return ""
+
+
+# -- adjectives -------------------------------------------------------------------------------
+
+def adjective_grammar(entry: Entry, sense: Hit | None) -> Grammar:
+    """Comparative and superlative, only where a learner cannot form them by the rule."""
+    grammar = Grammar()
+    lemma = entry.lemma
+    comparative, superlative = "", ""
+    if sense is not None and sense.slot == 0 and len(sense.line.slots) >= 3:
+        first, second = sense.line.slots[1].terms, sense.line.slots[2].terms
+        if sense.index < len(first) and sense.index < len(second):
+            candidate = " ".join(first[sense.index].words)
+            top = " ".join(second[sense.index].words)
+            if candidate.endswith("er") and top.startswith("am ") and " " not in candidate:
+                comparative, superlative = candidate, top
+    if not comparative and lemma in IRREGULAR_COMPARISON:
+        comparative, superlative = IRREGULAR_COMPARISON[lemma]
+    if comparative and not _regular_comparison(lemma, comparative, superlative):
+        grammar.comparative, grammar.superlative = comparative, superlative
+        grammar.notes.append(f"irregular comparison: {comparative}, {superlative}")
+    return grammar
+
+
+def _regular_comparison(lemma: str, comparative: str, superlative: str) -> bool:
+    """True when the forms follow the rule a learner knows: -er, am -(e)sten, no umlaut."""
+    stem = lemma
+    regular_comparatives = {stem + "er", stem + "r"}
+    if stem.endswith(("el", "er")):
+        regular_comparatives.add(stem[:-2] + stem[-1] + "er")  # dunkel -> dunkler, teuer -> teurer
+    regular_superlatives = {f"am {stem}sten", f"am {stem}esten"}
+    return comparative in regular_comparatives and superlative in regular_superlatives
+
+
+def definite_article(gender: str) -> str:
+    return DEFINITE_ARTICLES.get(gender, "")
