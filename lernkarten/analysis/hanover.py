@@ -16,6 +16,7 @@ HanTa is LGPL-3.0-or-later; this module subclasses it and changes none of its fi
 
 from __future__ import annotations
 
+import gc
 import math
 from functools import lru_cache
 
@@ -30,6 +31,9 @@ _MEMO_LIMIT = 400_000
 _LOWERBOUND = -1e6
 _NO_SCORES: dict[int, float] = {}
 
+#: guesses kept per (last letters, length) of unknown morphemes; about 1 kB each
+_GUESS_MEMO_LIMIT = 30_000
+
 
 class MemoizingHanoverTagger(HanoverTagger):
     """A `HanoverTagger` whose per-word analyses are computed once per word form."""
@@ -40,6 +44,7 @@ class MemoizingHanoverTagger(HanoverTagger):
         self._tag_word_memo: dict[tuple, list] = {}
         self._analyze_memo: dict[tuple, tuple] = {}
         self._candidates_memo: dict[tuple, list] = {}
+        self._guess_memo: dict[tuple, dict[int, float]] = {}
         # morpheme -> {morpheme tag: log p(morpheme | tag)}: one lookup per substring
         self._morpheme_scores: dict[str, dict[int, float]] = {}
         for tag, scores in self.LP_m_t.items():
@@ -47,7 +52,7 @@ class MemoizingHanoverTagger(HanoverTagger):
                 self._morpheme_scores.setdefault(morpheme, {})[tag] = lp
         # the open classes, for which HanTa guesses unknown morphemes from their suffix and length
         guessable = [t for t in self.LP_m_t if t in self.LP_hapax_t and t in self.LP_s_t]
-        self._guessable = frozenset(guessable)
+        self._guess_tags = frozenset(guessable)
         # per open tag: Int_t + LP_hapax_t + LP_len_t by length, summed in HanTa's order, and
         # the score of "no known suffix"; per suffix: its score under each open tag
         self._guess_terms = [
@@ -94,23 +99,33 @@ class MemoizingHanoverTagger(HanoverTagger):
     # --- the morpheme searches, same arithmetic, fewer calls -----------------------------
 
     def _segment_scores(self, segment: str, wlen: int, strict: bool) -> dict[int, float]:
-        """Every morpheme tag with its finite `lp_m_t(segment, tag, wlen, strict)`."""
+        """Every morpheme tag with its finite `lp_m_t(segment, tag, wlen, strict)` (read only)."""
         known = self._morpheme_scores.get(segment)
         mlen = len(segment)
         if strict or not (wlen < 4 or mlen > 2):
             return known or _NO_SCORES
-        # HanoverTagger.lp_m_t's guess for unknown morphemes, with its sums prepared per tag
-        scores = dict(known) if known else {}
+        # an unknown morpheme's guess depends on its length and its last (up to 4) letters only
+        key = (segment[-min(4, mlen - 1):] if mlen > 1 else "", min(mlen, 24), wlen == mlen)
+        guesses = self._guess_memo.get(key)
+        if guesses is None:
+            guesses = self._guesses(segment, mlen, wlen == mlen)
+            if len(self._guess_memo) >= _GUESS_MEMO_LIMIT:
+                self._guess_memo.clear()
+            self._guess_memo[key] = guesses
+        if not known:
+            return guesses
+        return {**guesses, **known}  # a known score is used instead of a guess
+
+    def _guesses(self, segment: str, mlen: int, whole_word: bool) -> dict[int, float]:
+        """HanoverTagger.lp_m_t's guess for an unknown morpheme under each open class, sums prepared per tag."""
+        scores = {}
         by_suffix = self._suffix_scores
         s4 = by_suffix.get(segment[-4:]) if mlen > 4 else None
         s3 = by_suffix.get(segment[-3:]) if mlen > 3 else None
         s2 = by_suffix.get(segment[-2:]) if mlen > 2 else None
         s1 = by_suffix.get(segment[-1:]) if mlen > 1 else None
         length = min(mlen, 24)
-        whole_word = wlen == mlen
         for t, base, no_suffix in self._guess_terms:
-            if t in scores:
-                continue
             if s4 is not None and t in s4:
                 lp_suf = s4[t]
             elif s3 is not None and t in s3:
@@ -129,31 +144,36 @@ class MemoizingHanoverTagger(HanoverTagger):
         return scores
 
     def _continuations(self, word, i, wlen, strict, guessing, memo):
-        """(j, scores) for each substring word[i:j] that a morpheme tag can score at all.
+        """(j, scores, is_known) for each substring word[i:j] that a morpheme tag can score at all.
 
-        A state whose next tags are all closed classes can only continue with a known
-        morpheme, so it needs neither the guesses nor the substrings nothing knows.
+        Without `guessing` (or when strict), only the substrings that are known morphemes.
+        `is_known` tells that closed-class tags may score too: the substring is a known morpheme.
         """
         key = (i, guessing)
         spans = memo.get(key)
         if spans is None:
             spans = []
+            known = self._morpheme_scores
             if guessing and not strict:
                 for j in range(i + 1, wlen + 1):
-                    scores = self._segment_scores(word[i:j], wlen, False)
+                    segment = word[i:j]
+                    scores = self._segment_scores(segment, wlen, False)
                     if scores:
-                        spans.append((j, scores))
+                        spans.append((j, scores, segment in known))
             else:
-                known = self._morpheme_scores.get
                 for j in range(i + 1, wlen + 1):
-                    scores = known(word[i:j])
+                    scores = known.get(word[i:j])
                     if scores:
-                        spans.append((j, scores))
+                        spans.append((j, scores, True))
             memo[key] = spans
         return spans
 
     def _followup(self, state, targetpos=None):
-        """The state's next morpheme tags (reachable from `targetpos`), and whether one is an open class."""
+        """The state's next steps (tag, log p(tag | state), next state), towards `targetpos` if given.
+
+        Also those steps whose tag is an open class: only they can score on a substring that
+        is no known morpheme, which is what most substrings are.
+        """
         key = (state, targetpos)
         found = self._followups.get(key)
         if found is None:
@@ -161,15 +181,18 @@ class MemoizingHanoverTagger(HanoverTagger):
             if targetpos is not None:
                 reachable_t = self.reachability.get(targetpos, frozenset())
                 followup = [(t, p) for (t, p) in followup if t in reachable_t]
-            found = self._followups[key] = (followup, any(t in self._guessable for t, _ in followup))
+            steps = [(t, p, (state[1], t)) for (t, p) in followup]
+            open_steps = [step for step in steps if step[0] in self._guess_tags]
+            found = self._followups[key] = (steps, open_steps)
         return found
 
     def _analyze_forward(self, word):
-        # HanoverTagger.analyze_forward with the scores of each substring looked up once; for a
-        # fixed end j, candidates are still visited in HanTa's order (i, state, tag), so every
-        # maximum, and every insertion order, is the same
+        # HanoverTagger.analyze_forward, visiting only the candidates that can score. For any
+        # end j the candidates still come in HanTa's order (i, state, tag), so every maximum,
+        # and the order in which states enter each row, is the same.
         wlen = len(word)
         strict = self.strict
+        lowerbound = _LOWERBOUND
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         memo: dict = {}
         for i in range(wlen + 1):
@@ -177,24 +200,25 @@ class MemoizingHanoverTagger(HanoverTagger):
             if len(row) > 3:
                 rowbound = sorted(row.values(), reverse=True)[3] - 1
             else:
-                rowbound = _LOWERBOUND
+                rowbound = lowerbound
             for state in row:
                 lp = row[state]
                 if lp < rowbound:
                     continue
-                followup, guessing = self._followup(state)
-                if not followup:
+                steps, open_steps = self._followup(state)
+                if not steps:
                     continue
-                prev_tag = state[1]
-                for j, scores in self._continuations(word, i, wlen, strict, guessing, memo):
+                # HanTa adds lp + lpt first, then the morpheme's score: the same floats
+                all_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in steps]
+                open_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in open_steps]
+                for j, scores, is_known in self._continuations(word, i, wlen, strict, bool(open_steps), memo):
                     target = table[j]
-                    for tag1, lpt in followup:
+                    for tag1, lp_t, newstate in (all_here if is_known else open_here):
                         lpm = scores.get(tag1)
                         if lpm is None:
                             continue
-                        lp1 = lp + lpt + lpm
-                        if lp1 > _LOWERBOUND:
-                            newstate = (prev_tag, tag1)
+                        lp1 = lp_t + lpm
+                        if lp1 > lowerbound:
                             old = target.get(newstate)
                             if old is None or lp1 > old:
                                 target[newstate] = lp1
@@ -234,8 +258,9 @@ class MemoizingHanoverTagger(HanoverTagger):
         return result_list
 
     def analyze_viterbi(self, word, targetpos):
-        # HanoverTagger.analyze_viterbi with the scores of each substring looked up once
+        # HanoverTagger.analyze_viterbi, visiting only the candidates that can score (see above)
         wlen = len(word)
+        lowerbound = _LOWERBOUND
         for localstrict in (True, False):
             table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
             backpointer = [{} for _ in range(wlen + 2)]
@@ -245,29 +270,30 @@ class MemoizingHanoverTagger(HanoverTagger):
                 if len(row) > 3:
                     rowbound = sorted(row.values(), reverse=True)[3] - 1
                 else:
-                    rowbound = _LOWERBOUND
+                    rowbound = lowerbound
                 for state in row:
                     lp = row[state]
                     if lp < rowbound:
                         continue
-                    followup, guessing = self._followup(state, targetpos)
-                    if not followup:
+                    steps, open_steps = self._followup(state, targetpos)
+                    if not steps:
                         continue
-                    prev_tag = state[1]
-                    for j, scores in self._continuations(word, i, wlen, localstrict, guessing, memo):
+                    back = (state, i)
+                    all_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in steps]
+                    open_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in open_steps]
+                    for j, scores, is_known in self._continuations(word, i, wlen, localstrict, bool(open_steps), memo):
                         target = table[j]
                         pointers = backpointer[j]
-                        for tag1, lpt in followup:
+                        for tag1, lp_t, newstate in (all_here if is_known else open_here):
                             lpm = scores.get(tag1)
                             if lpm is None:
                                 continue
-                            lp1 = lp + lpt + lpm
-                            if lp1 > _LOWERBOUND:
-                                newstate = (prev_tag, tag1)
+                            lp1 = lp_t + lpm
+                            if lp1 > lowerbound:
                                 old = target.get(newstate)
                                 if old is None or lp1 > old:
                                     target[newstate] = lp1
-                                    pointers[newstate] = (state, i)
+                                    pointers[newstate] = back
             for state in table[-2]:
                 lp = table[-2][state]
                 for tag1, lpt in self.LP_trans_final.get(state, []):
@@ -390,4 +416,10 @@ def _remember(memo: dict, key, value) -> None:
 @lru_cache(maxsize=1)
 def german_tagger() -> MemoizingHanoverTagger:
     """The process's one German tagger (loading the model takes ~0.1 s; the caches live with it)."""
-    return MemoizingHanoverTagger(GERMAN_MODEL)
+    tagger = MemoizingHanoverTagger(GERMAN_MODEL)
+    # The model is millions of small objects that live as long as the process. Left to the
+    # garbage collector, every full collection walks all of them again (about a quarter of
+    # the analysis time on a long text); frozen, they are never scanned.
+    gc.collect()
+    gc.freeze()
+    return tagger

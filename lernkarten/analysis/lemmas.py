@@ -82,8 +82,6 @@ def is_shouted(word: str) -> bool:
     An abbreviation is known as written (NATO, EU) or not known as a word at all (ODKB);
     a shouted word is a known noun once capitalised normally, or a common word.
     """
-    from wordfreq import zipf_frequency
-
     if not word.isupper() or len(word) < 2:
         return False
     table = _table()
@@ -92,7 +90,7 @@ def is_shouted(word: str) -> bool:
     capitalised = word[:1] + word[1:].lower()
     if len(word) >= 4 and any(not row.is_name for row in table.lookup(capitalised)):
         return True
-    return zipf_frequency(word.lower(), "de") >= 3.5 and len(word) >= 3
+    return zipf(word.lower()) >= 3.5 and len(word) >= 3
 
 
 def noun_rows(word: str) -> tuple:
@@ -139,27 +137,29 @@ class NounReading:
 
 def check_noun(token: Token) -> None:
     """Set a common noun's lemma, gender and number from the noun table where it knows them."""
-    word = token.text
+    lemma, entry_lemma, morph = noun_facts(token.text, token.lemma_, token._.nominalised)
+    token.lemma_ = lemma
+    if entry_lemma:
+        token._.entry_lemma = entry_lemma
+    if morph:
+        token.set_morph(morph)
+
+
+@lru_cache(maxsize=50_000)
+def noun_facts(word: str, tagger_lemma: str, nominalised: str | None = None) -> tuple[str, str, str]:
+    """(treebank lemma, learner's lemma if different or "", morphology) of a common noun form."""
     if is_shouted(word):
         word = word[:1] + word[1:].lower()
-    if token._.nominalised == "ADJ":
-        token.lemma_ = nominalised_adjective_lemma(word, token.lemma_)
-        return
-    if token._.nominalised == "VERB":
-        token.lemma_ = token.lemma_[:1].upper() + token.lemma_[1:]
-        return
+    if nominalised == "ADJ":
+        return nominalised_adjective_lemma(word, tagger_lemma), "", ""
+    if nominalised == "VERB":
+        return tagger_lemma[:1].upper() + tagger_lemma[1:], "", ""
     if "ß" in word and modern_spelling(word) != word:
         # the treebank keeps the spelling as written; the learner learns today's
-        modern = read_noun(modern_spelling(word), token.lemma_.replace("ß", "ss"))
-        token._.entry_lemma = modern.lemma
-        _set_noun_features(token, modern.rows)
-        return
-    reading = read_noun(word[:1].upper() + word[1:], token.lemma_[:1].upper() + token.lemma_[1:])
-    token.lemma_ = reading.lemma
-    _set_noun_features(token, reading.rows)
-    plural = plural_in_use(reading)
-    if plural:
-        token._.entry_lemma = plural
+        modern = read_noun(modern_spelling(word), tagger_lemma.replace("ß", "ss"))
+        return tagger_lemma, modern.lemma, _features(modern.rows)
+    reading = read_noun(word[:1].upper() + word[1:], tagger_lemma[:1].upper() + tagger_lemma[1:])
+    return reading.lemma, plural_in_use(reading) or "", _features(reading.rows)
 
 
 def nominalised_adjective_lemma(word: str, tagger_lemma: str) -> str:
@@ -250,15 +250,13 @@ def compound_head(word: str) -> tuple[str, tuple] | None:
 
 def plural_in_use(reading: NounReading) -> str | None:
     """The plural a learner should learn instead of a singular rarely used (`Streitkraft` -> `Streitkräfte`)."""
-    from wordfreq import zipf_frequency
-
     plural = reading.plural()
     if not plural or plural == reading.lemma:
         return None
     # a hyphenated compound is compared by its last part: "ODKB-" is in no word list
     singular_part = reading.lemma.rpartition("-")[2]
     plural_part = plural.rpartition("-")[2]
-    if zipf_frequency(plural_part, "de") - zipf_frequency(singular_part, "de") >= PLURAL_PREFERENCE:
+    if zipf(plural_part) - zipf(singular_part) >= PLURAL_PREFERENCE:
         return plural
     return None
 
@@ -272,7 +270,8 @@ def _hyphenated_as_tagged(word: str, tagger_lemma: str) -> str:
     return f"{first}-{last[:1]}{tail[1:]}"
 
 
-def _set_noun_features(token: Token, rows: tuple) -> None:
+def _features(rows: tuple) -> str:
+    """Gender, number and case as far as the noun-table rows of a form agree on them."""
     features = {}
     genders = {row.gender for row in rows}
     if len(genders) == 1 and "" not in genders:
@@ -288,9 +287,15 @@ def _set_noun_features(token: Token, rows: tuple) -> None:
             features["Case"] = _CASES.get(cases.pop(), "")
     elif rows and all(row.plural_only for row in rows):
         features["Number"] = "Plur"
-    features = {key: value for key, value in features.items() if value}
-    if features:
-        token.set_morph("|".join(f"{key}={value}" for key, value in sorted(features.items())))
+    return "|".join(f"{key}={value}" for key, value in sorted(features.items()) if value)
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a German word (cached: the same words come back all the time)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "de")
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
-from lernkarten.analysis.lemmas import compound_head, is_abbreviation, is_shouted, noun_rows
+from lernkarten.analysis.lemmas import compound_head, is_abbreviation, is_shouted, noun_rows, zipf
 
 #: endings of German common nouns that names practically never have
 COMMON_NOUN_ENDINGS = (
@@ -135,8 +135,6 @@ def is_compound(word: str) -> bool:
     Both parts must be known: `Papier|tiger`, `Hilfs|bitte`; `Kara|bach` is not a compound,
     however many place names end in a common noun (-bach, -berg, -feld).
     """
-    from wordfreq import zipf_frequency
-
     split = compound_head(word)
     if split is None:
         return False
@@ -152,7 +150,7 @@ def is_compound(word: str) -> bool:
             if len(candidate) >= 3 and any(not row.is_name for row in table.lookup(candidate)):
                 return True
             # a verb or adjective stem: Schreib|tisch, Hoch|haus
-            if zipf_frequency(candidate.lower(), "de") >= 3.0 or zipf_frequency(candidate.lower() + "en", "de") >= 3.0:
+            if zipf(candidate.lower()) >= 3.0 or zipf(candidate.lower() + "en") >= 3.0:
                 return True
     return False
 
