@@ -136,7 +136,10 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
             ding_genders = {"m", "f"} if ding_genders else set()
         grammar.notes.append(_adjectival_note(lemma, table_genders))
 
-    candidates = table_genders | ding_genders
+    # the noun table (Wiktionary) lists every gender of a noun; a gender only Ding gives is
+    # more often a slip in Ding ("Teil {f} (einer Geschichte)") than a sense: it makes the
+    # gender uncertain but is not shown
+    candidates = table_genders or ding_genders
     disagree = bool(table_genders and ding_genders and table_genders != ding_genders)
     if not candidates:
         grammar.uncertain.append("gender")
@@ -265,6 +268,9 @@ def _ding_plural(sense: Hit, lemma: str) -> str:
     if sense.slot + 1 >= len(line.slots):
         return ""
     following = line.slots[sense.slot + 1].terms
+    # Ding pairs plurals with synonyms by position only when it gives one for each
+    if len(following) != len(line.slots[sense.slot].terms):
+        return ""
     if sense.index < len(following) and following[sense.index].markers == ("pl",):
         words = following[sense.index].words
         return words[0] if len(words) == 1 else ""

@@ -47,7 +47,18 @@ COMPATIBLE_POS = {
 #: Words of Ding's German comments ("(Blaulichtorganisationen, Militär)") that name a field.
 NEWS_COMMENT_WORDS = ("Militär", "Politik", "politisch", "Staat", "Krieg", "Wirtschaft", "Regierung", "Recht")
 OFF_TOPIC_COMMENT_WORDS = ("Musik", "Theater", "Sport", "Bahn", "Medizin", "Biologie", "Technik", "Spiel",
-                           "Kartenspiel", "Schach", "Tanz", "Uhrwerk", "Buchbinden", "Küche", "Bergbau")
+                           "Kartenspiel", "Schach", "Tanz", "Uhrwerk", "Buchbinden", "Küche", "Bergbau",
+                           "Metallurgie", "Chemie", "Physik", "Mathematik", "Informatik", "Elektrotechnik",
+                           "Botanik", "Zoologie", "Schifffahrt", "Luftfahrt", "Raumfahrt", "Bauwesen", "Textil",
+                           "Druck", "Fotografie", "Telefon", "Eiskunstlauf", "Jagd", "Reiten", "Golf", "Tennis",
+                           "Fußball", "Segeln", "Rakete", "Schiff", "Flugzeug", "Kfz", "Computer")
+#: The same fields named in Ding's English comments: "deoxidizing (metallurgy)".
+OFF_TOPIC_ENGLISH_COMMENTS = ("metallurgy", "chemistry", "physics", "music", "theatre", "theater", "sport",
+                              "railway", "medicine", "biology", "engineering", "mathematics", "computing",
+                              "botany", "zoology", "shipping", "aviation", "astronautics", "printing",
+                              "photography", "skating", "hunting", "riding", "golf", "tennis", "football",
+                              "sailing", "rocket", "ship", "aircraft", "bookbinding", "weaving", "mining",
+                              "chess", "cards", "cooking", "genus", "botanical", "zoological")
 #: Verbs that make a phrase of an adjective without changing its sense ("zuversichtlich sein").
 COPULAS = frozenset({"sein", "werden", "bleiben"})
 MAX_GLOSSES = 3
@@ -67,6 +78,7 @@ class Choice:
     reasons: list[str] = field(default_factory=list)
     source: str = "ding"                  # Gloss.source of what this choice gives
     via: str = ""                         # Gloss.via: the phrase or the verb of a participle
+    lemma: str = ""                       # the word this sense belongs to, when not the entry's lemma
 
     @property
     def senses(self) -> tuple[Sense, ...]:
@@ -81,6 +93,8 @@ def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, .
     """
     lemma = lemma or entry.lemma
     choices = _phrase_choices(entry, dictionary, lemma)
+    if entry.pos == "VERB":
+        choices.extend(_particle_verb_choices(entry, dictionary, lemma))
     choices.extend(_headword_choices(entry, dictionary, lemma, genders))
     if entry.pos in {"ADJ", "ADV"} and lemma.islower():
         choices.extend(_participle_choices(dictionary, lemma))
@@ -90,10 +104,11 @@ def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, .
 
 def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool = False,
                via: str = "") -> list[Gloss]:
-    """1-3 glosses of the best choice: the English synonyms of its slot.
+    """1-3 glosses: the English synonyms of the best choice's slot.
 
-    Only one sense is glossed: adding the runner-up's gloss would as often add a sense the
-    text does not use ("legal force" for the `Kräfte` of a conflict).
+    When other senses score as well as the best (`close_senses`), nothing in the text tells
+    them apart: the first gloss of each is given instead, so that the learner sees the
+    candidates, and the caller marks the glosses uncertain.
     """
     if not choices:
         return []
@@ -102,7 +117,41 @@ def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool =
         source = best.source
     # a gloss made through another word (a participle's verb) is marked like every fallback
     uncertain = uncertain or source in {"ding:participle", "ding:compound", "ding:base"}
-    return _glosses_from(best, source=source, uncertain=uncertain, via=via or best.via)
+    glosses = _glosses_from(best, source=source, uncertain=uncertain, via=via or best.via)
+    rivals = close_senses(choices)
+    if rivals and glosses:
+        glosses = glosses[:1]
+        for rival in rivals:
+            extra = _glosses_from(rival, source=source if source != best.source else rival.source,
+                                  uncertain=uncertain, via=via or rival.via)[:1]
+            if extra and _plain_text(extra[0].text) not in {_plain_text(g.text) for g in glosses}:
+                glosses.append(extra[0])
+    return glosses[:MAX_GLOSSES]
+
+
+#: Senses this close to the best in score are not told apart by anything but noise.
+CLOSE_SCORE = 3.0
+
+
+def close_senses(choices: list[Choice]) -> list[Choice]:
+    """The runners-up (other lines, same kind of evidence) scoring within CLOSE_SCORE of the best."""
+    if len(choices) < 2 or choices[0].phrase:
+        return []
+    best = choices[0]
+    rivals = []
+    for other in choices[1:]:
+        if best.score - other.score > CLOSE_SCORE:
+            break
+        if other.phrase or other.hit.line.number == best.hit.line.number or other.source != best.source:
+            continue
+        if other.senses and best.senses and _plain_text(other.senses[0].text) == _plain_text(best.senses[0].text):
+            continue
+        rivals.append(other)
+    return rivals[: MAX_GLOSSES - 1]
+
+
+def _plain_text(text: str) -> str:
+    return re.sub(r"\([^)]*\)|\b(?:sth|sb)\.", " ", text).casefold().split("/")[0].strip()
 
 
 def _glosses_from(choice: Choice, *, source: str, uncertain: bool, via: str) -> list[Gloss]:
@@ -172,6 +221,46 @@ def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Ch
     return choices
 
 
+#: Separable verb particles that close a clause: "lehnte einen solchen Einsatz ab".
+SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "her", "heraus", "hervor",
+                       "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "vor", "voran", "vorbei", "weg",
+                       "weiter", "wieder", "zu", "zurück", "zusammen", "um", "durch", "über", "unter")
+_CLAUSE_END = re.compile(r"[,.;:!?“”\"«»–]|\s-\s|$")
+
+
+def _particle_verb_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Choice]:
+    """The particle verb a sentence shows when the verb's particle stands apart at the clause's end.
+
+    "lehnte einen solchen Einsatz ab" is `ablehnen`, not `lehnen`: when the lemma came without
+    its particle, the sense is the particle verb's ("to reject"), marked as found in the text.
+    """
+    reflexive = lemma.startswith("sich ")
+    base = lemma.removeprefix("sich ")
+    found: dict[str, int] = {}
+    for example in entry.examples:
+        if not example.spans:
+            continue
+        end = max(b for _, b in example.spans)
+        clause = _CLAUSE_END.split(example.text[end:], maxsplit=1)[0]
+        words = clause.split()
+        if len(example.spans) > 1 or not words or words[-1] not in SEPARABLE_PARTICLES:
+            continue
+        candidate = words[-1] + base
+        found[candidate] = found.get(candidate, 0) + 1
+    choices: list[Choice] = []
+    for candidate, count in found.items():
+        key = f"sich {candidate}" if reflexive else candidate
+        if not dictionary.knows_head(key, "VERB"):
+            continue
+        inner = [c for c in choose_senses(Entry(lemma=key, pos="VERB", examples=entry.examples), dictionary)
+                 if not c.phrase and c.hit.kind == HEAD]
+        if inner:
+            best = inner[0]
+            choices.append(Choice(best.hit, 1000 + 6 * count, phrase=key, reasons=[f"particle verb {key} in the text"],
+                                  source="ding:phrase", via=key, lemma=key))
+    return choices
+
+
 def _adjective_keeps_its_sense(words: list[str], entry_words: set[str], adjective_head: bool) -> bool:
     """True for phrases that only use an adjective, not give it a new sense.
 
@@ -228,7 +317,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         score += 5 * _english_zipf(hit.line.slots[hit.slot].senses)
         score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
         if hit.slot == 0 and hit.index == 0:
-            score += 4 - min(4.0, 1.0 * primary_rank)
+            score += 8 - min(8.0, 2.0 * primary_rank)
             primary_rank += 1
         elif hit.slot > 0:
             score += 6  # a compound listed inside its base word's line ("Militärbündnis")
@@ -247,10 +336,10 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         if prepositions and any(_preposition_in(p, s) for p in prepositions for s in sentences):
             score += 12
             reasons.append("governed preposition in the sentence")
-        comment_score = _comment_score(term.comment)
+        comment_score = _comment_score(term.comment) or _english_comment_score(hit.line.slots[hit.slot].senses)
         if comment_score:
             score += comment_score
-            reasons.append(f"comment ({term.comment})")
+            reasons.append("comment names a field")
         choices.append(Choice(hit, score, reasons=reasons))
     for hit in plural_heads:
         # `Unruhen {pl}` [pol.] "unrest" for a text that only ever says "Unruhen"
@@ -295,6 +384,14 @@ def _plural_heads(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Hit]
         hits.extend(h for h in dictionary.lookup(form)
                     if h.kind == HEAD and h.slot == 0 and h.term.markers == ("pl",))
     return hits
+
+
+def _english_comment_score(senses: tuple[Sense, ...]) -> float:
+    """-12 when the first English gloss's comment names a field far from news ("(metallurgy)")."""
+    if not senses:
+        return 0.0
+    comments = " ".join(re.findall(r"\(([^)]*)\)", senses[0].text)).casefold()
+    return -12.0 if any(re.search(rf"\b{word}", comments) for word in OFF_TOPIC_ENGLISH_COMMENTS) else 0.0
 
 
 def _comment_score(comment: str) -> float:
@@ -346,7 +443,7 @@ def _label_score(labels: tuple[str, ...] | list[str]) -> float:
     news = any(label in NEWS_LABELS for label in labels)
     off = any(label in OFF_TOPIC_LABELS for label in labels)
     marginal = sum(1 for label in labels if label in MARGINAL_LABELS)
-    return 3.0 * news - 8.0 * off - 10.0 * min(marginal, 2)
+    return 2.0 * news - 8.0 * off - 10.0 * min(marginal, 2)
 
 
 def _preposition_in(preposition: str, sentence: Sentence) -> bool:

@@ -1,0 +1,162 @@
+"""The glossing stage: Entries in, Entries with glosses and grammar out.
+
+Each entry gets 1-3 English glosses for the sense its text uses (`senses.py`), or glosses made
+from other words and marked so (`fallbacks.py`), and the grammar a card shows
+(`grammar.py`). An entry with no gloss at all is not dropped silently: it comes back in
+`GlossResult.unglossed` for the caller to report, and never becomes a card with an empty
+back. Online translators, when asked for, add sentence translations and a second opinion
+(`online.py`). The input entries are not changed; the result holds copies.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lernkarten.entries import Entry
+from lernkarten.glossing.dictionary import Dictionary, open_dictionary
+from lernkarten.glossing.fallbacks import (
+    Fallback,
+    able_fallback,
+    adjective_compound_fallback,
+    base_fallback,
+    compound_fallback,
+    nationality_fallback,
+    participle_fallback,
+)
+from lernkarten.glossing.grammar import (
+    Grammar,
+    adjective_grammar,
+    compound_plural,
+    genders_from_articles,
+    noun_grammar,
+    verb_grammar,
+)
+from lernkarten.glossing.senses import choose_senses, close_senses, glosses_of
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class GlossResult:
+    """Glossed entries in their order, the entries no gloss was found for, and warnings to show once."""
+
+    entries: list[Entry] = field(default_factory=list)
+    unglossed: list[Entry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def gloss_entries(entries: list[Entry], *, translator: object = None, timeout: float = 10, budget: float = 120,
+                  progress: bool | Progress = False) -> GlossResult:
+    """Gloss every entry offline; with `translator` ("google", "deepl", ... or an object with
+    `translate(text) -> str`) also translate example sentences and add a second-opinion gloss.
+
+    `timeout` bounds each online request and `budget` all of them together (seconds); when the
+    service fails, one warning is given and the offline result stands.
+    """
+    from lernkarten.lexicon.nouns import noun_table
+
+    show_bar = progress is True
+    dictionary = open_dictionary(progress=show_bar)
+    nouns = noun_table()
+    result = GlossResult()
+    glossed: list[Entry] = []
+    callback = progress if callable(progress) else None
+    for done, entry in enumerate(entries, start=1):
+        glossed.append(gloss_entry(entry, dictionary, nouns))
+        if callback:
+            callback(done, len(entries))
+    if translator is not None:
+        from lernkarten.glossing.online import translate_entries
+
+        result.warnings.extend(translate_entries(glossed, translator, timeout=timeout, budget=budget))
+    for entry in glossed:
+        (result.entries if entry.glosses else result.unglossed).append(entry)
+    return result
+
+
+def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
+    """A copy of `entry` with glosses, grammar and notes; `glosses` stays empty when nothing is known."""
+    entry = copy.deepcopy(entry)
+    genders: tuple[str, ...] = ()
+    if entry.pos == "NOUN":
+        genders = _text_genders(entry, dictionary, nouns)
+    choices = choose_senses(entry, dictionary, genders=genders)
+    fallback: Fallback | None = None
+    if choices:
+        entry.glosses = glosses_of(choices)
+        if close_senses(choices) and "glosses" not in entry.uncertain:
+            entry.uncertain.append("glosses")  # senses the text cannot tell apart
+    else:
+        fallback = _fallback(entry, dictionary, nouns)
+        if fallback:
+            entry.glosses = fallback.glosses
+    if entry.glosses and all(g.uncertain for g in entry.glosses) and "glosses" not in entry.uncertain:
+        entry.uncertain.append("glosses")
+    if choices and choices[0].lemma and choices[0].lemma != entry.lemma:
+        # the text uses another word than the lemma says ("lehnte ... ab": ablehnen)
+        entry.notes.append(f"in the text: {choices[0].lemma}")
+        if "lemma" not in entry.uncertain:
+            entry.uncertain.append("lemma")
+    sense = next((c.hit for c in choices if not c.phrase), None)
+    _grammar(entry, dictionary, nouns, sense, fallback).apply(entry)
+    return entry
+
+
+def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
+    """The first way of glossing the entry through other words that works, in order of trust."""
+    if entry.pos in {"NOUN", "PROPN"}:
+        return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
+    if entry.pos in {"ADJ", "ADV"}:
+        return (participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
+                or adjective_compound_fallback(entry, dictionary) or able_fallback(entry, dictionary)
+                or nationality_fallback(entry, dictionary))
+    if entry.pos == "VERB":
+        if not entry.lemma.startswith("sich "):
+            # a reflexive verb the tagger saw without its pronoun, or the other way round
+            for lemma in (f"sich {entry.lemma}",):
+                alternative = copy.copy(entry)
+                alternative.lemma = lemma
+                choices = choose_senses(alternative, dictionary)
+                if choices:
+                    return Fallback("base", glosses_of(choices, source="ding:base", uncertain=True, via=lemma),
+                                    lemma, base=lemma)
+        return participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
+    return base_fallback(entry, dictionary)
+
+
+def _text_genders(entry: Entry, dictionary: Dictionary, nouns: object) -> tuple[str, ...]:
+    """The genders the text's articles allow for a noun (empty when they decide nothing)."""
+    rows = [r for r in nouns.lemma(entry.lemma) if not r.is_name]  # type: ignore[attr-defined]
+    candidates = {r.gender for r in rows if r.gender}
+    candidates |= {g for h in dictionary.lookup(entry.lemma) for g in h.term.genders}
+    if len(candidates) < 2:
+        return ()
+    return tuple(sorted(genders_from_articles(entry, sorted(candidates), nouns, entry.lemma)))
+
+
+def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object, fallback: Fallback | None) -> Grammar:
+    if entry.pos == "NOUN":
+        if fallback is not None and fallback.kind == "compound" and not _noun_known(entry.lemma, dictionary, nouns):
+            head_senses = [c.hit for c in choose_senses(copy.copy(entry), dictionary, lemma=fallback.base)
+                           if not c.phrase]
+            grammar = noun_grammar(entry, dictionary, nouns, lemma=fallback.base,
+                                   sense=head_senses[0] if head_senses else None)
+            modifier = fallback.modifier
+            grammar.plural = " / ".join(compound_plural(modifier, p) for p in grammar.plural.split(" / ") if p)
+            grammar.genitive = " / ".join(
+                " ".join(words[:-1] + [compound_plural(modifier, words[-1])])
+                for words in (part.split() for part in grammar.genitive.split(" / ") if part))
+            grammar.notes.append(f"gender of its last part, {fallback.base}")
+            return grammar
+        return noun_grammar(entry, dictionary, nouns, sense=sense)  # type: ignore[arg-type]
+    if entry.pos == "VERB":
+        return verb_grammar(entry, sense)  # type: ignore[arg-type]
+    if entry.pos == "ADJ":
+        return adjective_grammar(entry, sense)  # type: ignore[arg-type]
+    return Grammar()
+
+
+def _noun_known(lemma: str, dictionary: Dictionary, nouns: object) -> bool:
+    return bool([r for r in nouns.lemma(lemma) if not r.is_name]) or dictionary.knows_head(lemma, "NOUN")  # type: ignore[attr-defined]
