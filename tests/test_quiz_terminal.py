@@ -330,3 +330,19 @@ def test_stats_show_progress_as_table_and_json(deck_folder: Path, tmp_path: Path
 def test_stats_without_progress_say_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(stats, ["--db", str(tmp_path / "none.sqlite3")])
     assert result.exit_code == 1 and "no progress yet" in result.output
+
+
+def test_with_nothing_due_the_quiz_says_when_to_come_back(deck_folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    learner = Learner([str(deck_folder / "kasachstan.json"), "--mode", "gender"], db)
+    for key in ("s", "2"):                          # das Bündnis, die Unterstützung: both Easy
+        learner.sees("1 or r: der")
+        learner.press(key)
+        learner.sees("1-4: rate")
+        learner.press("4")
+    learner.sees("Progress saved")
+    assert learner.finished() == 0
+    again = Learner([str(deck_folder / "kasachstan.json"), "--mode", "gender"], db)
+    again.sees("Nothing due now. Next card due ")
+    assert again.finished() == 0
+    assert len(reviews(db)) == 2

@@ -416,8 +416,10 @@ def _signals_as_exceptions() -> Iterator[None]:
         raise _Hangup(signum)
 
     previous = {}
-    for signum in (signal.SIGHUP, signal.SIGTERM):
-        previous[signum] = signal.signal(signum, stop)
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signum = getattr(signal, name)
+            previous[signum] = signal.signal(signum, stop)
     try:
         yield
     finally:
@@ -428,6 +430,9 @@ def _signals_as_exceptions() -> Iterator[None]:
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
     """Hold Ctrl-C, SIGHUP and SIGTERM while an answer is written; they arrive right after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
     held = {signal.SIGINT, signal.SIGHUP, signal.SIGTERM}
     signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
