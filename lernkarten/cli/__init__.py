@@ -20,7 +20,10 @@ COMMANDS = {
     "build": "lernkarten.cli.build:build",
     "extract": "lernkarten.cli.extract:extract",
     "known": "lernkarten.cli.known:known",
+    "lookup": "lernkarten.cli.lookup:lookup",
     "package": "lernkarten.cli.package:package",
+    "quiz": "lernkarten.cli.quiz:quiz",
+    "stats": "lernkarten.cli.quiz:stats",
 }
 
 
