@@ -30,7 +30,7 @@ from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: What a term is within its line.
 HEAD, PLURAL, FORM, PHRASE = "head", "plural", "form", "phrase"
@@ -87,7 +87,8 @@ class Dictionary:
 
     def lookup_folded(self, key: str) -> list[Hit]:
         """Terms equal to `key` but for case: "Dunkeln" finds "dunkeln"."""
-        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind]) for line, slot, idx, kind in self._rows(key.casefold())]
+        rows = self._rows(key.casefold())
+        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind]) for line, slot, idx, kind in rows]
 
     def knows(self, key: str) -> bool:
         """True when `key` is a term of the list (any slot, any kind)."""

@@ -162,16 +162,16 @@ def german_slots(text: str) -> list[list[Term]]:
 def parse_line(text: str, number: int = 0) -> DingLine:
     """Read one line of the Ding list (not a `#` comment) into slots."""
     german, _, english = text.rstrip("\n").partition(" :: ")
-    german_slots = german.split(" | ")
-    english_slots = english.split(" | ")
-    if len(english_slots) != len(german_slots):  # not in the shipped list; be lenient with edits
-        english_slots = (english_slots + [""] * len(german_slots))[: len(german_slots)]
+    german_parts = german.split(" | ")
+    english_parts = english.split(" | ")
+    if len(english_parts) != len(german_parts):  # not in the shipped list; be lenient with edits
+        english_parts = (english_parts + [""] * len(german_parts))[: len(german_parts)]
     slots = tuple(
         Slot(
             terms=tuple(parse_term(t) for t in split_synonyms(g) if t.strip()),
             senses=tuple(s for s in (parse_sense(e) for e in split_synonyms(en)) if s.text),
         )
-        for g, en in zip(german_slots, english_slots)
+        for g, en in zip(german_parts, english_parts, strict=True)
     )
     return DingLine(number=number, slots=slots)
 

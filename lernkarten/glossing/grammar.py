@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from lernkarten.entries import ARTICLES as DEFINITE_ARTICLES
 from lernkarten.entries import Entry, VerbParts
-from lernkarten.glossing.ding import PLACEHOLDER_CASES, PREPOSITION_CASES, TWO_WAY_PREPOSITIONS, DingLine
 from lernkarten.glossing.dictionary import HEAD, Dictionary, Hit
+from lernkarten.glossing.ding import PLACEHOLDER_CASES, PREPOSITION_CASES, TWO_WAY_PREPOSITIONS, DingLine
 from lernkarten.glossing.phrases import CONTRACTIONS
 
 GENDER_ORDER = ("m", "f", "n")

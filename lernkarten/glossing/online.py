@@ -93,7 +93,11 @@ class OnlineSession:
         try:
             answer = call_with_deadline(self.translator.translate, text, limit)
         except TimeoutError:
-            self._stop(f"{self._display} did not answer within {limit:g} s; the rest is glossed offline")
+            if limit < self.timeout:
+                self._stop(f"{self._display} used up its time budget of {self.budget:g} s; "
+                           "the rest is glossed offline")
+            else:
+                self._stop(f"{self._display} did not answer within {limit:g} s; the rest is glossed offline")
             return None
         except Exception as exc:  # deep-translator raises requests' and its own errors: all mean "offline"
             self._stop(f"{self._display} is not available ({_describe(exc)}); the rest is glossed offline")

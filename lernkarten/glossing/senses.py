@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from lernkarten.entries import Entry, Gloss
-from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, Sense
 from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
+from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, Sense
 from lernkarten.glossing.phrases import Sentence, find_phrases
 
 #: Subject labels a news text is likely to use a word in.

@@ -65,12 +65,14 @@ def _readings(word: str, dictionary: Any, nouns: Any) -> list[tuple[str, str]]:
     for row in nouns.lookup(word):
         if not row.is_name:
             readings.append((row.lemma, "NOUN"))
-    for hit in hits:
-        if hit.kind in (FORM, PLURAL):
-            head = _head_of(hit)
-            pos = hit.line.term_pos(0, 0)
-            if head and pos in _LEARNABLE:
-                readings.append((head, pos))
+    if not readings:
+        # an inflected form Ding lists after its headword: "teilte" (teilen), "größer" (groß)
+        for hit in hits:
+            if hit.kind in (FORM, PLURAL) and hit.slot <= 4:
+                head = _head_of(hit)
+                pos = hit.line.term_pos(0, 0)
+                if head and pos in _LEARNABLE:
+                    readings.append((head, pos))
     if not readings:
         # nothing listed: let the fallbacks try the likeliest part of speech
         if word[:1].isupper():
