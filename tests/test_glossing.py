@@ -1,0 +1,336 @@
+"""The glossing stage on real German: the seed article's sentences and UD German GSD's.
+
+Entries are built by hand from real sentences, the way the vocabulary stage builds them, so
+that these tests do not depend on the analysis stage's choices.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lernkarten.entries import Entry, Example
+from lernkarten.glossing import gloss_entries, lookup_word
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = Path(__file__).resolve().parents[1] / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
+UD_FILES = sorted((SHARED / "data" / "ud-german-gsd").glob("*.conllu"))
+
+
+def _seed_sentence(containing: str) -> str:
+    text = SEED.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        for sentence in line.replace("? ", "?\n").replace(". ", ".\n").split("\n"):
+            if containing in sentence:
+                return sentence.strip()
+    raise AssertionError(f"the seed has no sentence with {containing!r}")
+
+
+def _ud_sentence(containing: str) -> str:
+    for path in UD_FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = ") and containing in line:
+                return line.removeprefix("# text = ")
+    raise AssertionError(f"UD German GSD has no sentence with {containing!r}")
+
+
+def _entry(lemma: str, pos: str, sentence: str, *words: str, article: str = "") -> Entry:
+    """An entry seen once, its words (one, or a verb and its particle) marked in the sentence."""
+    spans = []
+    start = 0
+    for word in words:
+        at = sentence.index(word, start)
+        spans.append((at, at + len(word)))
+        start = at + len(word)
+    form = " ... ".join(words)
+    return Entry(lemma=lemma, pos=pos, forms=[form], count=1,
+                 examples=[Example(text=sentence, spans=spans, article=article)])
+
+
+def _gloss(entry: Entry) -> Entry:
+    result = gloss_entries([entry])
+    assert not result.warnings
+    glossed = result.entries + result.unglossed
+    assert len(glossed) == 1
+    return glossed[0]
+
+
+def _texts(entry: Entry) -> list[str]:
+    return [g.text for g in entry.glosses]
+
+
+# -- nouns ------------------------------------------------------------------------------------
+
+def test_bündnis_is_a_neuter_alliance_with_its_plural_and_genitive() -> None:
+    sentence = _seed_sentence("Grundlage für das Bündnis")
+    entry = _gloss(_entry("Bündnis", "NOUN", sentence, "Bündnis", article="das"))
+    assert "alliance" in _texts(entry)
+    assert entry.glosses[0].source == "ding" and not entry.glosses[0].uncertain
+    assert entry.gender == ["n"] and entry.article == "das"
+    assert entry.plural == "Bündnisse"
+    assert entry.genitive == "des Bündnisses"
+    assert "gender" not in entry.uncertain
+
+
+def test_streitkräfte_are_learned_as_plural_only_armed_forces() -> None:
+    sentence = _seed_sentence("Kämpfe mit den Streitkräften")
+    entry = _gloss(_entry("Streitkräfte", "NOUN", sentence, "Streitkräften", article="den"))
+    assert entry.plural_only
+    assert entry.article == "die"
+    assert entry.gender == [] and entry.plural == ""
+    assert "armed forces" in _texts(entry)
+
+
+def test_adjectival_noun_is_shown_with_both_articles_and_declined_like_an_adjective() -> None:
+    sentence = _seed_sentence("loyalsten Verbündeten")
+    entry = _gloss(_entry("Verbündete", "NOUN", sentence, "Verbündeten"))
+    assert entry.adjectival_noun
+    assert entry.gender == ["m", "f"] and entry.article == "der/die"
+    assert any("ein Verbündeter" in note for note in entry.notes)
+
+
+def test_the_article_in_the_text_decides_between_homonyms() -> None:
+    # "am Steuer" is dem Steuer: das Steuer (the wheel), never die Steuer (the tax)
+    wheel = _gloss(_entry("Steuer", "NOUN", _ud_sentence("am Steuer"), "Steuer", article="am"))
+    assert wheel.gender == ["n"] and "gender" not in wheel.uncertain
+    assert not any("tax" in text for text in _texts(wheel))
+    # "der Abschaffung der Mark": der is feminine here (das Mark, the marrow, has no such form)
+    currency = _gloss(_entry("Mark", "NOUN", _ud_sentence("Abschaffung der Mark"), "Mark", article="der"))
+    assert currency.gender == ["f"]
+    assert "mark" in _texts(currency)
+
+
+def test_an_article_that_decides_nothing_leaves_both_genders_marked_uncertain() -> None:
+    entry = _gloss(_entry("Teil", "NOUN", _ud_sentence("je ein Teil gekostet"), "Teil", article="ein"))
+    assert entry.gender == ["m", "n"]
+    assert entry.article == "der/das"
+    assert "gender" in entry.uncertain
+
+
+def test_compound_missing_from_the_dictionary_is_glossed_through_its_parts() -> None:
+    sentence = _seed_sentence("Beistandsverpflichtung")
+    entry = _gloss(_entry("Beistandsverpflichtung", "NOUN", sentence, "Beistandsverpflichtung", article="der"))
+    assert entry.glosses
+    assert all(g.source == "ding:compound" and g.uncertain for g in entry.glosses)
+    assert entry.glosses[0].via == "Beistand + Verpflichtung"  # the linking s is not part of Beistand
+    assert "glosses" in entry.uncertain
+    assert entry.gender == ["f"]  # from its last part, Verpflichtung
+    assert entry.plural == "Beistandsverpflichtungen"
+
+
+def test_compound_listed_inside_its_base_words_line_is_found_directly() -> None:
+    sentence = _seed_sentence("ein Verteidigungsbündnis gegen")
+    entry = _gloss(_entry("Verteidigungsbündnis", "NOUN", sentence, "Verteidigungsbündnis", article="ein"))
+    assert entry.glosses[0].source == "ding"
+    assert any("alliance" in text for text in _texts(entry))
+
+
+# -- senses -----------------------------------------------------------------------------------
+
+def test_den_ausschlag_geben_in_the_sentence_tips_the_balance() -> None:
+    sentence = _seed_sentence("den Ausschlag für die Wende gab")
+    entry = _gloss(_entry("Ausschlag", "NOUN", sentence, "Ausschlag", article="den"))
+    assert "to tip the balance" in _texts(entry)
+    assert all(g.source == "ding:phrase" and g.via == "den Ausschlag geben" for g in entry.glosses)
+    assert not any("deflection" in text for text in _texts(entry))
+
+
+def test_expression_entry_is_looked_up_whole() -> None:
+    entry = _gloss(Entry(lemma="den Ausschlag geben", pos="EXPR"))
+    assert "to tip the balance" in _texts(entry)
+
+
+def test_a_political_sense_wins_over_older_ones_for_news() -> None:
+    sentence = _seed_sentence("formell ist sie ein Bündnis")
+    entry = _gloss(_entry("Bündnis", "NOUN", sentence, "Bündnis", article="ein"))
+    assert entry.glosses[0].text == "alliance"
+    assert "covenant" not in _texts(entry)
+
+
+def test_a_verb_whose_particle_the_lemma_lost_is_glossed_as_the_particle_verb() -> None:
+    sentence = _seed_sentence("lehnte einen solchen Einsatz ab")
+    entry = _gloss(_entry("lehnen", "VERB", sentence, "lehnte"))
+    assert entry.glosses[0].via == "ablehnen"
+    assert any("reject" in text for text in _texts(entry))
+    assert "lemma" in entry.uncertain
+
+
+# -- verbs ------------------------------------------------------------------------------------
+
+def test_separable_verb_recites_teilt_mit_teilte_mit_hat_mitgeteilt() -> None:
+    sentence = _seed_sentence("teilte das von Russland")
+    entry = _gloss(_entry("mitteilen", "VERB", sentence, "teilte", "mit"))
+    assert entry.verb is not None
+    assert (entry.verb.present, entry.verb.past, entry.verb.participle) == ("teilt mit", "teilte mit", "mitgeteilt")
+    assert entry.verb.auxiliary == "haben"
+    assert entry.verb.separable_prefix == "mit"
+    assert "separable: mit" in entry.notes
+
+
+def test_ablehnen_rejects_with_its_principal_parts() -> None:
+    sentence = _seed_sentence("lehnte einen solchen Einsatz ab")
+    entry = _gloss(_entry("ablehnen", "VERB", sentence, "lehnte", "ab"))
+    assert any("reject" in text or "turn down" in text for text in _texts(entry))
+    assert entry.verb is not None
+    assert (entry.verb.present, entry.verb.past, entry.verb.participle) == ("lehnt ab", "lehnte ab", "abgelehnt")
+
+
+def test_reflexive_verb_governs_an_with_the_dative() -> None:
+    sentence = _seed_sentence("beteiligt sich damit an der Niederschlagung")
+    entry = _gloss(_entry("sich beteiligen", "VERB", sentence, "beteiligt"))
+    assert entry.verb is not None and entry.verb.reflexive
+    assert entry.verb.present == "beteiligt sich"
+    assert entry.verb.government == ["an + Dat"]
+    assert any("part" in text or "participate" in text for text in _texts(entry))
+
+
+def test_bitten_governs_um_with_the_accusative() -> None:
+    entry = _gloss(_entry("bitten", "VERB", _seed_sentence("Kasachstan bittet um"), "bittet"))
+    assert entry.verb is not None
+    assert entry.verb.government == ["um + Akk"]
+    assert (entry.verb.past, entry.verb.participle) == ("bat", "gebeten")
+
+
+def test_two_way_prefix_reading_follows_the_text() -> None:
+    # "überschritten" without ge-: the inseparable reading of überschreiten
+    sentence = _seed_sentence("mehrmals die Grenze zu Armenien überschritten")
+    entry = _gloss(_entry("überschreiten", "VERB", sentence, "überschritten"))
+    entry.forms = ["überschritten"]
+    entry = _gloss(entry)
+    assert entry.verb is not None
+    assert entry.verb.separable_prefix == ""
+    assert entry.verb.participle == "überschritten"
+
+
+# -- adjectives and fallbacks -----------------------------------------------------------------
+
+def test_participle_used_as_adjective_is_glossed_through_its_verb() -> None:
+    sentence = _seed_sentence("mit uns befreundeten Land")
+    entry = _gloss(_entry("befreundet", "ADJ", sentence, "befreundeten"))
+    assert entry.glosses
+    assert all(g.source == "ding:participle" and g.uncertain for g in entry.glosses)
+    assert "befreunden" in entry.glosses[0].via
+
+
+def test_comparative_is_glossed_through_its_base() -> None:
+    sentence = _seed_sentence("festere Strukturen")
+    entry = _gloss(_entry("fester", "ADJ", sentence, "festere"))
+    assert entry.glosses
+    assert all(g.source == "ding:base" and g.via == "fest" for g in entry.glosses)
+
+
+def test_irregular_comparison_is_given_and_regular_is_not() -> None:
+    good = _gloss(Entry(lemma="gut", pos="ADJ"))
+    assert (good.comparative, good.superlative) == ("besser", "am besten")
+    dramatic = _gloss(Entry(lemma="dramatisch", pos="ADJ"))
+    assert dramatic.comparative == "" and dramatic.superlative == ""
+
+
+def test_word_nothing_is_known_of_is_reported_not_dropped_and_has_no_empty_card() -> None:
+    sentence = _seed_sentence("Multivektoralität")
+    known = _entry("Bündnis", "NOUN", _seed_sentence("Grundlage für das Bündnis"), "Bündnis", article="das")
+    unknown = _entry("Multivektoralität", "NOUN", sentence, "Multivektoralität")
+    result = gloss_entries([unknown, known])
+    assert [e.lemma for e in result.unglossed] == ["Multivektoralität"]
+    assert [e.lemma for e in result.entries] == ["Bündnis"]
+    assert all(e.glosses for e in result.entries)
+
+
+def test_glossing_leaves_the_callers_entries_as_they_were() -> None:
+    entry = _entry("Bündnis", "NOUN", _seed_sentence("Grundlage für das Bündnis"), "Bündnis", article="das")
+    before = entry.to_dict()
+    result = gloss_entries([entry])
+    assert entry.to_dict() == before
+    assert result.entries[0].glosses and result.entries[0] is not entry
+
+
+def test_glossed_entry_survives_the_deck_json_round_trip() -> None:
+    entry = _gloss(_entry("mitteilen", "VERB", _seed_sentence("teilte das von Russland"), "teilte", "mit"))
+    again = Entry.from_dict(json.loads(json.dumps(entry.to_dict(), ensure_ascii=False)))
+    assert again == entry
+
+
+# -- the dictionary index ---------------------------------------------------------------------
+
+def test_every_headword_slot_is_indexed_not_only_the_first_of_a_line() -> None:
+    from lernkarten.glossing.dictionary import open_dictionary
+
+    dictionary = open_dictionary()
+    hits = dictionary.lookup("Militärbündnis")
+    assert any(hit.slot > 0 and hit.line.head.terms[0].key == "Bündnis" for hit in hits)
+
+
+def _tiny_list(path: Path, lines: list[str]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("# tiny Ding list for a test\n")
+        handle.write("\n".join(lines) + "\n")
+
+
+def test_index_is_rebuilt_when_the_dictionary_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lernkarten.glossing import dictionary as ding_index
+
+    monkeypatch.setenv("LERNKARTEN_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "de-en.txt.gz"
+    _tiny_list(source, ["Bündnis {n} [pol.] | Bündnisse {pl} :: alliance | alliances"])
+    first = ding_index.open_dictionary(source)
+    assert first.lookup("Bündnis")[0].line.head.senses[0].text == "alliance"
+    _tiny_list(source, ["Bündnis {n} [pol.] | Bündnisse {pl} :: alliance; league | alliances"])
+    ding_index.data_hash.cache_clear()
+    second = ding_index.open_dictionary(source)
+    assert second.path != first.path
+    assert [s.text for s in second.lookup("Bündnis")[0].line.head.senses] == ["alliance", "league"]
+    assert not first.path.exists()  # the stale index is removed
+
+
+def test_two_processes_building_the_index_at_once_both_get_a_complete_one(tmp_path: Path) -> None:
+    source = tmp_path / "de-en.txt.gz"
+    _tiny_list(source, [f"Wort{i} {{n}} | Wörter{i} {{pl}} :: word {i} | words {i}" for i in range(3000)])
+    script = (
+        "import sys; from pathlib import Path; from lernkarten.glossing.dictionary import open_dictionary; "
+        "d = open_dictionary(Path(sys.argv[1])); "
+        "print(len(d.lookup('Wort2999')))"
+    )
+    env = {**os.environ, "LERNKARTEN_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(source)], env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=120)[0].strip() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert outputs == ["1", "1"]
+    assert len(list((tmp_path / "cache").glob("ding-*.sqlite"))) == 1
+    assert not list((tmp_path / "cache").glob(".ding.*"))  # no temporary file left behind
+
+
+# -- lookup -----------------------------------------------------------------------------------
+
+def test_lookup_finds_the_noun_behind_an_inflected_form() -> None:
+    info = lookup_word("Bündnisse")
+    assert info.found
+    reading = info.readings[0]
+    assert (reading.lemma, reading.article, reading.plural) == ("Bündnis", "das", "Bündnisse")
+
+
+def test_lookup_command_prints_json_with_glosses_and_their_source() -> None:
+    from lernkarten.cli.lookup import lookup
+
+    result = CliRunner().invoke(lookup, ["mitteilen", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    reading = data["readings"][0]
+    assert reading["lemma"] == "mitteilen"
+    assert reading["verb"]["present"] == "teilt mit"
+    assert all(g["source"] == "ding" for g in reading["glosses"])
+
+
+def test_lookup_command_says_so_when_nothing_is_known() -> None:
+    from lernkarten.cli.lookup import lookup
+
+    result = CliRunner().invoke(lookup, ["Xqzvbrm"])
+    assert result.exit_code == 1
+    assert "Nothing is known" in result.output
