@@ -172,7 +172,8 @@ def build_decks(
 ) -> Build:
     """Glossed decks from the texts at `paths` (a word of several texts is one entry with examples from each).
 
-    Entries come out sorted by lemma, so that the deck's JSON diffs well from build to build.
+    Entries stay best first: Anki's new-card queue keeps the deck's order, so a learner meets
+    the most useful words first.
     """
     from lernkarten.glossing import gloss_entries
 
@@ -190,8 +191,7 @@ def build_decks(
         result = gloss_entries(entries, translator=translator, progress=gloss_progress)
         unglossed.extend(result.unglossed)
         warnings.extend(w for w in result.warnings if w not in warnings)
-        glossed = sorted(result.entries, key=lambda e: (e.lemma.casefold(), e.lemma, e.pos))
-        decks.append(Deck(name=name, sources=[a.source for a in group], entries=glossed))
+        decks.append(Deck(name=name, sources=[a.source for a in group], entries=result.entries))
     return Build(decks=decks, unglossed=unglossed, warnings=warnings, analysed=len(texts) - reused, reused=reused)
 
 

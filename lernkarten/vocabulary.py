@@ -88,19 +88,26 @@ def select_entries(
         raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
     known_zipf = LEVEL_KNOWN_ZIPF[level]
     known_lemmas = {_known_key(word) for word in known}
+    entries = list(entries)
+    names_seen = [e.lemma.casefold() for e in entries if e.pos == "PROPN"]
+    family = _family_counts([e for e in entries if general_zipf(e.lemma) < known_zipf])
     chosen: list[tuple[float, Entry]] = []
     for entry in entries:
         if entry.pos == "PROPN" and not names:
             continue
         if entry.pos not in LEARNABLE_POS and entry.pos != "PROPN":
             continue
-        if _known_key(entry.lemma) in known_lemmas or not _is_word(entry.lemma):
+        if _known_key(entry.lemma) in known_lemmas or not _is_word(entry.lemma) or _is_number_word(entry):
             continue
         zipf = general_zipf(entry.lemma)
         entry = replace(entry, zipf=zipf, level=level_of(zipf))
         if zipf >= known_zipf and entry.pos != "PROPN":
             continue
-        chosen.append((_score(entry, known_zipf, keyness(entry.count, token_count, zipf)), entry))
+        weight = entry.count + 0.5 * family.get(entry.key, 0)
+        score = _score(entry, weight, known_zipf, keyness(entry.count, token_count, zipf))
+        if entry.pos != "PROPN" and _named_after(entry, names_seen):
+            score -= 2.5  # "russisch" beside "Russland": the learner can guess it
+        chosen.append((score, entry))
     chosen.sort(key=lambda pair: (-pair[0], pair[1].lemma.lower(), pair[1].pos))
     ranked = [entry for _score_, entry in chosen]
     return ranked[:limit] if limit is not None else ranked
@@ -130,14 +137,65 @@ def level_of(zipf: float) -> str:
     return "C1"
 
 
-def _score(entry: Entry, known_zipf: float, key: float) -> float:
-    """Rank: repeated in the text first, then words just beyond the learner's level, then key words.
+def _score(entry: Entry, weight: float, known_zipf: float, key: float) -> float:
+    """Rank: central to the text first, then words just beyond the learner's level, then key words.
 
-    A word just past the learner's frequency band is worth more than a very rare one, which a
-    learner may never meet again; keyness lifts the words the text is about.
+    `weight` is the word's count plus half the count of its compound family in the text (an
+    article about an alliance says Bündnis, Militärbündnis, Verteidigungsbündnis...). A word just
+    past the learner's frequency band is worth more than a very rare one, which a learner may
+    never meet again; keyness lifts the words the text is about.
     """
     closeness = max(0.0, 1.0 - (known_zipf - entry.zipf) / 3.0)
-    return 1.5 * math.log1p(entry.count) + closeness + 0.15 * max(key, 0.0)
+    return 1.5 * math.log1p(weight) + closeness + 0.15 * max(key, 0.0)
+
+
+def _family_counts(entries: list[Entry]) -> dict[str, float]:
+    """For each noun, how often its compound relatives occur: compounds ending or starting in it,
+    and, for a compound, its parts (Beistand|s|verpflichtung <- Beistand).
+
+    The caller passes only words beyond the learner's level: "Land" in "Nachbarland" is no
+    reason to learn either.
+    """
+    nouns = {e.lemma.casefold(): e for e in entries if e.pos == "NOUN" and len(e.lemma) >= 4}
+    family: dict[str, float] = {}
+    for lemma, entry in nouns.items():
+        parts = set()
+        for cut in range(3, len(lemma) - 3):
+            head, tail = lemma[:cut], lemma[cut:].lstrip("-")
+            for first in (head, head[:-1] if head.endswith("s") else None, head.rstrip("-")):
+                if first and first in nouns and first != lemma:
+                    parts.add(first)
+            if tail in nouns and tail != lemma:
+                parts.add(tail)
+        for part in parts:
+            relative = nouns[part]
+            family[relative.key] = family.get(relative.key, 0) + entry.count
+            family[entry.key] = family.get(entry.key, 0) + relative.count
+    return family
+
+
+_NUMBER_WORD = re.compile(
+    r"^(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+    r"fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und)+(?:te|t|ste|st)?|erst|zweit|dritt)$"
+)
+
+
+def _is_number_word(entry: Entry) -> bool:
+    """Cardinals and ordinals spelt out ("zwanzigst", "zweit"): numbers, not vocabulary."""
+    return entry.pos in {"ADJ", "NUM"} and bool(_NUMBER_WORD.match(entry.lemma.casefold()))
+
+
+def _named_after(entry: Entry, names: list[str]) -> bool:
+    """An adjective or inhabitant noun formed from a name in the text (russisch, Kasache <- Kasachstan)."""
+    lemma = entry.lemma.casefold()
+    if entry.pos == "ADJ" and lemma.endswith("isch"):
+        stem = lemma.rsplit("-", 1)[-1][:-4]  # armenisch-aserbaidschanisch: the last part
+    elif entry.pos == "NOUN" and lemma.endswith(("e", "er", "in")) and "-" not in lemma:
+        stem = lemma.rstrip("ein") or lemma
+    else:
+        return False
+    prefix = stem[:6]
+    return len(prefix) >= 4 and any(name.startswith(prefix) and name != lemma for name in names)
 
 
 def _best_examples(examples: list[Example]) -> list[Example]:

@@ -49,7 +49,7 @@ def _print_table(entries, unglossed, extraction) -> None:  # type: ignore[no-unt
     console = Console()
     table = Table(title=f"{len(entries)} words worth learning", show_lines=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("German", no_wrap=True)
+    table.add_column("German", no_wrap=True, max_width=28, overflow="ellipsis")
     table.add_column("POS", no_wrap=True)
     table.add_column("English", ratio=2)
     table.add_column("n", justify="right", no_wrap=True)
@@ -68,13 +68,22 @@ def _print_table(entries, unglossed, extraction) -> None:  # type: ignore[no-unt
                            + ", ".join(e.lemma for e in unglossed), style="yellow"))
 
 
-def _marked_example(entry):  # type: ignore[no-untyped-def]
+def _marked_example(entry, width: int = 90):  # type: ignore[no-untyped-def]
+    """The first example, cut to about `width` characters around the word, the word underlined."""
     from rich.text import Text
 
     if not entry.examples:
         return Text("")
     example = entry.examples[0]
-    text = Text(example.text)
-    for start, end in example.spans:
-        text.stylize("bold underline", start, end)
+    first, last = min(s for s, _ in example.spans), max(e for _, e in example.spans)
+    start = max(0, first - width // 3)
+    if start:  # begin and end at word boundaries
+        start = min(first, example.text.find(" ", start) + 1 or first)
+    end = min(len(example.text), max(start + width, last + 10))
+    if end < len(example.text):
+        end = max(last, example.text.rfind(" ", last, end))
+    text = Text(("…" if start else "") + example.text[start:end] + ("…" if end < len(example.text) else ""))
+    shift = 1 if start else 0
+    for span_start, span_end in example.spans:
+        text.stylize("bold underline", span_start - start + shift, span_end - start + shift)
     return text
