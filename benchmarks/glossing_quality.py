@@ -18,6 +18,10 @@ import csv
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lernkarten.entries import Entry
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -72,7 +76,7 @@ def main() -> int:
     return 0
 
 
-def _report_judgement(by_key: dict) -> None:
+def _report_judgement(by_key: dict[str, Entry]) -> None:
     with open(JUDGEMENT, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     fits = [r for r in rows if r["sense_fits"] in {"yes", "no"}]
@@ -95,21 +99,19 @@ def _report_judgement(by_key: dict) -> None:
         print(f"changed since judged ({len(stale)}): {', '.join(stale)} - judge them again")
 
 
-def _glosses(entry: object) -> str:
-    return "; ".join(
-        g.text + (f" [{g.source}]" if g.source != "ding" else "") for g in entry.glosses  # type: ignore[attr-defined]
-    ) or "-"
+def _glosses(entry: Entry) -> str:
+    return "; ".join(g.text + (f" [{g.source}]" if g.source != "ding" else "") for g in entry.glosses) or "-"
 
 
-def _grammar(entry: object) -> str:
-    e = entry
-    if e.pos != "NOUN":  # type: ignore[attr-defined]
+def _grammar(entry: Entry) -> str:
+    if entry.pos != "NOUN":
         return ""
-    if e.plural_only:  # type: ignore[attr-defined]
+    if entry.plural_only:
         return "die (plural only)"
-    parts = [e.article or "?", f"pl. {e.plural or '-'}"]  # type: ignore[attr-defined]
-    if e.uncertain and ("gender" in e.uncertain or "plural" in e.uncertain):  # type: ignore[attr-defined]
-        parts.append("uncertain: " + ",".join(u for u in e.uncertain if u in {"gender", "plural"}))  # type: ignore[attr-defined]
+    parts = [entry.article or "?", f"pl. {entry.plural or '-'}"]
+    doubts = [u for u in entry.uncertain if u in {"gender", "plural"}]
+    if doubts:
+        parts.append("uncertain: " + ",".join(doubts))
     return ", ".join(parts)
 
 

@@ -226,6 +226,15 @@ def test_comparative_is_glossed_through_its_base() -> None:
     assert all(g.source == "ding:base" and g.via == "fest" for g in entry.glosses)
 
 
+def test_adjective_compounds_are_glossed_through_their_parts() -> None:
+    speaking = _gloss(_entry("russischsprachig", "ADJ", _seed_sentence("russischsprachigen"), "russischsprachigen"))
+    assert [(g.text, g.source, g.via) for g in speaking.glosses] == [
+        ("Russian-speaking", "ding:compound", "russisch + -sprachig")]
+    hyphenated = _gloss(Entry(lemma="armenisch-aserbaidschanisch", pos="ADJ"))
+    assert hyphenated.glosses[0].text.startswith("Armenian-")
+    assert hyphenated.glosses[0].uncertain
+
+
 def test_irregular_comparison_is_given_and_regular_is_not() -> None:
     good = _gloss(Entry(lemma="gut", pos="ADJ"))
     assert (good.comparative, good.superlative) == ("besser", "am besten")

@@ -157,10 +157,22 @@ def _plain(gloss: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;")
 
 
+#: Second parts of adjective compounds with a fixed English rendering: "russischsprachig" -> "Russian-speaking".
+ADJECTIVE_SUFFIXES = {"sprachig": "-speaking"}
+
+
 def adjective_compound_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     """Gloss "armenisch-aserbaidschanisch" or "zentralasiatisch" through adjectives Ding lists."""
     lemma = entry.lemma
     parts: list[str] = []
+    for suffix, english in ADJECTIVE_SUFFIXES.items():
+        stem = lemma.removesuffix(suffix)
+        if stem != lemma and dictionary.knows_head(stem, "ADJ"):
+            first = _glosses_for(stem, "ADJ", dictionary, None)
+            if first:
+                via = f"{stem} + -{suffix}"
+                gloss = Gloss(text=_plain(first[0].text) + english, source="ding:compound", uncertain=True, via=via)
+                return Fallback("compound", [gloss], via, base=stem, parts=[stem, suffix])
     if "-" in lemma.strip("-"):
         parts = lemma.split("-")
         if not all(dictionary.knows_head(p, "ADJ") for p in parts):
