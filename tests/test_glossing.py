@@ -209,6 +209,14 @@ def test_two_way_prefix_reading_follows_the_text() -> None:
     assert entry.verb.participle == "überschritten"
 
 
+def test_zu_before_a_two_way_prefix_verb_shows_it_is_inseparable() -> None:
+    sentence = _seed_sentence("in festere Strukturen zu überführen")
+    entry = _gloss(_entry("überführen", "VERB", sentence, "überführen"))
+    assert entry.verb is not None
+    assert (entry.verb.present, entry.verb.participle) == ("überführt", "überführt")
+    assert "verb" not in entry.uncertain
+
+
 # -- adjectives and fallbacks -----------------------------------------------------------------
 
 def test_participle_used_as_adjective_is_glossed_through_its_verb() -> None:

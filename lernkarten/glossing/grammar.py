@@ -354,6 +354,13 @@ def _two_way_reading(entry: Entry, base: str, sense: Hit | None) -> bool | None:
         word = words[0] if words else ""
         if word.startswith(prefix + "ge") or word.startswith(prefix + "zu"):
             return True                            # "umgefahren", "umzufahren"
+    for example in entry.examples:
+        # "zu überführen": a separable verb would say "überzuführen"
+        if len(example.spans) == 1:
+            a, b = example.spans[0]
+            before = example.text[:a].split()
+            if before and before[-1] == "zu" and example.text[a:b] == base:
+                return False
     if sense is not None:
         forms = _ding_forms(sense.line, sense.index)
         participle = forms.get("participle", "")
