@@ -8,6 +8,7 @@ analyses only that article.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -218,11 +219,25 @@ def _cache_file(text: SourceText, model: str | None) -> str:
     from lernkarten.places import cache_dir
 
     key = hashlib.sha256(
-        f"{ANALYSIS_CACHE_VERSION}|{__version__}|{model or 'hanta'}|{text.source.sha256}".encode()
+        f"{ANALYSIS_CACHE_VERSION}|{_analysis_fingerprint()}|{model or 'hanta'}|{text.source.sha256}".encode()
     ).hexdigest()
     folder = cache_dir() / "analysis"
     folder.mkdir(exist_ok=True)
     return str(folder / f"{key}.json")
+
+
+@functools.lru_cache(maxsize=1)
+def _analysis_fingerprint() -> str:
+    """The tool's version and the analysis code itself: any change to either makes old results stale."""
+    from pathlib import Path
+
+    digest = hashlib.sha256(__version__.encode())
+    folder = Path(__file__).parent / "analysis"
+    for file in sorted(folder.rglob("*")):
+        if file.suffix in {".py", ".txt", ".tsv", ".json"} and file.is_file():
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _read_cache(text: SourceText, model: str | None) -> AnalysedText | None:

@@ -1,0 +1,95 @@
+"""What a learner is offered from a real article: the words worth learning, best first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEED
+from lernkarten.cli import cli
+from lernkarten.pipeline import extract_entries
+
+POLITICAL = ["Bündnis", "Streitkräfte", "Einmischung", "Waffenstillstand", "Beistandsverpflichtung"]
+
+
+@pytest.fixture(scope="module")
+def seed_b1() -> list:
+    return extract_entries([str(SEED)], level="B1").entries
+
+
+def test_political_vocabulary_is_among_the_top_entries_at_b1(seed_b1: list) -> None:
+    top = [e.lemma for e in seed_b1[:60]]
+    missing = [word for word in POLITICAL if word not in top]
+    assert not missing, f"not in the top 60: {missing}"
+
+
+def test_proper_names_stay_out_unless_asked_for(seed_b1: list) -> None:
+    lemmas = {e.lemma for e in seed_b1}
+    for name in ("Tokajew", "Almaty", "ODKB", "Russland", "Kasachstan", "Belarus", "Nasarbajew"):
+        assert name not in lemmas
+    with_names = {e.lemma for e in extract_entries([str(SEED)], level="B1", names=True).entries}
+    assert {"Tokajew", "Kasachstan", "ODKB"} <= with_names
+
+
+def test_words_the_level_covers_and_numbers_are_left_out(seed_b1: list) -> None:
+    lemmas = {e.lemma for e in seed_b1}
+    for common in ("Land", "Präsident", "Jahr", "sagen", "groß", "Stunde"):
+        assert common not in lemmas
+    for number in ("zweit", "zwanzigst", "zwanzig", "drei"):
+        assert number not in lemmas
+    assert not any(e.pos in {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "AUX"} for e in seed_b1)
+
+
+def test_a_higher_level_leaves_out_more(seed_b1: list) -> None:
+    c1 = {e.lemma for e in extract_entries([str(SEED)], level="C1").entries}
+    a2 = {e.lemma for e in extract_entries([str(SEED)], level="A2").entries}
+    b1 = {e.lemma for e in seed_b1}
+    assert c1 < b1 < a2
+    assert "Bündnis" in b1 and "Bündnis" not in c1  # Zipf 4.2: a C1 learner knows it
+
+
+def test_every_entry_keeps_its_sentences_with_the_word_marked(seed_b1: list) -> None:
+    body = SEED.read_text(encoding="utf-8")
+    for entry in seed_b1:
+        assert entry.examples, entry.lemma
+        for example in entry.examples:
+            assert example.text in body
+            for start, end in example.spans:
+                assert 0 <= start < end <= len(example.text)
+                assert example.text[start:end].strip() == example.text[start:end]
+        first = entry.examples[0]
+        marked = " ".join(first.text[s:e] for s, e in first.spans)
+        assert any(marked.split()[0] in form for form in entry.forms), (entry.lemma, marked, entry.forms)
+
+
+def test_known_words_are_excluded(tmp_path: Path) -> None:
+    known = tmp_path / "known.txt"
+    known.write_text("# what I know\nBündnis\nstreitkräfte\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(SEED), "--known", str(known), "--json", "--no-gloss"])
+    assert result.exit_code == 0, result.output
+    lemmas = {e["lemma"] for e in json.loads(result.output)["entries"]}
+    assert "Bündnis" not in lemmas and "Streitkräfte" not in lemmas
+    assert "Einmischung" in lemmas
+
+
+def test_limit_gives_the_best_first(seed_b1: list) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(SEED), "--limit", "10", "--json", "--no-gloss"])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.output)["entries"]
+    assert [e["lemma"] for e in entries] == [e.lemma for e in seed_b1[:10]]
+
+
+def test_extract_table_shows_word_gloss_and_example() -> None:
+    result = CliRunner().invoke(cli, ["extract", str(SEED), "--limit", "40"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "das Bündnis" in result.output and "alliance" in result.output
+
+
+def test_second_run_reuses_the_analysis() -> None:
+    first = extract_entries([str(SEED)])
+    second = extract_entries([str(SEED)])
+    assert second.reused == 1 and second.analysed == 0
+    assert [e.to_dict() for e in second.entries] == [e.to_dict() for e in first.entries]
