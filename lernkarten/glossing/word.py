@@ -55,7 +55,8 @@ def _readings(word: str, dictionary: Any, nouns: Any) -> list[tuple[str, str]]:
     from lernkarten.glossing.fallbacks import _head_of
 
     readings: list[tuple[str, str]] = []
-    hits = dictionary.lookup(word) or dictionary.lookup_folded(word)
+    exact = dictionary.lookup(word)
+    hits = exact or dictionary.lookup_folded(word)
     for hit in hits:
         if hit.kind == HEAD:
             pos = hit.line.term_pos(hit.slot, hit.index) or ("NOUN" if hit.term.key[:1].isupper() else "ADJ")
@@ -73,8 +74,9 @@ def _readings(word: str, dictionary: Any, nouns: Any) -> list[tuple[str, str]]:
                 pos = hit.line.term_pos(0, 0)
                 if head and pos in _LEARNABLE:
                     readings.append((head, pos))
-    if not readings:
-        # nothing listed: let the fallbacks try the likeliest part of speech
+    if not readings or not exact:
+        # nothing listed as written ("belarussisch" is not "Belarussisch", the language):
+        # let the fallbacks try the likeliest part of speech too
         if word[:1].isupper():
             readings.append((word, "NOUN"))
         elif word.endswith("n") and " " not in word:
