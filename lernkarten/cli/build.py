@@ -97,6 +97,8 @@ def _output_paths(texts: tuple[str, ...], output: str | None, split: bool) -> li
         output = str(Path("decks") / f"{Path(texts[0]).stem}.apkg")
         Path("decks").mkdir(exist_ok=True)
     apkg = Path(output)
+    if apkg.is_dir():
+        raise click.ClickException(f"{apkg} is a directory, not a deck file (use --split for a deck per text)")
     if apkg.suffix.lower() != ".apkg":
         raise click.UsageError(f"{output}: the output must end in .apkg")
     _check_writable(apkg)

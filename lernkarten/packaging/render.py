@@ -223,10 +223,10 @@ def source_line(source: Source | None) -> str:
 
 
 def note_tags(entry: Entry, source: Source | None) -> tuple[str, ...]:
-    """Tags for Anki's browser: the text, part of speech, level; never a space inside one."""
+    """Tags for Anki's browser: every text the word occurs in, part of speech, level; never a space inside one."""
     tags = ["lernkarten", f"lernkarten::pos::{entry.pos.lower()}"]
-    if source is not None:
-        tags.append(f"lernkarten::source::{source.id}")
+    source_ids = list(entry.sources) or ([source.id] if source is not None else [])
+    tags.extend(f"lernkarten::source::{source_id}" for source_id in source_ids)
     if entry.level.strip():
         tags.append(f"lernkarten::level::{entry.level.strip()}")
     if entry.uncertain:

@@ -1,0 +1,186 @@
+"""Building decks from texts as a learner does it: one article, many articles, every day a new one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anki_helpers import guid_counts, import_package, new_collection, seen_cards
+from conftest import REPO, SEED
+from lernkarten.cli import cli
+from lernkarten.sources import read_source
+
+SEED_DECK = REPO / "decks" / "faz-2022-01-06-kasachstan-odkb.apkg"
+
+
+def build(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["build", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def entries_of(deck_json: Path) -> dict[str, dict]:
+    data = json.loads(deck_json.read_text(encoding="utf-8"))
+    return {f"{e['lemma']}|{e['pos']}": e for e in data["entries"]}
+
+
+@pytest.fixture(scope="module")
+def two_halves(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seed article cut into two texts that share words (Bündnis, Streitkräfte, Truppe, ...)."""
+    folder = tmp_path_factory.mktemp("texts")
+    text = read_source(str(SEED))
+    paragraphs = text.body.split("\n")
+    first = folder / "kasachstan-teil-1.txt"
+    second = folder / "kasachstan-teil-2.txt"
+    first.write_text("\n".join(paragraphs[:12]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(paragraphs[12:]) + "\n" + text.source.attribution + "\n", encoding="utf-8")
+    return first, second
+
+
+def test_two_texts_sharing_words_make_one_note_per_word_with_both_sources(
+        two_halves: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_halves
+    build(str(first), str(second), "-o", str(tmp_path / "both.apkg"))
+    entries = entries_of(tmp_path / "both.json")
+    truppe = entries["Truppe|NOUN"]
+    assert truppe["sources"] == ["kasachstan-teil-1", "kasachstan-teil-2"]
+    assert {e["source"] for e in truppe["examples"]} == {"kasachstan-teil-1", "kasachstan-teil-2"}
+
+    col = new_collection(tmp_path / "anki")
+    outcome = import_package(col, tmp_path / "both.apkg")
+    assert outcome.duplicate == 0
+    assert all(count == 1 for count in guid_counts(col).values())
+    (note_id,) = {c.note_id for c in seen_cards(col, '"Lemma:Truppe"')}
+    tags = col.get_note(note_id).tags
+    assert any("kasachstan-teil-1" in tag for tag in tags) and any("kasachstan-teil-2" in tag for tag in tags)
+    decks = {c.deck for c in seen_cards(col)}
+    assert len(decks) == 2 and all(d.startswith("Lernkarten::") for d in decks)
+
+
+def test_rebuild_after_adding_a_text_changes_only_what_it_must(
+        two_halves: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_halves
+    deck = tmp_path / "daily.apkg"
+    build(str(first), "-o", str(deck))
+    before = entries_of(deck.with_suffix(".json"))
+    output = build(str(first), str(second), "-o", str(deck))
+    assert "reused from the cache" in output
+    after = entries_of(deck.with_suffix(".json"))
+    second_words = {key for key, e in after.items() if "kasachstan-teil-2" in e["sources"]}
+    assert set(before) <= set(after)
+    for key, entry in before.items():
+        if key not in second_words:
+            assert after[key] == entry, key  # untouched, down to its mod time
+        else:
+            assert after[key]["sources"] == ["kasachstan-teil-1", "kasachstan-teil-2"]
+    assert set(after) - set(before) <= second_words
+
+
+def test_unchanged_texts_make_an_identical_deck(two_halves: tuple[Path, Path], tmp_path: Path) -> None:
+    first, _ = two_halves
+    deck = tmp_path / "same.apkg"
+    build(str(first), "-o", str(deck))
+    package, data = deck.read_bytes(), deck.with_suffix(".json").read_bytes()
+    build(str(first), "-o", str(deck))
+    assert deck.read_bytes() == package
+    assert deck.with_suffix(".json").read_bytes() == data
+
+
+def test_words_of_an_earlier_deck_and_known_words_stay_out(two_halves: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_halves
+    build(str(first), "-o", str(tmp_path / "old.apkg"))
+    old = entries_of(tmp_path / "old.json")
+    known = tmp_path / "known.txt"
+    known.write_text("Waffenstillstand\n", encoding="utf-8")
+    build(str(second), "-o", str(tmp_path / "new.apkg"), "--exclude-deck", str(tmp_path / "old.apkg"),
+          "--known", str(known))
+    new = entries_of(tmp_path / "new.json")
+    assert not {e["lemma"] for e in new.values()} & {e["lemma"] for e in old.values()}
+    assert "Waffenstillstand|NOUN" not in new
+    assert new, "the second text still has words of its own"
+
+
+def test_split_makes_a_deck_per_text(two_halves: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_halves
+    build(str(first), str(second), "--split", "-o", str(tmp_path / "out"))
+    made = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert made == ["kasachstan-teil-1.apkg", "kasachstan-teil-1.json",
+                    "kasachstan-teil-2.apkg", "kasachstan-teil-2.json"]
+
+
+def test_two_processes_give_the_same_deck_as_one(two_halves: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_halves
+    build(str(first), str(second), SEED.as_posix(), "-o", str(tmp_path / "one.apkg"), "--no-cache")
+    build(str(first), str(second), SEED.as_posix(), "-o", str(tmp_path / "two.apkg"), "--no-cache", "--jobs", "2")
+
+    def without_times(path: Path) -> dict:
+        entries = entries_of(path)
+        for entry in entries.values():
+            entry.pop("modified")
+        return entries
+
+    assert without_times(tmp_path / "two.json") == without_times(tmp_path / "one.json")
+
+
+def test_saved_web_page_keeps_title_date_and_site(tmp_path: Path) -> None:
+    page = tmp_path / "artikel.html"
+    page.write_text(
+        "<html><head><title>Bündnis | Beispielzeitung</title><meta name='date' content='2022-01-06'>"
+        "<meta property='og:site_name' content='Beispielzeitung'></head><body><nav>Startseite Menü</nav>"
+        "<article><h1>Kasachstan bittet um militärische Hilfe</h1>"
+        "<p>Als der kasachische Präsident in der Nacht zum Donnerstag eine dramatische Fernsehansprache hielt, "
+        "sprach er von Terroristen, die im Land wüteten und sich heftige Kämpfe mit den Streitkräften lieferten.</p>"
+        "<p>Wenige Stunden später teilte das von Russland geführte Militärbündnis offiziell mit, dass Truppen auf "
+        "dem Weg seien.</p></article><footer>Impressum</footer></body></html>", encoding="utf-8")
+    build(str(page), "-o", str(tmp_path / "web.apkg"))
+    data = json.loads((tmp_path / "web.json").read_text(encoding="utf-8"))
+    (source,) = data["sources"]
+    assert source["title"] == "Kasachstan bittet um militärische Hilfe"
+    assert source["date"] == "2022-01-06"
+    assert "Beispielzeitung" in source["attribution"]
+    col = new_collection(tmp_path / "anki")
+    import_package(col, tmp_path / "web.apkg")
+    card = seen_cards(col, '"Lemma:Streitkräfte"')[0]
+    assert "Kasachstan bittet um militärische Hilfe" in card.answer and "2022-01-06" in card.answer
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "{tmp}"], "is a directory"),
+        (["-o", "{tmp}/missing/deck.apkg"], "does not exist"),
+        (["-o", "{tmp}/deck.txt"], "must end in .apkg"),
+    ],
+)
+def test_bad_output_is_refused_before_any_work(tmp_path: Path, args: list[str], message: str) -> None:
+    args = [a.format(tmp=tmp_path) for a in args]
+    result = CliRunner().invoke(cli, ["build", str(SEED), *args])
+    assert result.exit_code != 0
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_broken_earlier_json_is_reported_and_the_old_deck_kept(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.apkg"
+    build(str(SEED), "-o", str(deck), "--limit", "5")
+    old = deck.read_bytes()
+    deck.with_suffix(".json").write_text("{ broken", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(deck), "--limit", "5"])
+    assert result.exit_code != 0 and "deck.json" in result.output and "Traceback" not in result.output
+    assert deck.read_bytes() == old
+
+
+def test_committed_seed_deck_is_what_the_current_code_makes(tmp_path: Path) -> None:
+    """decks/ holds the seed's deck made by `lernkarten build` with the default settings."""
+    deck = tmp_path / SEED_DECK.name
+    shutil.copy(SEED_DECK.with_suffix(".json"), deck.with_suffix(".json"))  # keeps the notes' mod times
+    build(str(SEED), "-o", str(deck), "--keep-mature")
+    assert deck.with_suffix(".json").read_text(encoding="utf-8") == \
+        SEED_DECK.with_suffix(".json").read_text(encoding="utf-8"), \
+        "decks/ is stale: run the README's first command and commit decks/"
+    from lernkarten.packaging import read_package_notes
+
+    assert read_package_notes(deck) == read_package_notes(SEED_DECK)
