@@ -1,20 +1,224 @@
-"""Multi-word expressions."""
+"""Multi-word expressions found in a text: `den Ausschlag geben`, `im Klartext`, `sowohl ... als auch`.
+
+The expressions are written as a dictionary lists them (`expression_list.py`); each becomes
+a pattern matched over the words of a clause: the fixed words in their order (articles of
+any case, adjectives allowed before a noun: "eine entscheidende Rolle spielen"), and a final
+verb in any form anywhere in the same clause, before or after them ("spielte zwar Russland
+eine entscheidende Rolle", "was den Ausschlag für die Wende gab"). What is found goes on
+`Doc._.expressions`; the words keep their own occurrences too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
+from lernkarten.analysis.clauses import stretches
+from lernkarten.analysis.extensions import Expression
+
+_DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
+_POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"})
+_PLACEHOLDERS = frozenset({"jdm.", "jdn.", "jds.", "etw.", "jemandem", "jemanden", "etwas"})
+#: words that may stand before a noun of a pattern without belonging to it: "um militärische Hilfe"
+_INSERTABLE = frozenset({"ADJA", "ADJD", "ADV", "CARD", "PIAT", "PIDAT", "PTKA"})
+_MAX_INSERTED = 3
+_GAP = "..."
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One fixed word of a pattern and how a token matches it."""
+
+    word: str
+    kind: str   # "definite", "indefinite", "possessive", "noun", "word", "gap"
+
+    def matches(self, token: Token) -> bool:
+        text = token.text
+        if self.kind == "definite":
+            return token.tag_ in ("ART", "PDAT") and text.lower() in _DEFINITE
+        if self.kind == "indefinite":
+            return token.lemma_ in ("ein", "kein") and token.tag_ in ("ART", "PIAT")
+        if self.kind == "possessive":
+            return token.tag_ == "PPOSAT"
+        if self.kind == "noun":
+            lemma = token.lemma_
+            return text == self.word or lemma == self.word or (
+                len(lemma) >= 3 and self.word.startswith(lemma) and len(self.word) - len(lemma) <= 2)
+        lowered = text.lower()
+        if lowered == self.word:
+            return True
+        # an adjective in another ending: "grünes Licht", "freien Lauf"
+        lemma = token.lemma_.lower()
+        return token.pos_ == "ADJ" and len(lemma) >= 3 and self.word.startswith(lemma) and len(self.word) - len(lemma) <= 2
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """An expression made matchable: its fixed slots, its verb (or ""), whether it needs `sich`."""
+
+    lemma: str
+    slots: tuple[Slot, ...]
+    verb: str
+    reflexive: bool
 
 
 @Language.factory("lernkarten_expressions")
-def make_expression_finder(nlp: Language, name: str) -> "ExpressionFinder":
+def make_expression_finder(nlp: Language, name: str) -> ExpressionFinder:
+    """spaCy's hook: `nlp.add_pipe("lernkarten_expressions")`."""
     extensions.register()
     return ExpressionFinder()
 
 
 class ExpressionFinder:
+    """Fills `Doc._.expressions` with the expressions of the list that the text uses."""
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.expressions = []
+        found: list[Expression] = []
+        for sentence in doc.sents:
+            tokens = [token for token in sentence if not token.is_space]
+            found.extend(find_expressions(tokens))
+        doc._.expressions = found
         return doc
+
+
+def find_expressions(tokens: Sequence[Token]) -> list[Expression]:
+    """The expressions in one sentence; one that lies wholly inside a longer one is left out."""
+    index = _patterns_by_first_word()
+    spans = stretches(tokens)
+    matches: dict[tuple[int, ...], Expression] = {}
+    for start, token in enumerate(tokens):
+        for key in _keys(token):
+            for pattern in index.get(key, ()):
+                words = _match_from(tokens, start, pattern, spans)
+                if words is not None:
+                    ids = tuple(sorted(t.i for t in words))
+                    matches.setdefault(ids, Expression(pattern.lemma, ids))
+    kept = [m for m in matches.values()
+            if not any(other is not m and set(m.tokens) < set(other.tokens) for other in matches.values())]
+    return sorted(kept, key=lambda m: m.tokens)
+
+
+def _keys(token: Token) -> set[str]:
+    """What a pattern's first word may be indexed by for this token."""
+    keys = {token.text.lower(), token.lemma_.lower()}
+    if token.tag_ in ("ART", "PDAT") and token.text.lower() in _DEFINITE:
+        keys.add("<definite>")
+    if token.lemma_ in ("ein", "kein"):
+        keys.add("<indefinite>")
+    if token.tag_ == "PPOSAT":
+        keys.add("<possessive>")
+    return keys
+
+
+def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: list[range]) -> list[Token] | None:
+    """The tokens of `pattern` matched with its first slot at `start`, or None."""
+    words: list[Token] = []
+    positions: list[int] = []
+    position = start
+    gap = False
+    for number, slot in enumerate(pattern.slots):
+        if slot.kind == "gap":
+            gap = True
+            continue
+        found = None
+        limit = len(tokens) if gap else min(len(tokens), position + 1 + _MAX_INSERTED)
+        for i in range(position, limit):
+            if slot.matches(tokens[i]):
+                found = i
+                break
+            if gap:
+                continue
+            # only adjectives and adverbs may come in between, and only before a noun
+            if number == 0 or slot.kind != "noun" or tokens[i].tag_ not in _INSERTABLE:
+                break
+        if found is None:
+            return None
+        words.append(tokens[found])
+        positions.append(found)
+        position = found + 1
+        gap = False
+    clause = next((span for span in spans if start in span), None)
+    if clause is None:
+        return None
+    if pattern.verb and any(p not in clause for p in positions):
+        return None  # the fixed words run across clauses
+    in_clause = [tokens[i] for i in clause]
+    if pattern.verb:
+        verb = next((t for t in in_clause if t not in words and _is_verb(t, pattern.verb)), None)
+        if verb is None:
+            return None
+        words.append(verb)
+    if pattern.reflexive:
+        pronoun = next((t for t in in_clause if t.tag_ == "PRF"), None)
+        if pronoun is None:
+            return None
+        words.append(pronoun)
+    return words
+
+
+def _is_verb(token: Token, verb: str) -> bool:
+    if not token.tag_.startswith("V"):
+        return False
+    if token.lemma_ == verb:
+        return True
+    learned = (token._.entry_lemma or "").removeprefix("sich ")
+    return learned == verb
+
+
+@lru_cache(maxsize=1)
+def _patterns_by_first_word() -> dict[str, list[Pattern]]:
+    from lernkarten.analysis.expression_list import expression_lines
+
+    index: dict[str, list[Pattern]] = {}
+    for line in expression_lines():
+        pattern = compile_pattern(line)
+        if pattern is None or not pattern.slots:
+            continue
+        first = pattern.slots[0]
+        key = {"definite": "<definite>", "indefinite": "<indefinite>", "possessive": "<possessive>"}.get(
+            first.kind, first.word.lower())
+        index.setdefault(key, []).append(pattern)
+    return index
+
+
+def compile_pattern(expression: str) -> Pattern | None:
+    """The matchable form of one expression of the list."""
+    words = expression.split()
+    reflexive = "sich" in words
+    words = [w for w in words if w != "sich" and w not in _PLACEHOLDERS]
+    verb = ""
+    if len(words) >= 2 and _is_infinitive(words[-1]) and words[-2] != _GAP:
+        verb = words.pop()
+    slots = []
+    for word in words:
+        if word == _GAP:
+            slots.append(Slot(word, "gap"))
+        elif word in _DEFINITE:
+            slots.append(Slot(word, "definite"))
+        elif word in _INDEFINITE:
+            slots.append(Slot(word, "indefinite"))
+        elif word in _POSSESSIVE and word != words[-1]:
+            slots.append(Slot(word, "possessive"))
+        elif word[:1].isupper():
+            slots.append(Slot(word, "noun"))
+        else:
+            slots.append(Slot(word.lower(), "word"))
+    if not slots:
+        return None
+    return Pattern(expression, tuple(slots), verb, reflexive)
+
+
+#: last words of expressions that end in -n but are no verbs
+_NOT_VERBS = frozenset({"vornherein", "allein", "zusammen", "oben", "unten", "innen", "außen", "morgen",
+                        "genommen", "nachhinein", "einen", "ihn", "von", "an", "in"})
+
+
+def _is_infinitive(word: str) -> bool:
+    return word[:1].islower() and word.endswith(("en", "ern", "eln", "n")) and word not in _NOT_VERBS \
+        and not word.endswith("ion")

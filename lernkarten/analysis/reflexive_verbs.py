@@ -1,0 +1,120 @@
+"""Which German verbs are reflexive, from the Ding dictionary's headwords ("sich beteiligen").
+
+A learner should learn `sich beteiligen`, not `beteiligen`, but a false `sich` teaches an
+error: `sich` is also a plain dative ("Sie stellt sich die Frage": not `sich stellen`). So a
+verb counts as reflexive only when Ding lists it as "sich VERB", and as reflexive with a
+further object only when Ding lists it as "sich etw. VERB" / "sich jdm. VERB".
+
+The sets are read once from the Ding file shipped with lernkarten (about a second) and kept
+in the cache folder as a small text file, rebuilt when the Ding file changes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+#: the Ding word list shipped inside the package
+DING_FILE = Path(__file__).resolve().parents[1] / "data" / "ding-de-en.txt.gz"
+
+FORMAT_VERSION = 1
+
+_PREPOSITIONS = frozenset(
+    "an auf aus bei durch für gegen gegenüber hinter in mit nach neben über um unter von vor wegen zu zwischen".split()
+)
+#: Ding's placeholders for objects: etw. (sth.), jdn. (sb. acc), jdm. (sb. dat), jds. (sb.'s)
+_PLACEHOLDER = re.compile(r"^(etw\.|jdn\.|jdm\.|jds\.|einer|eine|einen|Sache|[a-z]+\./[a-z]+\.)$")
+_MODALS = frozenset({"können", "lassen", "wollen", "müssen", "dürfen"})
+_BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)")
+_INFINITIVE = re.compile(r"^[a-zäöüß]+(en|ern|eln|n)$")
+
+
+@dataclass(frozen=True)
+class ReflexiveVerbs:
+    """Verb lemmas (with separable prefix joined: "einbringen") that Ding lists with "sich"."""
+
+    plain: frozenset[str]              # sich beteiligen, sich befassen (mit), sich entzünden
+    with_accusative: frozenset[str]    # sich etw. vorstellen: `sich` is dative, the object accusative
+    with_dative: frozenset[str]        # sich jdm. anschließen: a dative object besides `sich`
+
+
+def reflexive_verbs() -> ReflexiveVerbs:
+    """The reflexive verbs, read from the cache folder's copy or from Ding on first use."""
+    return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> ReflexiveVerbs:
+    from lernkarten.fileio import write_atomic
+    from lernkarten.places import cache_dir
+
+    stat = DING_FILE.stat()
+    path = cache_dir() / f"reflexive-verbs-v{FORMAT_VERSION}-{stat.st_size}.txt"
+    if path.exists():
+        kinds: dict[str, set[str]] = {"plain": set(), "accusative": set(), "dative": set()}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            kind, _, verb = line.partition(" ")
+            kinds.setdefault(kind, set()).add(verb)
+        return ReflexiveVerbs(frozenset(kinds["plain"]), frozenset(kinds["accusative"]), frozenset(kinds["dative"]))
+    verbs = read_ding(DING_FILE)
+    lines = ([f"plain {v}" for v in sorted(verbs.plain)] + [f"accusative {v}" for v in sorted(verbs.with_accusative)]
+             + [f"dative {v}" for v in sorted(verbs.with_dative)])
+    write_atomic(path, "\n".join(lines) + "\n")
+    return verbs
+
+
+def read_ding(path: Path) -> ReflexiveVerbs:
+    """The reflexive verbs among the headwords (first slot) of a Ding file."""
+    kinds: dict[str, set[str]] = {"": set(), "accusative": set(), "dative": set()}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if "sich " not in line or " :: " not in line:
+                continue
+            german = line.split(" :: ", 1)[0]
+            headwords = german.split(" | ", 1)[0]
+            if not re.search(r"\{(vr|vi|vt|v)\}", headwords):
+                continue
+            for synonym in headwords.split(";"):
+                parsed = parse_headword(synonym)
+                if parsed is not None:
+                    verb, object_case = parsed
+                    kinds[object_case].add(verb)
+    return ReflexiveVerbs(frozenset(kinds[""]), frozenset(kinds["accusative"]), frozenset(kinds["dative"]))
+
+
+def parse_headword(text: str) -> tuple[str, str] | None:
+    """(verb, case of a further object or "") for a reflexive headword, else None.
+
+    "sich beteiligen an etw. {vr}" -> ("beteiligen", ""); "sich etw. vorstellen" ->
+    ("vorstellen", "accusative"); "sich jdm. anschließen" -> ("anschließen", "dative").
+
+    Idioms with a noun ("sich in Bewegung setzen") are not reflexive verbs: only prepositions
+    and object placeholders may stand between `sich` and the verb, or after it.
+    """
+    words = _BRACKETS.sub(" ", text).split()
+    if len(words) < 2 or words[0] != "sich":
+        return None
+    verb = None
+    object_case = ""
+    previous = "sich"
+    for word in words[1:]:
+        if verb is None and _INFINITIVE.match(word) and word not in _PREPOSITIONS and word not in {"einen", "einer"}:
+            verb = word
+        elif word in _PREPOSITIONS or word == "/":
+            pass
+        elif _PLACEHOLDER.match(word):
+            if verb is None and previous not in _PREPOSITIONS and word != "jds.":
+                dative = word.startswith("jdm.") or word.endswith("jdm.") or word in ("einer", "Sache")
+                if not object_case or not dative:
+                    object_case = "dative" if dative else "accusative"
+        elif verb is not None and word in _MODALS:
+            pass
+        else:
+            return None
+        previous = word
+    if verb is None:
+        return None
+    return verb, object_case
