@@ -52,7 +52,7 @@ class HantaTagger:
             tokens = [token for token in sentence if not token.is_space]
             if not tokens:
                 continue
-            words = [plain_punctuation(token.text) for token in tokens]
+            words = [_as_tagged(token.text) for token in tokens]
             for token, word, (_, lemma, hanta_tag) in zip(tokens, words, tagger.tag_sent(words)):
                 tag = standard_tag(hanta_tag)
                 if tag in ("XY", "FM") and word and not any(c.isalnum() for c in word):
@@ -73,6 +73,17 @@ class HantaTagger:
                 token.pos_ = "SPACE"
                 token.lemma_ = token.text
         return doc
+
+
+def _as_tagged(text: str) -> str:
+    """The form HanTa should see: plain quotes and dashes; a shouted word ("SUPER") in its normal case."""
+    word = plain_punctuation(text)
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        from lernkarten.analysis.lemmas import is_shouted, normal_case
+
+        if is_shouted(word):
+            return normal_case(word)
+    return word
 
 
 def _features(tag: str, word: str) -> str:

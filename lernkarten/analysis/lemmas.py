@@ -39,6 +39,11 @@ _DERIVED_PLURALS = (
     ("ereien", "erei"), ("logien", "logie"),
 )
 
+#: suffixes that make a noun feminine, whatever the table knows: -ung, -heit, -keit, ...
+_FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "erei", "logie")
+_PLURAL_SLOTS = ("nominativ plural", "genitiv plural", "dativ plural", "akkusativ plural")
+_SINGULAR_SLOTS = ("nominativ singular", "genitiv singular", "dativ singular", "akkusativ singular")
+
 _ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]+s?$")
 
 _GENDERS = {"m": "Masc", "f": "Fem", "n": "Neut"}
@@ -65,6 +70,8 @@ class LemmaChecker:
                     check_noun(token)
                 elif pos == "PROPN" and "-" in token.text.strip("-"):
                     token.lemma_ = _hyphenated_as_tagged(token.text, token.lemma_)
+                elif pos == "PROPN":
+                    token.lemma_ = name_lemma(token.text, token.lemma_)
             elif pos == "ADJ":
                 check_adjective(token)
         return doc
@@ -88,9 +95,24 @@ def is_shouted(word: str) -> bool:
     if table.lookup(word):
         return False
     capitalised = word[:1] + word[1:].lower()
-    if len(word) >= 4 and any(not row.is_name for row in table.lookup(capitalised)):
-        return True
-    return zipf(word.lower()) >= 3.5 and len(word) >= 3
+    if len(word) >= 4 and table.lookup(capitalised):
+        return True  # REDE, BERLIN: a noun or a name the table knows in normal case
+    return len(word) >= 3 and _common_word(word.lower())
+
+
+def _common_word(word: str) -> bool:
+    """True when the tagger's lexicon knows `word` (lower case) as something other than a name.
+
+    Word frequency alone cannot tell: it counts "fdp" as often as "gut".
+    """
+    from lernkarten.analysis.hanover import german_tagger
+
+    tagger = german_tagger()
+    readings = tagger.cache.get(word)
+    if not readings:
+        return False
+    best = max(readings, key=lambda reading: reading[1])[0]
+    return tagger.int2tag.get(best, "NE") not in ("NE", "FM", "XY")
 
 
 def noun_rows(word: str) -> tuple:
@@ -109,6 +131,34 @@ def modern_spelling(word: str) -> str:
     table = _table()
     candidate = word.replace("ß", "ss")
     return candidate if table.lookup(candidate) and not table.lookup(word) else word
+
+
+def name_lemma(word: str, tagger_lemma: str) -> str:
+    """A name as written, but without a genitive -s (`Putins` -> `Putin`).
+
+    The tagger's guesses at other endings of names it does not know are dropped
+    (`Gebauer` -> "Gebau", `McCartney` -> "Mccartney"); so is its -s for names that end in
+    -s themselves (`Belarus`, `Carglass`), unless the table knows the name without it.
+    """
+    if word == tagger_lemma:
+        return word
+    if word.endswith("s") and tagger_lemma == word[:-1]:
+        table = _table()
+        if any(row.lemma == word for row in table.lookup(word)):
+            return word  # Belarus, Paris
+        if any(row.is_name for row in table.lookup(tagger_lemma)):
+            return tagger_lemma  # Russlands -> Russland
+        if not word.endswith(("ss", "us", "is", "os", "as", "ys", "xs")):
+            return tagger_lemma
+    return word
+
+
+def normal_case(word: str) -> str:
+    """A shouted word as it is normally written: "BEDIENUNG" -> "Bedienung", "SUPER" -> "super"."""
+    capitalised = word[:1] + word[1:].lower()
+    if _table().lookup(capitalised):
+        return capitalised
+    return word.lower()
 
 
 def abbreviation_lemma(word: str) -> str:
@@ -163,7 +213,14 @@ def noun_facts(word: str, tagger_lemma: str, nominalised: str | None = None) -> 
 
 
 def nominalised_adjective_lemma(word: str, tagger_lemma: str) -> str:
-    """`Verbündeten` -> `Verbündete`, `im Dunkeln` -> `Dunkle`: the adjective, capitalised, with -e."""
+    """The lemma of an adjective used as a noun: its weak form in -e, as dictionaries list it.
+
+    `die Abgeordneten`, `ein Abgeordneter` -> `Abgeordnete` ("der/die Abgeordnete"); one the
+    table does not know is the adjective with -e (`im Dunkeln` -> `Dunkle`, `Gutes` -> `Gute`).
+    """
+    rows = [row for row in _table().lookup(word) if row.adjectival and row.lemma.endswith("e")]
+    if rows:
+        return rows[0].lemma
     from lernkarten.analysis.hanover import german_tagger
 
     adjective = german_tagger().analyze(word.lower(), pos="ADJ(A)")[0]
@@ -213,6 +270,10 @@ def read_noun(word: str, tagger_lemma: str) -> NounReading:
         lemmas = [row.lemma for row in common]
         lemma = tagger_lemma if tagger_lemma in lemmas else lemmas[0]
         return NounReading(lemma, "", tuple(row for row in common if row.lemma == lemma))
+    for plural, singular in _DERIVED_PLURALS:
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            lemma = word[: -len(plural)] + singular
+            return NounReading(lemma, "", _derived_rows(lemma, word, _PLURAL_SLOTS))
     split = compound_head(word)
     if split is not None:
         modifier, head_rows = split
@@ -221,9 +282,8 @@ def read_noun(word: str, tagger_lemma: str) -> NounReading:
         head = next((lemma for lemma in lemmas if tagger_lemma.lower().endswith(lemma.lower())), lemmas[0])
         chosen = tuple(row for row in head_rows if row.lemma == head)
         return NounReading(modifier + head[:1].lower() + head[1:], modifier, chosen)
-    for plural, singular in _DERIVED_PLURALS:
-        if word.endswith(plural) and len(word) > len(plural) + 2:
-            return NounReading(word[: -len(plural)] + singular)
+    if word.endswith(_FEMININE_SUFFIXES) and len(word) > 6:
+        return NounReading(word, "", _derived_rows(word, "", _SINGULAR_SLOTS))
     for ending in _ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= MIN_HEAD:
@@ -234,18 +294,77 @@ def read_noun(word: str, tagger_lemma: str) -> NounReading:
     return NounReading(tagger_lemma)
 
 
+def _derived_rows(lemma: str, plural: str, slots: tuple[str, ...]) -> tuple:
+    """A noun-table row for a derived noun the table lacks, when its suffix tells its gender."""
+    from lernkarten.lexicon.nouns import NounInfo
+
+    if not lemma.endswith(_FEMININE_SUFFIXES):
+        return ()
+    plural = plural or (lemma + "nen" if lemma.endswith("in") else lemma + "en")
+    return (NounInfo(lemma, "f", plural, lemma, False, False, ("Substantiv",), slots),)
+
+
+@lru_cache(maxsize=50_000)
 def compound_head(word: str) -> tuple[str, tuple] | None:
     """(modifier, head's noun-table rows) for the longest known common noun ending `word`.
 
-    `Hilfsbitte` -> ("Hilfs", rows of Bitte). None when no such noun ends the word.
+    `Hilfsbitte` -> ("Hilfs", rows of Bitte). Both parts must be known words: the modifier
+    (`Hilfe` + linking s) as well as the head, or any word ending in a short noun would count
+    (`Beanstandun|gen`). None when no such split exists.
     """
     table = _table()
-    for start in range(2, len(word) - MIN_HEAD + 1):
+    for start in range(3, len(word) - MIN_HEAD + 1):
         part = word[start:]
         rows = tuple(row for row in table.lookup(part[:1].upper() + part[1:]) if not row.is_name)
-        if rows:
+        if rows and plausible_modifier(word[:start]):
             return word[:start], rows
     return None
+
+
+#: what may join the parts of a compound: Hilfe-s-bitte, Frieden-s-truppe, Sonne-n-schein
+_LINKING_ELEMENTS = ("", "s", "es", "n", "en", "er", "e", "ns")
+
+
+@lru_cache(maxsize=50_000)
+def plausible_modifier(modifier: str, depth: int = 1) -> bool:
+    """True when `modifier` is a word that can start a compound: a noun, verb or adjective stem,
+    with or without a linking element (`Hilfs` from Hilfe, `Schreib` from schreiben), a derived
+    noun (`Demarkations`), or itself a compound of such (`Benzin|spar`, `Ab|räum`)."""
+    table = _table()
+    for linking in _LINKING_ELEMENTS:
+        if not modifier.endswith(linking):
+            continue
+        stem = modifier[: len(modifier) - len(linking)] if linking else modifier
+        for candidate in (stem, stem + "e"):
+            if len(candidate) < 3:
+                continue
+            capitalised = candidate[:1].upper() + candidate[1:]
+            if any(not row.is_name for row in table.lookup(capitalised)):
+                return True
+            if _known_stem(candidate.lower()):
+                return True
+            if linking and candidate.lower().endswith(_DERIVATIONAL_SUFFIXES):
+                return True
+    if depth > 0:
+        lowered = modifier.lower()
+        for prefix in _VERB_PREFIXES:
+            if lowered.startswith(prefix) and len(lowered) - len(prefix) >= 3 and _known_stem(lowered[len(prefix):]):
+                return True  # Ab|räum
+        for cut in range(3, len(modifier) - 3):
+            if plausible_modifier(modifier[:cut], 0) and plausible_modifier(modifier[cut:], 0):
+                return True  # Benzin|spar
+    return False
+
+
+def _known_stem(stem: str) -> bool:
+    """A German word the tagger knows (not as a name), or the stem of a verb (`spar` of sparen)."""
+    return (len(stem) >= 3 and _common_word(stem)) or zipf(stem + "en") >= 2.5
+
+
+#: suffixes of derived nouns, which with a linking -s start many compounds (Demarkations|gebiet)
+_DERIVATIONAL_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "ismus", "ment", "enz", "anz", "tum")
+_VERB_PREFIXES = ("ab", "an", "auf", "aus", "bei", "durch", "ein", "mit", "nach", "über", "um", "unter",
+                  "vor", "zu", "ver", "be", "er", "ent", "zer", "ge")
 
 
 def plural_in_use(reading: NounReading) -> str | None:

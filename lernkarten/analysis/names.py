@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
-from lernkarten.analysis.lemmas import compound_head, is_abbreviation, is_shouted, noun_rows, zipf
+from lernkarten.analysis.lemmas import compound_head, is_abbreviation, is_shouted, noun_rows
 
 #: endings of German common nouns that names practically never have
 COMMON_NOUN_ENDINGS = (
@@ -135,28 +135,7 @@ def is_compound(word: str) -> bool:
     Both parts must be known: `Papier|tiger`, `Hilfs|bitte`; `Kara|bach` is not a compound,
     however many place names end in a common noun (-bach, -berg, -feld).
     """
-    split = compound_head(word)
-    if split is None:
-        return False
-    modifier = split[0]
-    if len(modifier) < 3:
-        return False
-    table = _table()
-    for linking in _LINKING_ELEMENTS:
-        if not modifier.endswith(linking):
-            continue
-        stem = modifier[: len(modifier) - len(linking)] if linking else modifier
-        for candidate in (stem, stem + "e"):
-            if len(candidate) >= 3 and any(not row.is_name for row in table.lookup(candidate)):
-                return True
-            # a verb or adjective stem: Schreib|tisch, Hoch|haus
-            if zipf(candidate.lower()) >= 3.0 or zipf(candidate.lower() + "en") >= 3.0:
-                return True
-    return False
-
-
-#: what may join the parts of a compound: Hilfe-s-bitte, Frieden-s-truppe, Sonne-n-schein
-_LINKING_ELEMENTS = ("", "s", "es", "n", "en", "er", "e", "ns")
+    return compound_head(word) is not None
 
 
 @lru_cache(maxsize=1)
