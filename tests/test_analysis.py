@@ -1,0 +1,409 @@
+"""What the analysis makes of real German: the units a learner learns, from the seed article and
+from sentences written for each rule."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED, SHARED
+from lernkarten.errors import LernkartenError
+
+GSD = SHARED / "data" / "ud-german-gsd"
+_SESSION_CACHE = Path(os.environ.get("LERNKARTEN_TEST_CACHE", "/tmp/lernkarten-test-cache"))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # the pipeline and its tables live for the whole module: set the test cache before they are built
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LERNKARTEN_CACHE_DIR", str(_SESSION_CACHE))
+        from lernkarten.analysis import load_nlp
+
+        pipeline = load_nlp()
+        pipeline("Ein erster Satz baut die Tabellen.")
+        yield pipeline
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    return nlp(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_units(seed):
+    from lernkarten.analysis import occurrences
+
+    return occurrences(seed)
+
+
+def learned(doc) -> dict[str, str]:
+    """Each word as written -> what a learner learns from it (its first occurrence)."""
+    words: dict[str, str] = {}
+    for token in doc:
+        words.setdefault(token.text, token._.entry_lemma or token.lemma_)
+    return words
+
+
+def expressions(doc) -> list[str]:
+    return [expression.lemma for expression in doc._.expressions]
+
+
+def units_by_form(units) -> dict[str, object]:
+    return {unit.form: unit for unit in units}
+
+
+# --- the pipeline ------------------------------------------------------------------------------
+
+def test_the_pipeline_is_built_once_and_shared(nlp) -> None:
+    from lernkarten.analysis import load_nlp
+
+    assert load_nlp() is nlp
+    assert load_nlp("hanta") is nlp
+
+
+def test_a_model_that_is_not_installed_is_refused_in_one_clear_line() -> None:
+    from lernkarten.analysis import load_nlp
+
+    with pytest.raises(LernkartenError) as caught:
+        load_nlp("de_core_news_xl_not_here")
+    message = str(caught.value)
+    assert "spaCy model 'de_core_news_xl_not_here' is not installed" in message
+    assert "\n" not in message
+
+
+def test_tags_are_standard_stts_and_universal_pos(nlp) -> None:
+    doc = nlp("Die russische Führung hatte freilich noch ganz anders gesprochen.")
+    tags = {token.text: (token.tag_, token.pos_) for token in doc}
+    assert tags["russische"] == ("ADJA", "ADJ")
+    assert tags["hatte"] == ("VAFIN", "AUX")
+    assert tags["gesprochen"] == ("VVPP", "VERB")
+    assert tags["Führung"] == ("NN", "NOUN")
+    assert not any("(" in token.tag_ for token in doc)
+    assert "X" not in {token.pos_ for token in doc}
+
+
+def test_typographic_quotes_and_dashes_are_punctuation_and_offsets_stay(nlp) -> None:
+    text = "Er sprach von „Terroristen“ – und zwar nicht nur einmal."
+    doc = nlp(text)
+    assert doc.text == text
+    for mark in ("„", "“", "–"):
+        token = next(t for t in doc if t.text == mark)
+        assert token.pos_ == "PUNCT"
+        assert token.tag_ == "$("
+        assert text[token.idx] == mark
+    assert next(t for t in doc if t.text == "Terroristen").lemma_ == "Terrorist"
+
+
+def test_a_headline_without_full_stop_is_its_own_sentence(seed) -> None:
+    sentences = [s.text.strip() for s in seed.sents if s.text.strip()]
+    assert sentences[0] == "Kasachstan bittet um militärische Hilfe"
+    assert sentences[1].startswith("Kasachstans Präsident ruft")
+
+
+def test_haben_without_a_participle_is_a_full_verb(nlp) -> None:
+    doc = nlp("Kasachstan hatte gute Beziehungen zu China. Sie hat den Einsatz abgelehnt.")
+    hatte = next(t for t in doc if t.text == "hatte")
+    hat = next(t for t in doc if t.text == "hat")
+    assert (hatte.pos_, hat.pos_) == ("VERB", "AUX")
+
+
+# --- the word-caching tagger -------------------------------------------------------------------
+
+def test_the_caching_tagger_tags_treebank_sentences_exactly_like_plain_hanta() -> None:
+    from HanTa import HanoverTagger as ht
+
+    from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
+
+    sentences = _treebank_sentences(GSD / "de_gsd-ud-test.conllu", 300)
+    plain = ht.HanoverTagger(GERMAN_MODEL)
+    cached = MemoizingHanoverTagger(GERMAN_MODEL)
+    for sentence in sentences:
+        assert cached.tag_sent(sentence) == plain.tag_sent(sentence), " ".join(sentence)
+    # and again from its caches, with the richer analyses too
+    for sentence in sentences[:100]:
+        assert cached.tag_sent(sentence) == plain.tag_sent(sentence)
+        assert cached.tag_sent(sentence, taglevel=3) == plain.tag_sent(sentence, taglevel=3)
+
+
+def _treebank_sentences(path: Path, limit: int) -> list[list[str]]:
+    sentences, words = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line:
+            if words:
+                sentences.append(words)
+                words = []
+            if len(sentences) == limit:
+                break
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if "-" not in cols[0] and "." not in cols[0]:
+                words.append(cols[1])
+    return sentences
+
+
+# --- separable verbs ---------------------------------------------------------------------------
+
+def test_separable_verb_is_learned_as_infinitive(seed, seed_units) -> None:
+    verbs = {t.text: t._.entry_lemma for t in seed if t._.particle is not None}
+    assert verbs["teilte"] == "mitteilen"
+    assert verbs["hoben"] == "hervorheben"
+    assert verbs["lehnte"] == "ablehnen"
+    forms = units_by_form(seed_units)
+    assert forms["teilte ... mit"].lemma == "mitteilen"
+    assert forms["hoben ... hervor"].lemma == "hervorheben"
+    assert forms["lehnte ... ab"].lemma == "ablehnen"
+
+
+def test_the_treebank_lemma_stays_the_bare_verb_and_the_particle_its_own_token(seed) -> None:
+    teilte = next(t for t in seed if t.text == "teilte")
+    particle = seed[teilte._.particle]
+    assert teilte.lemma_ == "teilen"
+    assert (particle.text, particle.tag_, particle._.particle_verb) == ("mit", "PTKVZ", teilte.i)
+
+
+def test_verbs_written_joined_keep_their_prefix(seed) -> None:
+    words = learned(seed)
+    assert words["abschlug"] == "abschlagen"
+    assert words["ausrufen"] == "ausrufen"
+    assert words["mitwirkt"] == "mitwirken"
+
+
+def test_a_particle_has_no_card_of_its_own(seed, seed_units) -> None:
+    particles = [t for t in seed if t._.particle_verb is not None]
+    assert len(particles) >= 4
+    single_words = {u.form for u in seed_units if len(u.spans) == 1}
+    lemmas = {u.lemma for u in seed_units if len(u.spans) == 1}
+    assert "hervor" not in single_words and "hervor" not in lemmas
+
+
+@pytest.mark.parametrize(("sentence", "verb", "infinitive"), [
+    ("Die Regierung lehnte den Vorschlag gestern ab.", "lehnte", "ablehnen"),
+    ("Er ruft morgen seine Mutter an.", "ruft", "anrufen"),
+    ("Der Minister lehnte, wie erwartet, den Plan der Opposition ab.", "lehnte", "ablehnen"),
+    ("Nach dem Treffen teilte die Polizei mit, dass niemand verletzt wurde.", "teilte", "mitteilen"),
+    ("Sie hat den Brief abgeschickt, aber er kam nie an.", "kam", "ankommen"),
+])
+def test_particle_finds_its_verb_across_the_middle_of_the_clause(nlp, sentence, verb, infinitive) -> None:
+    doc = nlp(sentence)
+    assert next(t for t in doc if t.text == verb)._.entry_lemma == infinitive
+
+
+def test_a_preposition_with_its_noun_is_no_particle(nlp) -> None:
+    doc = nlp("Er fährt mit dem Zug nach Berlin und bleibt dort bis zum Abend.")
+    assert not any(token._.particle is not None for token in doc)
+    assert learned(doc)["fährt"] == "fahren"
+
+
+def test_nach_wie_vor_is_no_particle(seed) -> None:
+    nach = next(t for t in seed if t.text == "nach" and t.nbor(1).text == "wie")
+    assert nach._.particle_verb is None
+
+
+# --- reflexive verbs ---------------------------------------------------------------------------
+
+def test_reflexive_verb_is_learned_with_sich(seed, seed_units) -> None:
+    assert learned(seed)["beteiligt"] == "sich beteiligen"
+    assert learned(seed)["befasste"] == "sich befassen"
+    unit = units_by_form(seed_units)["beteiligt sich"]
+    assert (unit.lemma, unit.pos) == ("sich beteiligen", "VERB")
+
+
+def test_sich_with_a_further_object_is_not_taken_for_a_reflexive_verb(seed, nlp) -> None:
+    # "sich heftige Kämpfe liefern": sich is a dative; there is no verb "sich liefern"
+    assert learned(seed)["lieferten"] == "liefern"
+    doc = nlp("Sie stellt sich die Frage, ob das reicht.")
+    assert learned(doc)["stellt"] == "stellen"
+    assert "sich die Frage stellen" in expressions(doc)
+
+
+@pytest.mark.parametrize(("sentence", "verb", "lemma"), [
+    ("Ich freue mich auf den Sommer.", "freue", "sich freuen"),
+    ("Er hat sich sehr über das Geschenk gefreut.", "gefreut", "sich freuen"),
+    ("Wir haben uns im November für ein neues Auto entschieden.", "entschieden", "sich entscheiden"),
+    ("Die Firma setzt sich auf dem Markt durch.", "setzt", "sich durchsetzen"),
+])
+def test_reflexive_pronoun_agreeing_with_the_subject_makes_a_reflexive_verb(nlp, sentence, verb, lemma) -> None:
+    assert learned(nlp(sentence))[verb] == lemma
+
+
+def test_an_object_pronoun_is_not_a_reflexive(nlp) -> None:
+    doc = nlp("Er sieht mich nicht, aber sie grüßt uns.")
+    assert learned(doc)["sieht"] == "sehen"
+    assert learned(doc)["grüßt"] == "grüßen"
+
+
+# --- expressions -------------------------------------------------------------------------------
+
+def test_expressions_of_the_seed_are_found_with_their_inflected_verb(seed, seed_units) -> None:
+    found = expressions(seed)
+    for expression in ("den Ausschlag geben", "im Klartext", "in der Lage sein", "nach wie vor", "vor allem",
+                       "unter anderem", "im Dunkeln sein", "eine Rolle spielen", "die Runde machen",
+                       "sowohl ... als auch"):
+        assert expression in found, expression
+    unit = next(u for u in seed_units if u.lemma == "den Ausschlag geben")
+    assert unit.pos == "EXPR"
+    assert unit.form == "den Ausschlag ... gab"
+    assert [unit.sentence[a:b] for a, b in unit.spans] == ["den", "Ausschlag", "gab"]
+
+
+def test_words_of_an_expression_keep_their_own_cards(seed_units) -> None:
+    lemmas = {unit.lemma for unit in seed_units}
+    assert {"den Ausschlag geben", "Ausschlag", "geben"} <= lemmas
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("Das spielt für uns keine große Rolle.", "eine Rolle spielen"),
+    ("Die Nachricht machte schnell die Runde.", "die Runde machen"),
+    ("Die neuen Regeln kommen erst im Sommer zum Tragen.", "zum Tragen kommen"),
+    ("Sie ist nicht in der Lage, das allein zu tun.", "in der Lage sein"),
+    ("Die Ermittler tappen noch im Dunkeln.", "im Dunkeln tappen"),
+    ("Die Partei stellte den Plan am Montag in Frage.", "in Frage stellen"),
+])
+def test_expression_is_found_with_inflected_separated_verb(nlp, sentence, expression) -> None:
+    assert expression in expressions(nlp(sentence))
+
+
+def test_an_expression_needs_all_its_words(nlp) -> None:
+    found = expressions(nlp("Die Rolle des Präsidenten war klein, er machte eine Runde."))
+    assert "eine Rolle spielen" not in found
+    assert "die Runde machen" not in found
+
+
+def test_the_expression_list_holds_hundreds_of_expressions() -> None:
+    from lernkarten.analysis.expression_list import expression_lines
+    from lernkarten.analysis.phrases import compile_pattern
+
+    lines = expression_lines()
+    assert len(lines) >= 300
+    assert all(compile_pattern(line) is not None for line in lines)
+
+
+# --- names -------------------------------------------------------------------------------------
+
+def test_proper_names_are_kept_apart_from_common_nouns(seed, seed_units) -> None:
+    names = {unit.lemma for unit in seed_units if unit.is_name}
+    assert {"Tokajew", "Almaty", "ODKB", "Russland", "Belarus", "Kasachstan", "Kassym-Jomart", "Nasarbajew"} <= names
+    for unit in seed_units:
+        if unit.lemma in ("Russland", "Belarus", "Kasachstan", "Almaty", "Tokajew"):
+            assert unit.pos == "PROPN", unit
+    common = {unit.lemma for unit in seed_units if unit.pos == "NOUN"}
+    assert not common & names
+    assert {"Präsident", "Bündnis", "Papiertiger", "Hilfsbitte"} <= common
+
+
+def test_adjectives_made_from_names_stay_adjectives(seed) -> None:
+    adjectives = {t.lemma_ for t in seed if t.pos_ == "ADJ"}
+    assert {"kasachisch", "russisch", "armenisch"} <= adjectives
+
+
+def test_names_nobody_knows_as_words_are_names_in_new_text(nlp) -> None:
+    doc = nlp("Die Kanzlerin reiste nach Usbekistan und traf Schawkat Mirsijojew in Taschkent.")
+    names = {t.text for t in doc if t._.is_name}
+    assert {"Usbekistan", "Schawkat", "Mirsijojew", "Taschkent"} <= names
+    assert not next(t for t in doc if t.text == "Kanzlerin")._.is_name
+
+
+def test_a_common_noun_tagged_as_name_is_a_noun_again(nlp) -> None:
+    doc = nlp("Das Essen schmeckt gut, und der Prozeß dauert lange.")
+    assert next(t for t in doc if t.text == "Essen").pos_ == "NOUN"
+    assert next(t for t in doc if t.text == "Prozeß").pos_ == "NOUN"
+
+
+# --- lemmas ------------------------------------------------------------------------------------
+
+def test_abbreviations_are_kept_as_written(seed, nlp) -> None:
+    assert {t.lemma_ for t in seed if t.text == "ODKB"} == {"ODKB"}
+    doc = nlp("Die NATO und die OSZE berieten, die FDP stimmte zu.")
+    assert [t.lemma_ for t in doc if t.text.isupper()] == ["NATO", "OSZE", "FDP"]
+
+
+def test_hyphenated_compounds_inflect_only_their_last_part(seed, nlp) -> None:
+    words = learned(seed)
+    assert words["ODKB-Friedenstruppe"] == "ODKB-Friedenstruppe"
+    assert words["Karabach-Kriegs"] == "Karabach-Krieg"
+    assert learned(nlp("Die UNO-Friedenstruppen zogen ab."))["UNO-Friedenstruppen"] == "UNO-Friedenstruppe"
+
+
+def test_the_taggers_weak_spots_in_the_seed_are_fixed(seed) -> None:
+    lemmas = {t.text: t.lemma_ for t in seed}
+    assert lemmas["Hilfsbitte"] == "Hilfsbitte"
+    assert lemmas["Einfluss"] == "Einfluss"
+    assert lemmas["Dunkeln"] != "Dunkelne"
+    assert lemmas["Dunkeln"] == "Dunkle"
+    assert {t.pos_ for t in seed if t.text in ("Russland", "Belarus")} == {"PROPN"}
+
+
+def test_a_noun_used_in_the_plural_is_learned_in_the_plural(seed, seed_units) -> None:
+    streitkraefte = next(t for t in seed if t.text == "Streitkräften")
+    assert streitkraefte.lemma_ == "Streitkraft"  # the treebank's lemma
+    assert streitkraefte._.entry_lemma == "Streitkräfte"
+    assert "Number=Plur" in str(streitkraefte.morph)
+    assert "Streitkräfte" in {u.lemma for u in seed_units}
+
+
+def test_noun_gender_and_number_come_from_the_noun_table(seed) -> None:
+    morph = {t.text: str(t.morph) for t in seed}
+    assert "Gender=Fem" in morph["Hilfsbitte"] and "Number=Sing" in morph["Hilfsbitte"]
+    assert "Gender=Neut" in morph["Militärbündnis"]
+    assert "Gender=Masc" in morph["Einfluss"]
+
+
+@pytest.mark.parametrize(("sentence", "word", "lemma"), [
+    ("Die Beanstandungen der Kunden wurden geprüft.", "Beanstandungen", "Beanstandung"),
+    ("Die Angeklagten und die Verbündeten schwiegen.", "Angeklagten", "Angeklagte"),
+    ("Die Angeklagten und die Verbündeten schwiegen.", "Verbündeten", "Verbündete"),
+    ("Das energische Eingreifen der Polizei half.", "Eingreifen", "Eingreifen"),
+    ("Wir trafen uns am Kölner Dom.", "Kölner", "Kölner"),
+    ("Die REDE des Präsidenten war LANG.", "REDE", "Rede"),
+])
+def test_noun_lemmas_in_new_text(nlp, sentence, word, lemma) -> None:
+    assert next(t for t in nlp(sentence) if t.text == word).lemma_ == lemma
+
+
+def test_old_spelling_is_learned_in_todays(nlp) -> None:
+    prozess = next(t for t in nlp("Der Prozeß begann im Mai.") if t.text == "Prozeß")
+    assert (prozess.lemma_, prozess._.entry_lemma) == ("Prozeß", "Prozess")
+
+
+# --- occurrences -------------------------------------------------------------------------------
+
+def test_every_occurrence_points_at_its_words_in_its_sentence(seed, seed_units) -> None:
+    body = SEED.read_text(encoding="utf-8")
+    for unit in seed_units:
+        assert unit.sentence in body
+        for start, end in unit.spans:
+            assert unit.sentence[start:end].strip() == unit.sentence[start:end]
+            assert unit.sentence[start:end] in unit.form
+
+
+def test_punctuation_and_numbers_are_no_units(seed_units) -> None:
+    assert not any(unit.pos in ("PUNCT", "NUM", "SPACE") for unit in seed_units)
+    assert not any(unit.lemma in ("2014", "2000", ",", "„") for unit in seed_units)
+
+
+def test_the_article_in_the_text_decides_between_homonyms(nlp) -> None:
+    from lernkarten.analysis import occurrences
+
+    units = occurrences(nlp("Das Teil ist kaputt. Der größte Teil der Stadt ist im Dunkeln."))
+    articles = [(u.lemma, u.article) for u in units if u.lemma in ("Teil", "Dunkle")]
+    assert articles == [("Teil", "das"), ("Teil", "der"), ("Dunkle", "dem")]
+
+
+def test_function_words_are_marked(seed_units) -> None:
+    by_lemma = {u.lemma: u for u in seed_units}
+    assert by_lemma["der"].is_function_word
+    assert by_lemma["um"].is_function_word
+    assert not by_lemma["Präsident"].is_function_word
+    assert not by_lemma["mitteilen"].is_function_word
+
+
+def test_analysing_the_library_entry_point_does_not_import_spacy_until_needed() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, lernkarten.analysis; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
