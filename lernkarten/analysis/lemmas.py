@@ -14,6 +14,7 @@ its singular lemma for the treebank, but the learner learns the plural: `Token._
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -313,8 +314,11 @@ def compound_head(word: str) -> tuple[str, tuple] | None:
     (`Beanstandun|gen`). None when no such split exists.
     """
     table = _table()
+    frequencies = _frequencies()
     for start in range(3, len(word) - MIN_HEAD + 1):
         part = word[start:]
+        if part.lower() not in frequencies and "ß" not in part:
+            continue  # a head noun is a common word; asking the word list is far quicker than the table
         rows = tuple(row for row in table.lookup(part[:1].upper() + part[1:]) if not row.is_name)
         if rows and plausible_modifier(word[:start]):
             return word[:start], rows
@@ -411,10 +415,26 @@ def _features(rows: tuple) -> str:
 
 @lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a German word (cached: the same words come back all the time)."""
+    """wordfreq's Zipf frequency of a German word (cached: the same words come back all the time).
+
+    A plain word is looked up in wordfreq's own table, as `zipf_frequency` does after
+    tokenising it; that tokenising costs more than the lookup, so it is done only for words
+    that need it (ß, hyphens, apostrophes, digits).
+    """
     from wordfreq import zipf_frequency
 
+    key = word.lower()
+    if key.isalpha() and "ß" not in key:
+        frequency = _frequencies().get(key)
+        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
     return zipf_frequency(word, "de")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("de", "best")  # the call wordfreq itself makes: one table in memory
 
 
 @lru_cache(maxsize=1)

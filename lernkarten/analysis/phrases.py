@@ -67,6 +67,21 @@ class Pattern:
     verb: str
     reflexive: bool
 
+    @property
+    def anchor(self) -> str:
+        """The start of its rarest word, which a sentence must contain for the pattern to be tried."""
+        for slot in self.slots:
+            if slot.kind == "noun":
+                return _prefix(slot.word)
+        if self.verb:
+            return _prefix(self.verb)
+        words = [slot.word for slot in self.slots if slot.kind == "word"]
+        return _prefix(max(words, key=len)) if words else ""
+
+
+def _prefix(word: str) -> str:
+    return word.lower()[:4]
+
 
 @Language.factory("lernkarten_expressions")
 def make_expression_finder(nlp: Language, name: str) -> ExpressionFinder:
@@ -89,31 +104,35 @@ class ExpressionFinder:
 
 def find_expressions(tokens: Sequence[Token]) -> list[Expression]:
     """The expressions in one sentence; one that lies wholly inside a longer one is left out."""
-    index = _patterns_by_first_word()
+    by_anchor = _patterns_by_anchor()
+    # where each word could start a pattern: by its first letters, or as an article
+    starts: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens):
+        keys = {_prefix(token.text), _prefix(token.lemma_)}
+        if token.pos_ in ("VERB", "AUX") and token._.entry_lemma:
+            keys.add(_prefix(token._.entry_lemma.removeprefix("sich ")))
+        if token.tag_ in ("ART", "PDAT", "PIAT", "PPOSAT"):
+            keys.update(("<definite>", "<indefinite>", "<possessive>"))
+        for key in keys:
+            starts.setdefault(key, []).append(position)
+    candidates = [pattern for anchor in starts for pattern in by_anchor.get(anchor, ())]
+    if not candidates:
+        return []
     spans = stretches(tokens)
     matches: dict[tuple[int, ...], Expression] = {}
-    for start, token in enumerate(tokens):
-        for key in _keys(token):
-            for pattern in index.get(key, ()):
-                words = _match_from(tokens, start, pattern, spans)
-                if words is not None:
-                    ids = tuple(sorted(t.i for t in words))
-                    matches.setdefault(ids, Expression(pattern.lemma, ids))
+    for pattern in candidates:
+        first = pattern.slots[0]
+        key = f"<{first.kind}>" if first.kind in ("definite", "indefinite", "possessive") else _prefix(first.word)
+        for start in starts.get(key, ()):
+            if not first.matches(tokens[start]):
+                continue
+            words = _match_from(tokens, start, pattern, spans)
+            if words is not None:
+                ids = tuple(sorted(t.i for t in words))
+                matches.setdefault(ids, Expression(pattern.lemma, ids))
     kept = [m for m in matches.values()
             if not any(other is not m and set(m.tokens) < set(other.tokens) for other in matches.values())]
     return sorted(kept, key=lambda m: m.tokens)
-
-
-def _keys(token: Token) -> set[str]:
-    """What a pattern's first word may be indexed by for this token."""
-    keys = {token.text.lower(), token.lemma_.lower()}
-    if token.tag_ in ("ART", "PDAT") and token.text.lower() in _DEFINITE:
-        keys.add("<definite>")
-    if token.lemma_ in ("ein", "kein"):
-        keys.add("<indefinite>")
-    if token.tag_ == "PPOSAT":
-        keys.add("<possessive>")
-    return keys
 
 
 def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: list[range]) -> list[Token] | None:
@@ -172,18 +191,14 @@ def _is_verb(token: Token, verb: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _patterns_by_first_word() -> dict[str, list[Pattern]]:
+def _patterns_by_anchor() -> dict[str, list[Pattern]]:
     from lernkarten.analysis.expression_list import expression_lines
 
     index: dict[str, list[Pattern]] = {}
     for line in expression_lines():
         pattern = compile_pattern(line)
-        if pattern is None or not pattern.slots:
-            continue
-        first = pattern.slots[0]
-        key = {"definite": "<definite>", "indefinite": "<indefinite>", "possessive": "<possessive>"}.get(
-            first.kind, first.word.lower())
-        index.setdefault(key, []).append(pattern)
+        if pattern is not None:
+            index.setdefault(pattern.anchor, []).append(pattern)
     return index
 
 

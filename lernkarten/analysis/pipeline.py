@@ -49,7 +49,22 @@ def _build(name: str) -> Language:
         nlp = _trained_pipeline(name)
     for component in LEARNER_COMPONENTS:
         nlp.add_pipe(component)
+    _load_tables(nlp)
     return nlp
+
+
+def _load_tables(nlp: Language) -> None:
+    """Open every table the components read (tagger model, noun table, word frequencies,
+    reflexive verbs, expressions) now, so that the first text is not the one to wait for them."""
+    from lernkarten.analysis.lemmas import _frequencies, _table
+    from lernkarten.analysis.phrases import _patterns_by_anchor
+    from lernkarten.analysis.reflexive_verbs import reflexive_verbs
+
+    _table()
+    _frequencies()
+    reflexive_verbs()
+    _patterns_by_anchor()
+    nlp("Die Regierung lehnte den Vorschlag ab und beteiligt sich nicht.")
 
 
 def _hanta_pipeline() -> Language:

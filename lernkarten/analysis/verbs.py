@@ -42,6 +42,9 @@ ADVERB_PARTICLES = frozenset(
     "zusammen".split()
 )
 
+_PARTICLE_LIKE_TAGS = frozenset({"APPR", "ADV", "ADJD", "PTKA"})
+_PARTICLE_WORDS = PREPOSITION_PARTICLES | ADVERB_PARTICLES
+
 #: finite full verbs take particles; of the auxiliaries only haben does (vorhaben, innehaben)
 _FINITE_VERBS = frozenset({"VVFIN", "VVIMP"})
 
@@ -80,14 +83,19 @@ class VerbJoiner:
 
 def attach_particles(tokens: Sequence[Token]) -> None:
     """Find each separable particle's verb in a sentence tagged without a parser."""
+    spans: list[range] | None = None
     for index, token in enumerate(tokens):
+        tag = token.tag_
+        if tag != "PTKVZ" and not (tag in _PARTICLE_LIKE_TAGS and token.lower_ in _PARTICLE_WORDS):
+            continue  # the cheap test first: most words are no particle
         if token._.particle_verb is not None or not is_particle(tokens, index):
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following is not None and following.tag_ in ("VVINF", "VVPP", "VVIZU", "PTKZU"):
             verb = spelled_apart(tokens, index)
         else:
-            verb = particle_verb(tokens, index)
+            spans = spans or stretches(tokens)
+            verb = particle_verb(tokens, index, spans)
         if verb is not None:
             join(verb, token)
 
@@ -133,10 +141,10 @@ def is_particle(tokens: Sequence[Token], index: int) -> bool:
     return following is None or is_boundary(following)
 
 
-def particle_verb(tokens: Sequence[Token], index: int) -> Token | None:
+def particle_verb(tokens: Sequence[Token], index: int, spans: list[range] | None = None) -> Token | None:
     """The finite verb the particle at `index` belongs to, or None."""
     particle = tokens[index]
-    spans = stretches(tokens)
+    spans = spans or stretches(tokens)
     here = next((n for n, span in enumerate(spans) if index in span), None)
     if here is None:
         return None
@@ -195,6 +203,8 @@ def attach_reflexives(tokens: Sequence[Token]) -> None:
     """Mark `sich` + verb as a reflexive verb where agreement, Ding and the objects allow."""
     from lernkarten.analysis.reflexive_verbs import reflexive_verbs
 
+    if not any(token.tag_ == "PRF" for token in tokens):
+        return
     spans = stretches(tokens)
     for index, token in enumerate(tokens):
         if token.tag_ != "PRF":
