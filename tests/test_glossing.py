@@ -134,12 +134,13 @@ def test_compound_listed_inside_its_base_words_line_is_found_directly() -> None:
 
 # -- senses -----------------------------------------------------------------------------------
 
-def test_den_ausschlag_geben_in_the_sentence_tips_the_balance() -> None:
+def test_den_ausschlag_geben_in_the_sentence_tips_the_balance_in_a_note_beside_the_word() -> None:
     sentence = _seed_sentence("den Ausschlag für die Wende gab")
     entry = _gloss(_entry("Ausschlag", "NOUN", sentence, "Ausschlag", article="den"))
-    assert "to tip the balance" in _texts(entry)
-    assert all(g.source == "ding:phrase" and g.via == "den Ausschlag geben" for g in entry.glosses)
-    assert not any("deflection" in text for text in _texts(entry))
+    # the card teaches the word; the phrase the sentence uses is a note beside it
+    assert any(note.startswith("den Ausschlag geben:") and "to tip the balance" in note for note in entry.notes)
+    assert entry.glosses and all(g.source == "ding" for g in entry.glosses)
+    assert not any("balance" in text for text in _texts(entry))
 
 
 def test_expression_entry_is_looked_up_whole() -> None:

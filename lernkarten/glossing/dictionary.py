@@ -30,7 +30,11 @@ from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+#: Slots of a line are numbered within it; a line has fewer than this many.
+SLOTS_PER_LINE = 256
+#: How many slots a substring search reads at most: a short fragment is in thousands.
+MAX_FRAGMENT_SLOTS = 4000
 
 #: What a term is within its line.
 HEAD, PLURAL, FORM, PHRASE = "head", "plural", "form", "phrase"
@@ -107,15 +111,51 @@ class Dictionary:
             "SELECT key, line, slot, idx FROM phrase_words WHERE word = ?", (word.casefold(),)
         ).fetchall()
 
+    def slots_containing(self, fragment: str) -> list[tuple[int, int]]:
+        """(line, slot) of every German slot whose text contains `fragment` (case-folded, 3+ letters).
+
+        The words built on a word ("Friedensvermittlung", "Vermittlungsausschuss") are where
+        Ding shows which sense of it is the common one; a trigram index finds them. Empty
+        when this SQLite lacks the trigram tokenizer: the caller then does without.
+        """
+        fragment = fragment.casefold()
+        if len(fragment) < 3 or not self._has_fragments():
+            return []
+        trigrams = dict.fromkeys(fragment[i:i + 3] for i in range(len(fragment) - 2))
+        query = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+        try:
+            rows = self._db.execute("SELECT rowid FROM german_slots WHERE german_slots MATCH ? ORDER BY rowid LIMIT ?",
+                                    (query, MAX_FRAGMENT_SLOTS)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        found = []
+        for (rowid,) in rows:
+            line, slot = divmod(rowid, SLOTS_PER_LINE)
+            german = self.line_text(line).partition(" :: ")[0].split(" | ")
+            # the trigrams only say the letters are there, not in this order
+            if slot < len(german) and fragment in german[slot].casefold():
+                found.append((line, slot))
+        return found
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
+    def line_text(self, number: int) -> str:
+        """The line as Ding writes it."""
+        row = self._db.execute("SELECT text FROM lines WHERE id = ?", (number,)).fetchone()
+        if row is None:
+            raise KeyError(number)
+        return row[0]
+
+    @functools.lru_cache(maxsize=1)  # noqa: B019
+    def _has_fragments(self) -> bool:
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'fragments'").fetchone()
+        return bool(row and row[0] == "yes")
+
     def hit(self, line: int, slot: int, index: int, kind: str = PHRASE) -> Hit:
         return Hit(self.line(line), slot, index, kind)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one dictionary per process
     def line(self, number: int) -> DingLine:
-        row = self._db.execute("SELECT text FROM lines WHERE id = ?", (number,)).fetchone()
-        if row is None:
-            raise KeyError(number)
-        return parse_line(row[0], number)
+        return parse_line(self.line_text(number), number)
 
     def _hits_of_kind(self, key: str, kind: str) -> list[Hit]:
         return [h for h in self.lookup(key) if h.kind == kind]
@@ -194,6 +234,8 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
         # sorted inserts build the clustered tables without page splits
         db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?)", sorted(terms))
         db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", sorted(words))
+        fragments = _index_fragments(db, lines)
+        db.execute("INSERT INTO meta VALUES ('fragments', ?)", ("yes" if fragments else "no",))
         db.commit()
         db.close()
         if progress:
@@ -203,6 +245,22 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _index_fragments(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> bool:
+    """A trigram index of every German slot, for `Dictionary.slots_containing` (False: no FTS5 here).
+
+    Contentless and without positions: 25 MB instead of 50; the slots' text is in `lines`.
+    """
+    try:
+        db.execute("CREATE VIRTUAL TABLE german_slots USING fts5(text, tokenize='trigram', detail='none', content='')")
+    except sqlite3.OperationalError:
+        return False
+    rows = ((number * SLOTS_PER_LINE + slot, german.casefold())
+            for number, text in lines
+            for slot, german in enumerate(text.partition(" :: ")[0].split(" | ")[:SLOTS_PER_LINE]))
+    db.executemany("INSERT INTO german_slots (rowid, text) VALUES (?, ?)", rows)
+    return True
 
 
 def _kind(term: Term, slot: int, slot_has_gender: bool) -> str | None:

@@ -293,3 +293,13 @@ def parse_sense(text: str) -> Sense:
     rest = _SPACES.sub(" ", rest).strip(" ,;")
     rest = rest.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
     return Sense(text=rest, labels=labels)
+
+
+def plain_german(text: str) -> str:
+    """A German term as a learner reads it: no braces, labels, notes or abbreviations ("nach Angaben von jdm.")."""
+    rest = _BRACED.sub(" ", text)
+    rest = _BRACKETED.sub(" ", rest)
+    rest = _ANGLED.sub(" ", rest)
+    rest = _ABBREVIATION.sub(" ", rest)
+    rest = re.sub(r"\([^()]{12,}\)", " ", rest)   # long comments explain; "(sich)" and "(um)" stay
+    return _SPACES.sub(" ", rest).strip(" ,;")

@@ -6,20 +6,28 @@ Ding spreads a headword over many lines, one sense each (`Bündnis`: "confederat
 2. what the text itself decides: the article (`das Steuer` is not `die Steuer`), the
    preposition a verb governs when that preposition is in the sentence (`bitten um`);
 3. subject labels that fit news ([pol.], [mil.], [econ.]) and those that do not ([bot.], [mus.]);
-4. how common the English gloss is (a core sense is "ally", a rare one "confederate");
-5. Ding's own order, roughly most common sense first.
+4. the English the word's family of Ding lines agrees on (`family.py`): `ehemalig` is "former"
+   in a dozen lines and "past" in one;
+5. how common the English gloss is, up to a point (a core sense is "ally", a rare one "confederate");
+6. the line being the word's own (its first term), not a synonym's.
+Ding's order of a word's lines is alphabetical by their German, so it says nothing of sense.
+Within the chosen line the synonyms are put in the order a learner is best served by:
+supported, common and plain ("increase" before "improvement"; "event" before "event (thing
+that happens)").
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
 from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, Sense
+from lernkarten.glossing.english import COMMON_ENOUGH, RARE, clutter, looks_plural, make_singular, zipf
+from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.phrases import Sentence, find_phrases
 
 #: Subject labels a news text is likely to use a word in.
@@ -62,10 +70,6 @@ OFF_TOPIC_ENGLISH_COMMENTS = ("metallurgy", "chemistry", "physics", "music", "th
 #: Verbs that make a phrase of an adjective without changing its sense ("zuversichtlich sein").
 COPULAS = frozenset({"sein", "werden", "bleiben"})
 MAX_GLOSSES = 3
-_GLOSS_STOPWORDS = frozenset(
-    "to the a an of sb sth one's oneself be in on at for with by from do your his her its my make get have it "
-    "up out off over into about as or and".split()
-)
 
 
 @dataclass
@@ -79,6 +83,10 @@ class Choice:
     source: str = "ding"                  # Gloss.source of what this choice gives
     via: str = ""                         # Gloss.via: the phrase or the verb of a participle
     lemma: str = ""                       # the word this sense belongs to, when not the entry's lemma
+    support: Counter[str] = field(default_factory=Counter)   # family support of English stems
+    singular: bool = False                # glosses a singular noun: its English must be singular too
+    verb: bool = False                    # glosses a verb ("to reject sth." is not clutter)
+    plural_sense: bool = False            # a plural's own sense, the text using the plural ("Unruhen")
 
     @property
     def senses(self) -> tuple[Sense, ...]:
@@ -86,18 +94,27 @@ class Choice:
 
 
 def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, ...] = (),
-                  lemma: str | None = None) -> list[Choice]:
+                  lemma: str | None = None, number: str = "", singular: bool = False) -> list[Choice]:
     """Candidate senses of the entry (or of `lemma` standing in for it), best first.
 
-    `genders` are the genders the text's articles allow (empty when they do not tell).
+    `genders` are the genders the text's articles allow (empty when they do not tell);
+    `number` is "plural" when the text only ever uses the noun in the plural, "singular" when
+    only in the singular, else ""; `singular` says the entry is a noun with a singular.
     """
     lemma = lemma or entry.lemma
     choices = _phrase_choices(entry, dictionary, lemma)
     if entry.pos == "VERB":
         choices.extend(_particle_verb_choices(entry, dictionary, lemma))
-    choices.extend(_headword_choices(entry, dictionary, lemma, genders))
+    choices.extend(_headword_choices(entry, dictionary, lemma, genders, number))
+    support = family_support(dictionary, lemma, entry.pos)
     if entry.pos in {"ADJ", "ADV"} and lemma.islower():
-        choices.extend(_participle_choices(dictionary, lemma))
+        choices.extend(_participle_choices(dictionary, lemma, support))
+    for choice in choices:
+        if not choice.support:
+            choice.support = support
+        # a word Ding lists as a plural ("Streitkräfte {pl}") keeps its plural English
+        choice.singular = singular and not (choice.hit.term.key == lemma and "pl" in choice.hit.term.markers)
+        choice.verb = entry.pos in {"VERB", "AUX"}
     choices.sort(key=lambda c: (-c.score, c.hit.line.number, c.hit.slot, c.hit.index))
     return choices
 
@@ -162,15 +179,66 @@ def _glosses_from(choice: Choice, *, source: str, uncertain: bool, via: str) -> 
     subject = [label for label in term.labels if label in NEWS_LABELS]
     plain: list[Gloss] = []
     regional: list[Gloss] = []
-    for sense in choice.senses:
-        if not sense.text or len(sense.text) > 60:
-            continue
+    texts, doubtful = english_of(choice)
+    for sense, text in texts:
         english = [label for label in sense.labels if label in ENGLISH_REGISTER]
         label = (german_register or [label for label in english if label not in {"Br.", "Am."}] or subject or [""])[0]
-        gloss = Gloss(text=sense.text, source=source, label=label, uncertain=uncertain, via=via)
+        gloss = Gloss(text=text, source=source, label=label, uncertain=uncertain or doubtful, via=via)
         # "defence alliance [Br.]; defense alliance [Am.]": spelling variants after the plain gloss
         (regional if {"Br.", "Am."} & set(english) else plain).append(gloss)
     return (plain + regional)[:MAX_GLOSSES]
+
+
+def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
+    """The slot's English synonyms as a card should give them, best first, and whether they are in doubt.
+
+    Synonyms the word's family supports and plain common words come first; very rare ones go
+    when a commoner one is there ("massive", not "massy"). A singular noun gets singular
+    English: Ding sometimes pairs it with a plural ("Terrorist | Terroristen :: terrorists |
+    terroristses"); where the line itself shows the slip, the plural is made singular, where
+    it does not, the gloss is kept and marked uncertain.
+    """
+    senses = [s for s in choice.senses if s.text and len(s.text) <= 60]
+    doubtful = False
+    texts = [s.text for s in senses]
+    if choice.singular and choice.source == "ding":
+        texts, doubtful = _singular_english(choice, texts)
+    ranked = sorted(range(len(senses)), key=lambda i: (-_sense_rank(texts[i], choice), i))
+    result = [(senses[i], texts[i]) for i in ranked]
+    if result and zipf(result[0][1]) >= RARE:
+        result = [r for r in result if zipf(r[1]) >= RARE or not re.search("[A-Za-z]", r[1])]
+    unique: dict[str, tuple[Sense, str]] = {}
+    for sense, text in result:
+        unique.setdefault(text.casefold(), (sense, text))
+    return list(unique.values()), doubtful
+
+
+def _sense_rank(text: str, choice: Choice) -> float:
+    """How good a synonym is as a card's gloss; steps of 4 so that small differences keep Ding's order."""
+    value = 6 * math.log2(1 + gloss_support(choice.support, text)) + 5 * min(zipf(text), COMMON_ENOUGH)
+    value -= 6 * clutter(text, verb=choice.verb)
+    return float(int(value // 4))
+
+
+def _singular_english(choice: Choice, texts: list[str]) -> tuple[list[str], bool]:
+    hit = choice.hit
+    line, slot = hit.line, hit.slot
+    from_plural = hit.kind == PLURAL or hit.term.markers == ("pl",)
+    next_senses = [s.text for s in line.slots[slot + 1].senses] if slot + 1 < len(line.slots) else []
+    next_is_plural = slot + 1 < len(line.slots) and "pl" in line.slots[slot + 1].markers
+    if from_plural and choice.plural_sense:
+        return texts, False   # the text means the plural's sense: "Unruhen" is "unrest"
+    if from_plural:
+        # a plural line standing in for the singular ("Kasachen {pl} :: Kazakhs"): make it singular
+        return [make_singular(t) if looks_plural(t) else t for t in texts], True
+    if not next_is_plural or not any(looks_plural(t) for t in texts):
+        return texts, False
+    shifted = [t for t in texts if looks_plural(t) and (t + "es" in next_senses or t + "s" in next_senses)]
+    if shifted:
+        # "terrorists | terroristses": Ding's English slipped one place; the singular is safe
+        return [make_singular(t) if t in shifted else t for t in texts], False
+    same = [t for t in texts if looks_plural(t) and t in next_senses]
+    return texts, bool(same)  # "glasses | glasses" may be a plural-only word: say it is unsure
 
 
 # -- candidates -----------------------------------------------------------------------------
@@ -257,7 +325,7 @@ def _particle_verb_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> 
         if inner:
             best = inner[0]
             choices.append(Choice(best.hit, 1000 + 6 * count, phrase=key, reasons=[f"particle verb {key} in the text"],
-                                  source="ding:phrase", via=key, lemma=key))
+                                  source="ding:phrase", via=key, lemma=key, support=best.support))
     return choices
 
 
@@ -275,7 +343,8 @@ def _adjective_keeps_its_sense(words: list[str], entry_words: set[str], adjectiv
     return adjective_head and bool(others) and all(w in COPULAS for w in others)
 
 
-def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders: tuple[str, ...]) -> list[Choice]:
+def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders: tuple[str, ...],
+                      number: str = "") -> list[Choice]:
     hits = [h for h in dictionary.lookup(lemma) if h.kind in (HEAD, PHRASE)]
     if entry.pos in {"ADJ", "ADV"} and not lemma.endswith("e"):
         # a tagger's "inner", "äußer", "ander" for Ding's "innere", "äußere", "andere"
@@ -289,8 +358,9 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     plural_heads = _plural_heads(entry, dictionary, lemma) if entry.pos == "NOUN" else []
     allowed = COMPATIBLE_POS.get(entry.pos, set())
     sentences = [Sentence.of(e) for e in entry.examples]
+    support = family_support(dictionary, lemma, entry.pos)
+    verb = entry.pos in {"VERB", "AUX"}
     choices: list[Choice] = []
-    primary_rank = 0
     for hit in hits:
         if not hit.line.slots[hit.slot].senses:
             continue
@@ -311,14 +381,13 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         if label_score:
             reasons.append("labels " + " ".join(labels))
         score += label_score
-        # how common the English gloss is tells a core sense from a rare one better than
-        # anything else Ding offers: its lines are sorted by their first German word, so a
-        # word's main sense often stands under a synonym ("Vereinbarung; Abkommen": agreement)
-        score += 5 * _english_zipf(hit.line.slots[hit.slot].senses)
+        # what the word's family agrees on and how common the English is tell a core sense
+        # from a rare one; Ding's lines are sorted by their first German word, so a word's main
+        # sense often stands under a synonym ("Vereinbarung; Abkommen": agreement)
+        score += _english_score(hit.line.slots[hit.slot].senses, support, verb)
         score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
         if hit.slot == 0 and hit.index == 0:
-            score += 8 - min(8.0, 2.0 * primary_rank)
-            primary_rank += 1
+            score += 6  # the word's own line, not a line of a synonym it is listed with
         elif hit.slot > 0:
             score += 6  # a compound listed inside its base word's line ("Militärbündnis")
         if _lists_forms(hit):
@@ -342,14 +411,19 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
             reasons.append("comment names a field")
         choices.append(Choice(hit, score, reasons=reasons))
     for hit in plural_heads:
-        # `Unruhen {pl}` [pol.] "unrest" for a text that only ever says "Unruhen"
+        # `Unruhen {pl}` [pol.] "unrest" for a text that only ever says "Unruhen"; when the
+        # text may mean the singular ("dem Nachbarn"), a plural line ("die Nachbarn: the
+        # neighbours") only stands in for a missing singular one
         labels = hit.term.labels or hit.line.slots[hit.slot].labels
-        score = 100 + 30 + 25 + _label_score(labels) + 5 * _english_zipf(hit.line.slots[hit.slot].senses)
-        choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"]))
+        score = 100 + _label_score(labels) + _english_score(hit.line.slots[hit.slot].senses, support, verb)
+        if number == "plural":
+            score += 55
+        choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"],
+                              plural_sense=number == "plural"))
     return choices
 
 
-def _participle_choices(dictionary: Dictionary, lemma: str) -> list[Choice]:
+def _participle_choices(dictionary: Dictionary, lemma: str, support: Counter[str]) -> list[Choice]:
     """The verbal sense of a participle used as an adjective: Ding's translation of that form.
 
     "bewaffnet" is listed as an adjective only as "weaponed"; as the participle of
@@ -364,7 +438,7 @@ def _participle_choices(dictionary: Dictionary, lemma: str) -> list[Choice]:
         if hit.index >= len(head_terms) or not hit.line.slots[hit.slot].senses:
             continue
         verb = head_terms[hit.index].key
-        score = 100.0 + 20 + 5 * _english_zipf(hit.line.slots[hit.slot].senses)
+        score = 100.0 + 20 + _english_score(hit.line.slots[hit.slot].senses, support, False)
         score += 1.5 * math.log2(len(hit.line.slots)) + _label_score(_labels_of(hit))
         if hit.index == 0:
             score += 4
@@ -456,21 +530,13 @@ def _preposition_in(preposition: str, sentence: Sentence) -> bool:
     return any(w == preposition or CONTRACTIONS.get(w) == preposition for w in nearby)
 
 
-def _english_zipf(senses: tuple[Sense, ...]) -> float:
-    """How common the first English gloss is: the rarest of its content words, on wordfreq's Zipf scale."""
+def _english_score(senses: tuple[Sense, ...], support: Counter[str], verb: bool) -> float:
+    """The English side's worth: family support of its best synonym, commonness of its best plain one."""
     if not senses:
         return 0.0
-    return _gloss_zipf(senses[0].text)
-
-
-@functools.lru_cache(maxsize=65536)
-def _gloss_zipf(text: str) -> float:
-    from wordfreq import zipf_frequency
-
-    # hyphenated words stay whole: wordfreq rates "set-piece" as rarer than "set" and "piece"
-    words = [w for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", re.sub(r"\([^)]*\)", " ", text))
-             if w.lower() not in _GLOSS_STOPWORDS and len(w) > 1]
-    if not words:
+    shown = [s.text for s in senses[:MAX_GLOSSES] if s.text]
+    if not shown:
         return 0.0
-    # above 5 an English word is so common it has many senses ("lead"): no more credit for that
-    return min(5.0, min(zipf_frequency(w, "en") for w in words))
+    best_support = max(gloss_support(support, t) for t in shown)
+    best_plain = max(5 * min(zipf(t), COMMON_ENOUGH) - 4 * clutter(t, verb=verb) for t in shown)
+    return 6 * math.log2(1 + best_support) + best_plain

@@ -33,7 +33,8 @@ from lernkarten.glossing.grammar import (
     noun_grammar,
     verb_grammar,
 )
-from lernkarten.glossing.senses import choose_senses, close_senses, glosses_of
+from lernkarten.glossing.ding import plain_german
+from lernkarten.glossing.senses import Choice, choose_senses, close_senses, english_of, glosses_of
 
 Progress = Callable[[int, int], None]
 
@@ -80,9 +81,19 @@ def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     """A copy of `entry` with glosses, grammar and notes; `glosses` stays empty when nothing is known."""
     entry = copy.deepcopy(entry)
     genders: tuple[str, ...] = ()
+    number = ""
+    singular = False
     if entry.pos == "NOUN":
         genders = _text_genders(entry, dictionary, nouns)
-    choices = choose_senses(entry, dictionary, genders=genders)
+        number = text_number(entry, nouns)
+        singular = not any(r.plural_only for r in nouns.lemma(entry.lemma))  # type: ignore[attr-defined]
+    choices = choose_senses(entry, dictionary, genders=genders, number=number, singular=singular)
+    phrase = next((c for c in choices if c.phrase and not c.lemma), None)
+    if phrase is not None and any(not c.phrase for c in choices):
+        # the word has a sense of its own: that is what the card teaches; the phrase the
+        # sentence uses ("den Ausschlag geben") is a note beside it, not the word's meaning
+        entry.notes.append(phrase_note(phrase))
+        choices = [c for c in choices if not c.phrase or c.lemma]
     fallback: Fallback | None = None
     if choices:
         entry.glosses = glosses_of(choices)
@@ -102,6 +113,35 @@ def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     sense = next((c.hit for c in choices if not c.phrase), None)
     _grammar(entry, dictionary, nouns, sense, fallback).apply(entry)
     return entry
+
+
+def phrase_note(choice: Choice) -> str:
+    """"den Ausschlag geben: to tip the balance" - the phrase as Ding writes it, without markup."""
+    english = "; ".join(text for _, text in english_of(choice)[0][:2])
+    return f"{plain_german(choice.hit.term.text)}: {english}"
+
+
+def text_number(entry: Entry, nouns: object) -> str:
+    """"plural" when every sentence uses the noun in the plural, "singular" when every one in the
+    singular, else "": from the form's case and number slots, narrowed by the article before it."""
+    from lernkarten.glossing.grammar import article_readings
+
+    seen: set[str] = set()
+    for example in entry.examples:
+        if not example.spans:
+            continue
+        a, b = example.spans[0]
+        form = example.text[a:b]
+        slots = {tuple(s.split()[:2]) for r in nouns.lookup(form)  # type: ignore[attr-defined]
+                 if r.lemma == entry.lemma for s in r.slots}
+        readings = {(case, number) for case, number, _ in article_readings(example.article.casefold().strip())}
+        if readings and slots:
+            slots = {s for s in slots if s in readings} or slots
+        numbers = {number for _, number in slots}
+        if not numbers:
+            return ""
+        seen |= numbers
+    return seen.pop() if len(seen) == 1 else ""
 
 
 def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:

@@ -1,0 +1,100 @@
+"""What a gloss is like as English: how common its words are, whether it is plural, how cluttered.
+
+A card's first gloss is what a learner remembers, so it should be a plain, common English
+word in the number of the German headword: "ally", not "confederate"; "terrorist" for
+`der Terrorist`, not Ding's "terrorists"; "event", before "event (thing that happens)".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+#: Words a gloss's commonness is not judged by.
+_STOPWORDS = frozenset(
+    "to the a an of sb sth one's oneself be in on at for with by from do your his her its my make get have it "
+    "up out off over into about as or and".split()
+)
+#: Above this an English word is common enough; more frequency does not make a better gloss
+#: ("past" is commoner than "former" and a worse gloss of `ehemalig`).
+COMMON_ENOUGH = 4.0
+#: A synonym rarer than this is left off when a commoner one is there ("massy" after "massive").
+RARE = 2.0
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+_PLACEHOLDERS = re.compile(r"\b(?:sb|sth)\.")
+#: Words English nouns end in that only look plural.
+_NOT_PLURAL = ("ss", "us", "is", "ews")
+
+
+@functools.lru_cache(maxsize=65536)
+def zipf(text: str) -> float:
+    """How common a gloss is: the rarest of its content words on wordfreq's Zipf scale (0 for none)."""
+    from wordfreq import zipf_frequency
+
+    # hyphenated words stay whole: wordfreq rates "set-piece" as rarer than "set" and "piece"
+    words = [w for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", _PARENTHESES.sub(" ", text))
+             if w.lower() not in _STOPWORDS and len(w) > 1]
+    if not words:
+        return 0.0
+    # above 5 an English word is so common it has many senses ("lead"): no more credit for that
+    return min(5.0, min(zipf_frequency(w, "en") for w in words))
+
+
+def clutter(text: str, *, verb: bool = False) -> float:
+    """How much a gloss carries besides the translation: explanations in brackets, "sb./sth.".
+
+    A verb's object ("to reject sth.") tells how it is used and costs little; "the" before a
+    noun ("the neighbours") and explanations ("event (thing that happens)") cost more.
+    """
+    cost = 0.0
+    for comment in _PARENTHESES.findall(text):
+        words = comment.split()
+        # "(against)", "(of sth.)": the preposition it takes; anything longer explains
+        cost += 0.5 if len(words) <= 2 and not any(len(w) > 6 for w in words) else 1.5
+    placeholders = len(_PLACEHOLDERS.findall(_PARENTHESES.sub(" ", text)))
+    cost += (0.25 if verb else 0.75) * placeholders
+    if text.startswith("the ") and not verb:
+        cost += 1.0
+    if "/" in _PARENTHESES.sub(" ", text):
+        cost += 0.5  # "to claim / profess to be/do sth."
+    return cost
+
+
+def head_word(text: str) -> str:
+    """The last word outside brackets: the noun of "armed forces", "terrorists"."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _PARENTHESES.sub(" ", text))
+    return words[-1] if words else ""
+
+
+def singular(word: str) -> str:
+    """The singular of a regular English plural ("terrorists" -> "terrorist"), or "" when unsure."""
+    lower = word.lower()
+    if len(lower) < 4 or not lower.endswith("s") or lower.endswith(_NOT_PLURAL):
+        return ""
+    if lower.endswith("ies"):
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def looks_plural(text: str) -> bool:
+    """True when a noun gloss ends in a regular plural whose singular is a known English word."""
+    word = head_word(text)
+    one = singular(word)
+    if not one:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(one, "en") >= 2.5 and zipf_frequency(one, "en") >= zipf_frequency(word, "en") - 1.0
+
+
+def make_singular(text: str) -> str:
+    """The gloss with its head word in the singular: "the neighbours" -> "neighbour"."""
+    word = head_word(text)
+    one = singular(word)
+    if not one:
+        return text
+    at = text.rfind(word)
+    result = text[:at] + one + text[at + len(word):]
+    return result.removeprefix("the ")
