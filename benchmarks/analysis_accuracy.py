@@ -211,13 +211,12 @@ def main() -> None:
 
 
 def _tagger_only(nlp):
+    from types import SimpleNamespace
+
     from lernkarten.analysis.pipeline import LEARNER_COMPONENTS
 
-    class Stripped:
-        vocab = nlp.vocab
-        pipeline = [(n, c) for n, c in nlp.pipeline if n not in LEARNER_COMPONENTS]
-
-    return Stripped()
+    return SimpleNamespace(vocab=nlp.vocab,
+                           pipeline=[(n, c) for n, c in nlp.pipeline if n not in LEARNER_COMPONENTS])
 
 
 if __name__ == "__main__":

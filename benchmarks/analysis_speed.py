@@ -59,7 +59,7 @@ def main() -> None:
 
     from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
 
-    sentences, texts = treebank()
+    sentences, _ = treebank()
     tokens = sum(len(s) for s in sentences)
     print(f"UD German GSD dev+test: {len(sentences)} sentences, {tokens} tokens")
 

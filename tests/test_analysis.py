@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED, SHARED
+
 from lernkarten.errors import LernkartenError
 
 GSD = SHARED / "data" / "ud-german-gsd"
@@ -72,6 +72,21 @@ def test_a_model_that_is_not_installed_is_refused_in_one_clear_line() -> None:
     message = str(caught.value)
     assert "spaCy model 'de_core_news_xl_not_here' is not installed" in message
     assert "\n" not in message
+
+
+def test_another_installed_spacy_pipeline_takes_the_taggers_place(tmp_path, nlp) -> None:
+    import spacy
+
+    from lernkarten.analysis import load_nlp
+    from lernkarten.analysis.pipeline import LEARNER_COMPONENTS
+
+    spacy.blank("de").to_disk(tmp_path / "pipeline")
+    other = load_nlp(str(tmp_path / "pipeline"))
+    assert other is not nlp
+    assert "lernkarten_hanta" not in other.pipe_names
+    assert other.pipe_names[-len(LEARNER_COMPONENTS):] == list(LEARNER_COMPONENTS)
+    doc = other("Die Regierung lehnte den Vorschlag ab.")
+    assert doc._.expressions == []
 
 
 def test_tags_are_standard_stts_and_universal_pos(nlp) -> None:

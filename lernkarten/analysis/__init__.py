@@ -25,7 +25,7 @@ def load_nlp(model: str | None = None) -> Language:
     return load(model)
 
 
-def occurrences(doc: Doc) -> list[Occurrence]:  # noqa: F811 - the function, not the record's module
+def occurrences(doc: Doc) -> list[Occurrence]:
     """Every learnable unit the analysed `doc` holds, one per occurrence, in text order."""
     from lernkarten.analysis.units import occurrences as find
 

@@ -20,7 +20,7 @@ import gc
 import math
 from functools import lru_cache
 
-from HanTa.HanoverTagger import END, EMPTY, START, HanoverTagger
+from HanTa.HanoverTagger import EMPTY, END, START, HanoverTagger
 
 #: HanTa's German model, shipped inside its wheel
 GERMAN_MODEL = "morphmodel_ger.pgz"
@@ -228,9 +228,8 @@ class MemoizingHanoverTagger(HanoverTagger):
         # the closing part of HanoverTagger.analyze_forward, unchanged
         from operator import itemgetter
 
-        from numpy import logaddexp
-
         from HanTa.HanoverTagger import UNKNOWN
+        from numpy import logaddexp
 
         for state in table[-2]:
             lp = table[-2][state]

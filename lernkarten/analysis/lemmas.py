@@ -164,7 +164,7 @@ def normal_case(word: str) -> str:
 
 def abbreviation_lemma(word: str) -> str:
     """An abbreviation as written, without a plural or genitive -s (`NGOs` -> `NGO`)."""
-    return word[:-1] if word.endswith("s") else word
+    return word.removesuffix("s")
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ def nominalised_adjective_lemma(word: str, tagger_lemma: str) -> str:
         return tagger_lemma
     if adjective.endswith("e"):
         stem = adjective
-    elif adjective.endswith("el") or adjective.endswith(("auer", "euer")):
+    elif adjective.endswith(("el", "auer", "euer")):
         stem = adjective[:-2] + adjective[-1] + "e"  # dunkel -> Dunkle, teuer -> Teure
     else:
         stem = adjective + "e"

@@ -21,7 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
-from lernkarten.analysis.lemmas import compound_head, is_abbreviation, is_shouted, noun_rows
+from lernkarten.analysis.lemmas import (
+    compound_head,
+    is_abbreviation,
+    is_shouted,
+    noun_rows,
+)
 
 #: endings of German common nouns that names practically never have
 COMMON_NOUN_ENDINGS = (

@@ -21,6 +21,10 @@ DEFAULT_MODEL = "hanta"
 #: the components that turn tagged tokens into what a learner learns, in order
 LEARNER_COMPONENTS = ("lernkarten_names", "lernkarten_lemmas", "lernkarten_verbs", "lernkarten_expressions")
 
+#: the modules that define the components
+_COMPONENT_MODULES = ("lernkarten.analysis.hanta", "lernkarten.analysis.names", "lernkarten.analysis.lemmas",
+                      "lernkarten.analysis.verbs", "lernkarten.analysis.phrases")
+
 _pipelines: dict[str, Language] = {}
 _lock = threading.Lock()
 
@@ -36,13 +40,11 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def _build(name: str) -> Language:
-    # the components register themselves with spaCy when their modules are imported
-    import lernkarten.analysis.hanta  # noqa: F401
-    import lernkarten.analysis.lemmas  # noqa: F401
-    import lernkarten.analysis.names  # noqa: F401
-    import lernkarten.analysis.phrases  # noqa: F401
-    import lernkarten.analysis.verbs  # noqa: F401
+    import importlib
 
+    # the components register themselves with spaCy when their modules are imported
+    for module in _COMPONENT_MODULES:
+        importlib.import_module(module)
     if name == DEFAULT_MODEL:
         nlp = _hanta_pipeline()
     else:

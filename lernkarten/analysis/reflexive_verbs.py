@@ -23,7 +23,10 @@ DING_FILE = Path(__file__).resolve().parents[1] / "data" / "ding-de-en.txt.gz"
 FORMAT_VERSION = 1
 
 _PREPOSITIONS = frozenset(
-    "an auf aus bei durch für gegen gegenüber hinter in mit nach neben über um unter von vor wegen zu zwischen".split()
+    [
+        "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter", "in", "mit", "nach",
+        "neben", "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen"
+    ]
 )
 #: Ding's placeholders for objects: etw. (sth.), jdn. (sb. acc), jdm. (sb. dat), jds. (sb.'s)
 _PLACEHOLDER = re.compile(r"^(etw\.|jdn\.|jdm\.|jds\.|einer|eine|einen|Sache|[a-z]+\./[a-z]+\.)$")

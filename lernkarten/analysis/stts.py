@@ -19,7 +19,10 @@ _HANTA_TO_STTS = {
 
 #: prepositions that also serve as separable particles; UD tags such a particle ADP, others ADV
 PREPOSITION_PARTICLES = frozenset(
-    "ab an auf aus bei durch gegen hinter mit nach neben ohne statt über um unter vor wider zu zwischen".split()
+    [
+        "ab", "an", "auf", "aus", "bei", "durch", "gegen", "hinter", "mit", "nach", "neben", "ohne",
+        "statt", "über", "um", "unter", "vor", "wider", "zu", "zwischen"
+    ]
 )
 
 #: STTS -> UPOS where the tag alone decides
@@ -42,11 +45,13 @@ _UPOS = {
 
 #: indefinite pronouns that UD German treats as determiners even when they stand alone ("alle kamen")
 _DETERMINER_PRONOUNS = frozenset(
-    "all alle aller ander andere anderer beide ein einige einiger jeder jede jedes mancher mehr viel "
-    "solch solcher wenig".split()
+    [
+        "all", "alle", "aller", "ander", "andere", "anderer", "beide", "ein", "einige", "einiger", "jeder",
+        "jede", "jedes", "mancher", "mehr", "viel", "solch", "solcher", "wenig"
+    ]
 )
 
-_SYMBOLS = frozenset("% € $ £ ¥ § + = < > ° & * # @ / ×".split())
+_SYMBOLS = frozenset(["%", "€", "$", "£", "¥", "§", "+", "=", "<", ">", "°", "&", "*", "#", "@", "/", "×"])
 
 
 def standard_tag(hanta_tag: str) -> str:

@@ -9,6 +9,8 @@ Punctuation, numbers and symbols are left out; separable particles are part of t
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis.occurrences import Occurrence
@@ -103,7 +105,7 @@ def _expression_unit(doc: Doc, expression, sentence: str, offset: int, index: in
 def _form(parts: list[Token]) -> str:
     """The words as written, with " ... " where other words come between: "teilte ... mit"."""
     pieces = [parts[0].text]
-    for before, after in zip(parts, parts[1:]):
+    for before, after in pairwise(parts):
         pieces.append(" " if after.i == before.i + 1 else " ... ")
         pieces.append(after.text)
     return "".join(pieces)

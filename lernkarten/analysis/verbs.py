@@ -35,11 +35,14 @@ MIN_ZIPF_TAGGED = 1.0
 #: (not `wieder`, `dazu`, `dabei` and the like: far more often plain adverbs; the tagger's
 #: PTKVZ is needed to believe them)
 ADVERB_PARTICLES = frozenset(
-    "aufrecht auseinander bekannt bereit dar durcheinander ein empor entgegen entlang fehl fern fest fort "
-    "frei gegenüber geheim heim her herab heran herauf heraus herbei herein herüber herum herunter hervor "
-    "hin hinab hinauf hinaus hinein hinterher hinüber hinunter hinzu hoch inne kaputt kund los nieder "
-    "preis statt still teil übrig vorab voran voraus vorbei vorüber vorweg weg weiter zurecht zurück "
-    "zusammen".split()
+    [
+        "aufrecht", "auseinander", "bekannt", "bereit", "dar", "durcheinander", "ein", "empor", "entgegen",
+        "entlang", "fehl", "fern", "fest", "fort", "frei", "gegenüber", "geheim", "heim", "her", "herab",
+        "heran", "herauf", "heraus", "herbei", "herein", "herüber", "herum", "herunter", "hervor", "hin",
+        "hinab", "hinauf", "hinaus", "hinein", "hinterher", "hinüber", "hinunter", "hinzu", "hoch", "inne",
+        "kaputt", "kund", "los", "nieder", "preis", "statt", "still", "teil", "übrig", "vorab", "voran",
+        "voraus", "vorbei", "vorüber", "vorweg", "weg", "weiter", "zurecht", "zurück", "zusammen"
+    ]
 )
 
 _PARTICLE_LIKE_TAGS = frozenset({"APPR", "ADV", "ADJD", "PTKA"})
@@ -114,9 +117,10 @@ def spelled_apart(tokens: Sequence[Token], index: int) -> Token | None:
 def attach_parsed_particles(tokens: Sequence[Token]) -> None:
     """Take the particle relations a trained parser found (TIGER `svp`, UD `compound:prt`)."""
     for token in tokens:
-        if token.dep_ in ("svp", "compound:prt") and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
-            if token.head._.particle is None and joined_verb(token.text, token.head.lemma_):
-                join(token.head, token)
+        head = token.head
+        if (token.dep_ in ("svp", "compound:prt") and head is not token and head.pos_ in ("VERB", "AUX")
+                and head._.particle is None and joined_verb(token.text, head.lemma_)):
+            join(head, token)
 
 
 def is_particle(tokens: Sequence[Token], index: int) -> bool:
