@@ -1,14 +1,20 @@
-"""How well the seed text's entries are glossed: coverage, and a judged sample of 50.
+"""How well entries are glossed: coverage, and a judged sample, on the seed and on unseen texts.
 
-    python benchmarks/glossing_quality.py                 # figures
-    python benchmarks/glossing_quality.py --write-sample  # a fresh sample to judge (overwrites!)
+    python benchmarks/glossing_quality.py                    # the seed article: figures
+    python benchmarks/glossing_quality.py --corpus gsd       # three texts made of UD German GSD sentences
+    python benchmarks/glossing_quality.py --write-sample     # a fresh sample to judge (overwrites!)
+    python benchmarks/glossing_quality.py --show             # the sample with its sentences, for judging
 
-Coverage is the share of the seed's B1 entries (vocabulary stage, default settings) that get
-at least one gloss. The judged sample is every fifth entry, 50 in all; its judgement lives
-in `benchmarks/glossing_judgement.tsv` (entry, glosses given, does the sense fit the text,
-are gender and plural right, why). A person fills in the judgement columns; this script
-counts them and names the rows whose glosses changed since they were judged, so a stale
-judgement is never counted silently.
+Coverage is the share of the B1 entries (vocabulary stage, default settings) that get at
+least one gloss. The judged sample is every fifth entry of the seed, 50 in all
+(`benchmarks/glossing_judgement.tsv`), and about 40 evenly spread entries of the GSD texts
+(`benchmarks/glossing_judgement_gsd.tsv`): entry, glosses given (with the notes a card shows
+beside them), does the sense fit the text, are gender and plural right, why. A person fills
+in the judgement columns; this script counts them and names the rows whose glosses changed
+since they were judged, so a stale judgement is never counted silently.
+
+The GSD texts are runs of consecutive sentences of the treebank (news and web reviews the
+glossing was never tuned on), written to a temporary folder: `GSD_TEXTS` says which.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,15 +33,20 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SEED = ROOT / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
-JUDGEMENT = HERE / "glossing_judgement.tsv"
-SAMPLE_SIZE = 50
-STEP = 5
+SHARED = ROOT.parent / "shared"
+GSD = SHARED / "data" / "ud-german-gsd"
+#: (file, first sentence (0-based), how many): news from dev and test, web reviews from dev.
+GSD_TEXTS = [("de_gsd-ud-dev.conllu", 600, 40), ("de_gsd-ud-test.conllu", 600, 40), ("de_gsd-ud-dev.conllu", 400, 30)]
+JUDGEMENTS = {"seed": HERE / "glossing_judgement.tsv", "gsd": HERE / "glossing_judgement_gsd.tsv"}
+SAMPLE_SIZES = {"seed": 50, "gsd": 40}
 COLUMNS = ["lemma", "pos", "glosses", "grammar", "sense_fits", "grammar_correct", "reason"]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=sorted(JUDGEMENTS), default="seed")
     parser.add_argument("--write-sample", action="store_true", help="write a new sample to judge (overwrites)")
+    parser.add_argument("--show", action="store_true", help="print the sample with a sentence of each entry")
     parser.add_argument("--level", default="B1")
     args = parser.parse_args()
 
@@ -42,9 +54,12 @@ def main() -> int:
     from lernkarten.glossing import gloss_entries
     from lernkarten.pipeline import extract_entries
 
-    started = time.perf_counter()
-    extraction = extract_entries([str(SEED)], level=args.level)
-    extracted = time.perf_counter() - started
+    judgement = JUDGEMENTS[args.corpus]
+    with tempfile.TemporaryDirectory(prefix="lernkarten-gsd-") as folder:
+        paths = [str(SEED)] if args.corpus == "seed" else gsd_texts(Path(folder))
+        started = time.perf_counter()
+        extraction = extract_entries(paths, level=args.level)
+        extracted = time.perf_counter() - started
     entries = extraction.entries
     started = time.perf_counter()
     result = gloss_entries(entries)
@@ -52,7 +67,7 @@ def main() -> int:
     by_key = {e.key: e for e in result.entries + result.unglossed}
     total = len(entries)
     with_gloss = len(result.entries)
-    print(f"seed entries at {args.level}: {total} (extracted in {extracted:.1f} s, glossed in {glossed_in:.2f} s)")
+    print(f"{args.corpus} entries at {args.level}: {total} (extracted in {extracted:.1f} s, glossed in {glossed_in:.2f} s)")
     print(f"with at least one gloss: {with_gloss}/{total} = {100 * with_gloss / max(total, 1):.1f}%")
     sources: dict[str, int] = {}
     for entry in result.entries:
@@ -60,24 +75,42 @@ def main() -> int:
     print("first gloss from: " + ", ".join(f"{k} {v}" for k, v in sorted(sources.items(), key=lambda kv: -kv[1])))
     print("unglossed: " + ", ".join(f"{e.lemma} ({e.pos})" for e in result.unglossed))
 
-    sample = [by_key[e.key] for e in entries[::STEP][:SAMPLE_SIZE]]
+    size = SAMPLE_SIZES[args.corpus]
+    step = max(1, len(entries) // size)
+    sample = [by_key[e.key] for e in entries[::step][:size]]
+    if args.show:
+        for entry in sample:
+            example = entry.examples[0].text if entry.examples else ""
+            print(f"{entry.lemma} ({entry.pos}) => {_glosses(entry)} | {_grammar(entry)}\n    {example}")
     if args.write_sample:
-        with open(JUDGEMENT, "w", encoding="utf-8", newline="") as handle:
+        with open(judgement, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
             writer.writerow(COLUMNS)
             for entry in sample:
                 writer.writerow([entry.lemma, entry.pos, _glosses(entry), _grammar(entry), "", "", ""])
-        print(f"wrote {len(sample)} rows to {JUDGEMENT}; fill in sense_fits, grammar_correct (yes/no/n/a), reason")
+        print(f"wrote {len(sample)} rows to {judgement}; fill in sense_fits, grammar_correct (yes/no/n/a), reason")
         return 0
-    if not JUDGEMENT.exists():
-        print(f"no judgement yet: run with --write-sample and fill in {JUDGEMENT.name}")
+    if not judgement.exists():
+        print(f"no judgement yet: run with --write-sample and fill in {judgement.name}")
         return 0
-    _report_judgement(by_key)
+    _report_judgement(by_key, judgement)
     return 0
 
 
-def _report_judgement(by_key: dict[str, Entry]) -> None:
-    with open(JUDGEMENT, encoding="utf-8", newline="") as handle:
+def gsd_texts(folder: Path) -> list[str]:
+    """Write the GSD runs of `GSD_TEXTS` as plain texts into `folder`; their paths."""
+    paths = []
+    for name, first, count in GSD_TEXTS:
+        lines = (GSD / name).read_text(encoding="utf-8").splitlines()
+        sentences = [line.removeprefix("# text = ") for line in lines if line.startswith("# text = ")]
+        path = folder / f"gsd-{name.split('-')[-1].removesuffix('.conllu')}-{first}.txt"
+        path.write_text("\n".join(sentences[first:first + count]) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _report_judgement(by_key: dict[str, Entry], judgement: Path) -> None:
+    with open(judgement, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     fits = [r for r in rows if r["sense_fits"] in {"yes", "no"}]
     grammar = [r for r in rows if r["grammar_correct"] in {"yes", "no"}]
@@ -88,7 +121,7 @@ def _report_judgement(by_key: dict[str, Entry]) -> None:
             stale.append(row["lemma"])
     sense_ok = sum(r["sense_fits"] == "yes" for r in fits)
     grammar_ok = sum(r["grammar_correct"] == "yes" for r in grammar)
-    print(f"judged sample: {len(rows)} entries ({JUDGEMENT.name})")
+    print(f"judged sample: {len(rows)} entries ({judgement.name})")
     print(f"sense fits the text: {sense_ok}/{len(fits)} = {100 * sense_ok / max(len(fits), 1):.1f}%")
     print(f"gender and plural correct: {grammar_ok}/{len(grammar)} = {100 * grammar_ok / max(len(grammar), 1):.1f}%"
           " (nouns; n/a rows left out)")
@@ -100,7 +133,10 @@ def _report_judgement(by_key: dict[str, Entry]) -> None:
 
 
 def _glosses(entry: Entry) -> str:
-    return "; ".join(g.text + (f" [{g.source}]" if g.source != "ding" else "") for g in entry.glosses) or "-"
+    """The glosses with their source, and the notes a card shows beside them."""
+    glosses = "; ".join(g.text + (f" [{g.source}]" if g.source != "ding" else "") + (" (?)" if g.uncertain else "")
+                        for g in entry.glosses) or "-"
+    return glosses + (" || notes: " + " / ".join(entry.notes) if entry.notes else "")
 
 
 def _grammar(entry: Entry) -> str:

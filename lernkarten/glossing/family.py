@@ -31,14 +31,19 @@ MIN_STEM = 4
 
 
 def english_stem(word: str) -> str:
-    """A crude English stem, enough to count "increases" and "increase" as one word."""
+    """A crude English stem, enough to count "increases", "increased" and "increase" as one word,
+    and "rotating", "rotation" and "rotational" too."""
     word = word.casefold().removesuffix("'s")
-    for suffix in ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "s", "ly"):
+    for suffix in ("ally", "al"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 6:
+            word = word[: -len(suffix)]
+            break
+    for suffix in ("ingly", "edly", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s",
+                   "ly"):
         y = suffix in ("ied", "ies")
         if word.endswith(suffix) and len(word) - len(suffix) >= (2 if y else 4):
             word = word[: -len(suffix)] + ("y" if y else "")
             break
-    # "increase", "increased", "increasing" alike
     return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 

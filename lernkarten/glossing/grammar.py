@@ -161,6 +161,13 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
         chosen_rows = _rows_through_head(lemma, dictionary, nouns, genders)
     plurals = list(dict.fromkeys(r.plural for r in chosen_rows if r.plural))
     ding_plural = _ding_plural(sense, lemma) if sense else ""
+    if len(plurals) > 1:
+        # a noun with two plurals for two senses (Bank: Banken, Bänke; Gast: Gäste, Gasten):
+        # the plural the text uses, else the one of the sense chosen, tells which
+        narrowed = _plurals_in_text(entry, plurals, lemma) or [p for p in plurals if p == ding_plural]
+        if len(narrowed) == 1:
+            plurals = narrowed
+            chosen_rows = [r for r in chosen_rows if r.plural == narrowed[0]] or chosen_rows
     if len(plurals) == 1:
         grammar.plural = plurals[0]
         if ding_plural and ding_plural != plurals[0] and not adjectival:
@@ -180,6 +187,20 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
             genitives.append(f"{article} {row.genitive}")
     grammar.genitive = " / ".join(dict.fromkeys(genitives))
     return grammar
+
+
+def _plurals_in_text(entry: Entry, plurals: list[str], lemma: str) -> list[str]:
+    """The plurals whose forms (nominative, or dative with -n) the entry's sentences show."""
+    seen = {f.casefold() for f in entry.forms}
+    for example in entry.examples:
+        seen |= {example.text[a:b].casefold() for a, b in example.spans}
+    through_head = lemma != entry.lemma   # a compound glossed through its head: "...fälle"
+    found = []
+    for plural in plurals:
+        forms = (plural.casefold(), plural.casefold() + "n")
+        if any(w.endswith(forms) if through_head else w in forms for w in seen):
+            found.append(plural)
+    return found
 
 
 @dataclass(frozen=True)
@@ -242,8 +263,15 @@ def article_readings(article: str) -> set[tuple[str, str, str]]:
 def _agrees(readings: set[tuple[str, str, str]], gender: str, form: str, lemma: str, nouns: object) -> bool:
     """Some reading of the article fits this gender and the form's own case and number."""
     slots: set[str] | None = None
-    for row in nouns.lookup(form):  # type: ignore[attr-defined]
-        if row.lemma == lemma and row.gender == gender and row.slots:
+    rows = [r for r in nouns.lookup(form) if r.lemma == lemma]  # type: ignore[attr-defined]
+    if not rows and form.casefold() != lemma.casefold():
+        # a compound glossed through its head ("den Bündnisfall": the slots of "Fall")
+        for start in range(1, len(form) - 1):
+            rows = [r for r in nouns.lookup(form[start:].capitalize()) if r.lemma == lemma]  # type: ignore[attr-defined]
+            if rows:
+                break
+    for row in rows:
+        if row.gender == gender and row.slots:
             slots = set(slots or ()) | {" ".join(s.split()[:2]) for s in row.slots}
     for case, number, article_gender in readings:
         if article_gender not in ("*", gender):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
-from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, Sense
+from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, DingLine, Sense
 from lernkarten.glossing.english import COMMON_ENOUGH, RARE, clutter, looks_plural, make_singular, zipf
 from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.phrases import Sentence, find_phrases
@@ -358,6 +358,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     plural_heads = _plural_heads(entry, dictionary, lemma) if entry.pos == "NOUN" else []
     allowed = COMPATIBLE_POS.get(entry.pos, set())
     sentences = [Sentence.of(e) for e in entry.examples]
+    context = _sentence_words(sentences, entry, lemma)
     support = family_support(dictionary, lemma, entry.pos)
     verb = entry.pos in {"VERB", "AUX"}
     choices: list[Choice] = []
@@ -387,7 +388,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         score += _english_score(hit.line.slots[hit.slot].senses, support, verb)
         score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
         if hit.slot == 0 and hit.index == 0:
-            score += 6  # the word's own line, not a line of a synonym it is listed with
+            score += 3  # the word's own line, not a line of a synonym it is listed with
         elif hit.slot > 0:
             score += 6  # a compound listed inside its base word's line ("Militärbündnis")
         if _lists_forms(hit):
@@ -409,6 +410,12 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         if comment_score:
             score += comment_score
             reasons.append("comment names a field")
+        shared = _context_words(hit.line, context)
+        if shared:
+            # "der turnusmäßige Wechsel des Vorsitzes" for "turnusmäßiger Ratsvorsitzender":
+            # the line's examples speak of what the sentence speaks of
+            score += min(CONTEXT_CAP, CONTEXT_WEIGHT * len(shared))
+            reasons.append("sentence words in the line: " + ", ".join(sorted(shared)))
         choices.append(Choice(hit, score, reasons=reasons))
     for hit in plural_heads:
         # `Unruhen {pl}` [pol.] "unrest" for a text that only ever says "Unruhen"; when the
@@ -421,6 +428,48 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"],
                               plural_sense=number == "plural"))
     return choices
+
+
+#: Points for each content word of the sentence found in a candidate line, and their most.
+CONTEXT_WEIGHT = 3.0
+CONTEXT_CAP = 6.0
+#: Letters two German words must share at their start to count as the same word ("Vorsitz").
+CONTEXT_PREFIX = 6
+_CONTEXT_STOPWORDS = frozenset(
+    "aber alle allem allen aller alles andere anderen auch auf aus bei beim bereits bisher damit dann darauf "
+    "dass daß denen deren dessen diese diesem diesen dieser dieses doch durch eine einem einen einer eines "
+    "erst etwa etwas gegen haben hatte hatten heute hier immer jedoch jetzt kann keine konnte können mehr "
+    "muss müssen nach nicht noch nur oder ohne schon sein seine seinem seinen seiner sich sind soll sollen "
+    "sollte sowie über unter viele vielen vom von vor während wann war waren warum was weil welche wenn werden "
+    "wieder wird wurde wurden zwar zwischen selbst bislang jedenfalls nämlich übrigens inzwischen".split())
+
+
+def _sentence_words(sentences: list[Sentence], entry: Entry, lemma: str) -> frozenset[str]:
+    """The sentence's content words (6 letters or more), not the entry's own."""
+    own = {lemma.casefold()[:CONTEXT_PREFIX]} | {f.casefold()[:CONTEXT_PREFIX] for f in entry.forms}
+    words = set()
+    for sentence in sentences:
+        for at, word in enumerate(sentence.words):
+            if at in sentence.entry_at or len(word) < CONTEXT_PREFIX or word in _CONTEXT_STOPWORDS:
+                continue
+            if word[:CONTEXT_PREFIX] not in own:
+                words.add(word)
+    return frozenset(words)
+
+
+def _context_words(line: DingLine, context: frozenset[str]) -> set[str]:
+    """The sentence words that a Ding line's German also uses (sharing their first letters, or as a compound's end)."""
+    if not context:
+        return set()
+    german = {w.casefold() for slot in line.slots for term in slot.terms for w in term.words if len(w) >= 5}
+    shared = set()
+    for word in context:
+        prefix = word[:CONTEXT_PREFIX]
+        for other in german:
+            if other.startswith(prefix) or (len(other) >= 6 and other[:CONTEXT_PREFIX] in word):
+                shared.add(word)
+                break
+    return shared
 
 
 def _participle_choices(dictionary: Dictionary, lemma: str, support: Counter[str]) -> list[Choice]:
@@ -507,9 +556,15 @@ def _reflexive_in_text(entry: Entry) -> bool:
         if not sentence.entry_at:
             continue
         first, last = min(sentence.entry_at), max(sentence.entry_at)
-        if any(w in {"sich", "mich", "dich", "uns", "euch"} for w in sentence.words[max(0, first - 3): last + 4]):
-            return True
+        for word in sentence.words[max(0, first - 3): last + 4]:
+            # "sich" is always reflexive; "uns" only with "wir" ("es ärgert uns" is an object)
+            if word == "sich" or _PERSON_OF_REFLEXIVE.get(word, "") in sentence.words:
+                return True
     return False
+
+
+#: A first- or second-person reflexive pronoun is reflexive only with its own subject.
+_PERSON_OF_REFLEXIVE = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
 
 
 def _label_score(labels: tuple[str, ...] | list[str]) -> float:
