@@ -364,3 +364,189 @@ def _glosses_for(lemma: str, pos: str, dictionary: Dictionary, context: Entry | 
     if not choices and pos:
         choices = [c for c in choose_senses(Entry(lemma=lemma, pos="EXPR"), dictionary) if c.hit.kind == HEAD]
     return glosses_of(choices)
+
+
+# -- expressions ------------------------------------------------------------------------------
+
+#: Article forms an expression may be listed with in another form ("die Absicht" / "eine Absicht").
+_ARTICLE_FORMS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines")
+#: Nouns after which an adjective phrase means "in a ... way": "auf gewaltsame Weise".
+_MANNER_NOUNS = frozenset({"Weise", "Art"})
+
+
+def expression_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """Gloss a multi-word expression Ding lists in another form, or one built by a rule German always follows.
+
+    In order of trust: the expression with another article or none ("die Absicht verfolgen" as
+    "eine Absicht verfolgen"); a Ding phrase holding all its words, a plural for a singular or
+    one more word at most ("eine Grenze überschreiten" in "Grenzen überschreiten"); "auf/in ...
+    Weise" as "in a ... way"; a verb governing the expression's preposition and its noun
+    ("um Hilfe bitten": bitten um, "to ask for", + "help"). All are marked uncertain.
+    """
+    words = entry.lemma.split()
+    if len(words) < 2:
+        return None
+    for variant in _article_variants(words):
+        choices = [c for c in choose_senses(Entry(lemma=variant, pos="EXPR"), dictionary) if c.hit.kind == HEAD
+                   or c.hit.kind == "phrase"]
+        if choices:
+            return Fallback("expression", glosses_of(choices, source="ding:phrase", uncertain=True, via=variant),
+                            variant, base=variant)
+    found = _phrase_holding(words, dictionary)
+    if found is not None:
+        key, senses = found
+        glosses = [Gloss(text=s.text, source="ding:phrase", uncertain=True, via=key) for s in senses[:2]]
+        return Fallback("expression", glosses, key, base=key)
+    return (_manner_fallback(words, dictionary) or _governed_fallback(words, dictionary)
+            or _copula_fallback(words, dictionary))
+
+
+#: Copulas and what they make of the English predicate: "im Dunkeln sein", "tätig werden".
+_COPULAS = {"sein": "to be", "werden": "to become", "bleiben": "to remain"}
+
+
+def _copula_fallback(words: list[str], dictionary: Dictionary) -> Fallback | None:
+    """"im Dunkeln sein": "to be" and what Ding gives for "im Dunkeln" ("in the dark")."""
+    if words[-1] not in _COPULAS or len(words) < 2:
+        return None
+    predicate = " ".join(words[:-1])
+    if len(words) == 2 and predicate.islower():
+        glosses = _glosses_for(predicate, "ADJ", dictionary, None)
+    else:
+        glosses = glosses_of(choose_senses(Entry(lemma=predicate, pos="EXPR"), dictionary))
+    if not glosses:
+        return None
+    english = _plain(glosses[0].text)
+    if english.startswith("to "):
+        return None   # the predicate is a verb phrase already: no "to be to ..."
+    via = f"{predicate} + {words[-1]}"
+    return Fallback("expression", [Gloss(text=f"{_COPULAS[words[-1]]} {english}", source="ding:compound",
+                                         uncertain=True, via=via)], via, base=predicate)
+
+
+def _article_variants(words: list[str]) -> list[str]:
+    at = [i for i, w in enumerate(words) if w in _ARTICLE_FORMS]
+    if len(at) != 1:
+        return []
+    i = at[0]
+    variants = [" ".join(words[:i] + words[i + 1:])]
+    variants += [" ".join(words[:i] + [a] + words[i + 1:]) for a in _ARTICLE_FORMS if a != words[i]]
+    return [v for v in variants if len(v.split()) >= 2]
+
+
+def _phrase_holding(words: list[str], dictionary: Dictionary) -> tuple[str, tuple] | None:
+    """A Ding phrase with every word of the expression and no other but articles and prepositions."""
+    from lernkarten.glossing.phrases import ARTICLES, CONTRACTIONS, FUNCTION_WORDS, REFLEXIVES, Sentence, match_phrase
+    from lernkarten.glossing.ding import PREPOSITIONS
+
+    # articles may differ ("auf die Dauer" for "auf Dauer"), a preposition may follow ("im Rahmen
+    # von"); anything else changes the sense ("kein Ende nehmen", "in Frage stellen")
+    neutral = frozenset(a for a in ARTICLES if not a.startswith("k")) | REFLEXIVES
+    content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
+    if not content:
+        return None
+    rarest = max(content, key=len)
+    verb = words[-1] if words[-1].islower() and words[-1].endswith("n") else ""
+    mine = [w.casefold() for w in words if w.casefold() not in neutral]
+    best: tuple[int, int, str, tuple] | None = None
+    for key, line, slot, index in dictionary.phrases_with(rarest.casefold()):
+        other = key.split()
+        if verb and verb not in other:
+            continue
+        # the expression is found in the phrase as the phrase would be found in a sentence
+        sentence = Sentence(tuple(w.casefold() for w in other),
+                            tuple(i for i, w in enumerate(other) if w.casefold() == rarest.casefold()))
+        if not sentence.entry_at or not match_phrase(words, {rarest.casefold()}, sentence):
+            continue
+        theirs = [w.casefold() for w in other if w.casefold() not in neutral]
+        while theirs and theirs[-1] in PREPOSITIONS and len(theirs) > len(mine):
+            theirs.pop()
+        if len(theirs) != len(mine) or not all(_same_stem(a, b) for a, b in zip(mine, theirs, strict=True)):
+            continue
+        extra = len(other) - len(words)
+        senses = dictionary.hit(line, slot, index).line.slots[slot].senses
+        if senses and (best is None or (abs(extra), slot) < best[:2]):
+            best = (abs(extra), slot, key, senses)
+    return (best[2], best[3]) if best else None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """The same word but for its ending: "grenze" and "grenzen", "im" and "im"."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short.rstrip("e")) and len(long_) - len(short) <= 2
+
+
+def _manner_fallback(words: list[str], dictionary: Dictionary) -> Fallback | None:
+    """"auf gewaltsame Weise", "in gewisser Weise": in a violent way."""
+    if len(words) != 3 or words[0] not in {"auf", "in"} or words[2] not in _MANNER_NOUNS:
+        return None
+    adjective = words[1]
+    for ending in ("en", "er", "e"):
+        if adjective.endswith(ending):
+            adjective = adjective[: -len(ending)]
+            break
+    glosses = _glosses_for(adjective, "ADJ", dictionary, None)
+    if not glosses:
+        return None
+    english = _plain(glosses[0].text)
+    article = "an" if english[:1].lower() in "aeiou" else "a"
+    via = f"{adjective} + {words[2]}"
+    return Fallback("expression", [Gloss(text=f"in {article} {english} way", source="ding:compound",
+                                         uncertain=True, via=via)], via, base=adjective)
+
+
+def _governed_fallback(words: list[str], dictionary: Dictionary) -> Fallback | None:
+    """"um Hilfe bitten": the verb's sense with that preposition, and the noun: "to ask for help"."""
+    from lernkarten.glossing.ding import PREPOSITIONS
+
+    if len(words) != 3 or words[0] not in PREPOSITIONS or not words[1][:1].isupper() or not words[2].islower():
+        return None
+    preposition, noun, verb = words
+    for hit in dictionary.lookup(verb):
+        if hit.kind != HEAD or hit.line.term_pos(hit.slot, hit.index) != "VERB":
+            continue
+        if preposition not in {p for p, _ in hit.term.government}:
+            continue
+        senses = hit.line.slots[hit.slot].senses
+        noun_glosses = _glosses_for(noun, "NOUN", dictionary, None)
+        if not senses or not noun_glosses:
+            continue
+        verb_english = re.sub(r"\s+", " ", re.sub(r"[()]", "", re.sub(r"\b(?:sb|sth)\.(/(?:sb|sth)\.)?", "",
+                                                                          senses[0].text))).strip()
+        via = f"{verb} {preposition} + {noun}"
+        text = f"{verb_english} {_plain(noun_glosses[0].text)}"
+        return Fallback("expression", [Gloss(text=text, source="ding:compound", uncertain=True, via=via)], via,
+                        base=verb)
+    return None
+
+
+# -- agent nouns ------------------------------------------------------------------------------
+
+def agent_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """A noun in -er naming who does what its verb says: "Protestierer" (protestieren) -> "protester".
+
+    English makes its agent nouns the same way ("protest" -> "protester", "demonstrate" ->
+    "demonstrator"); the English word is only given when it is a word English uses.
+    """
+    from wordfreq import zipf_frequency
+
+    lemma = entry.lemma
+    if not lemma.endswith("er") or len(lemma) < 6:
+        return None
+    stem = lemma[:-2].lower()
+    for verb in (stem + "en", stem + "n"):
+        glosses = _glosses_for(verb, "VERB", dictionary, None)
+        if not glosses:
+            continue
+        words = _plain(glosses[0].text).removeprefix("to ").split()
+        if len(words) != 1:
+            continue
+        english = words[0]
+        base = english[:-1] if english.endswith("e") else english
+        for noun in (base + "er", base + "or"):
+            if zipf_frequency(noun, "en") >= 2.5:
+                return Fallback("base", [Gloss(text=noun, source="ding:base", uncertain=True, via=verb)], verb,
+                                base=verb)
+    return None

@@ -19,9 +19,11 @@ from lernkarten.glossing.dictionary import Dictionary, open_dictionary
 from lernkarten.glossing.fallbacks import (
     Fallback,
     able_fallback,
+    agent_fallback,
     adjective_compound_fallback,
     base_fallback,
     compound_fallback,
+    expression_fallback,
     nationality_fallback,
     participle_fallback,
 )
@@ -147,11 +149,14 @@ def text_number(entry: Entry, nouns: object) -> str:
 def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
     """The first way of glossing the entry through other words that works, in order of trust."""
     if entry.pos in {"NOUN", "PROPN"}:
-        return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
+        return (compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
+                or agent_fallback(entry, dictionary))
     if entry.pos in {"ADJ", "ADV"}:
         return (participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
                 or adjective_compound_fallback(entry, dictionary) or able_fallback(entry, dictionary)
                 or nationality_fallback(entry, dictionary))
+    if entry.pos == "EXPR":
+        return expression_fallback(entry, dictionary)
     if entry.pos == "VERB":
         if not entry.lemma.startswith("sich "):
             # a reflexive verb the tagger saw without its pronoun, or the other way round
