@@ -352,3 +352,122 @@ def test_lookup_command_says_so_when_nothing_is_known() -> None:
     result = CliRunner().invoke(lookup, ["Xqzvbrm"])
     assert result.exit_code == 1
     assert "Nothing is known" in result.output
+
+
+# -- choosing the sense a learner should learn --------------------------------------------------
+
+def test_the_sense_a_words_compounds_agree_on_beats_a_commoner_english_word() -> None:
+    # Ding lists `ehemalig` as "past" once and as "former" in a dozen lines of its family
+    for sentence in (_seed_sentence("ehemaligen Sowjetrepubliken"), _ud_sentence("dem ehemaligen Baulöwen")):
+        entry = _gloss(_entry("ehemalig", "ADJ", sentence, "ehemaligen"))
+        assert entry.glosses[0].text == "former"
+    rise = _gloss(_entry("Erhöhung", "NOUN", _seed_sentence("an der Erhöhung von"), "Erhöhung", article="der"))
+    assert rise.glosses[0].text.startswith("increase")
+
+
+def test_a_word_known_mostly_from_a_false_friend_gets_its_plain_english_first() -> None:
+    # "manifestation" is not what a rally is called in English; "minutiae" is not a detail
+    rally = _gloss(_entry("Kundgebung", "NOUN", _ud_sentence("an der Kundgebung teilnehmen"), "Kundgebung",
+                          article="der"))
+    assert rally.glosses[0].text == "rally"
+    detail = _gloss(_entry("Detail", "NOUN", _ud_sentence("Statt Details zu nennen"), "Details"))
+    assert detail.glosses[0].text == "detail"
+
+
+def test_sentence_words_in_a_dictionary_example_point_to_its_sense() -> None:
+    # "der turnusmäßige Wechsel des Vorsitzes": the rotating chair of the sentence
+    sentence = _seed_sentence("turnusmäßiger ODKB-Ratsvorsitzender")
+    entry = _gloss(_entry("turnusmäßig", "ADJ", sentence, "turnusmäßiger"))
+    assert entry.glosses[0].text in {"rotational", "rotating", "in rotation"}
+
+
+def test_a_singular_noun_is_never_glossed_by_a_plural_or_collective_line() -> None:
+    # "dem Nachbarn" is singular: not Ding's "die Nachbarn: the neighbours" of the Nachbarschaft line
+    neighbour = _gloss(_entry("Nachbar", "NOUN", _seed_sentence("gegenüber dem Nachbarn"), "Nachbarn",
+                              article="dem"))
+    assert neighbour.glosses[0].text == "neighbour"
+    assert not any(text.startswith("the ") for text in _texts(neighbour))
+
+
+def test_english_plural_paired_with_a_singular_german_noun_is_made_singular() -> None:
+    # Ding: "Terrorist | Terroristen :: terrorists | terroristses" (the English slipped a slot)
+    terrorist = _gloss(_entry("Terrorist", "NOUN", _seed_sentence("von „Terroristen“"), "Terroristen"))
+    assert _texts(terrorist)[0] == "terrorist"
+    # only a plural line is known: its English made singular, and marked uncertain
+    kazakh = _gloss(_entry("Kasache", "NOUN", _seed_sentence("ethnischer Kasachen"), "Kasachen"))
+    assert kazakh.glosses[0].text == "Kazakh" and kazakh.glosses[0].uncertain
+
+
+def test_a_plural_the_text_uses_for_its_own_sense_keeps_that_sense() -> None:
+    entry = _gloss(_entry("Unruhe", "NOUN", _ud_sentence("die Unruhen nicht eindämmen"), "Unruhen", article="die"))
+    assert "unrest" in _texts(entry)
+    assert "glosses" not in entry.uncertain
+
+
+def test_a_phrase_gloss_is_a_note_and_never_the_meaning_of_the_bare_noun() -> None:
+    south = _gloss(_entry("Süden", "NOUN", _seed_sentence("im Süden des Lands"), "Süden", article="im"))
+    assert south.glosses[0].text == "south"
+    assert any(note.startswith("im Süden") for note in south.notes)
+    stuck = _gloss(_entry("stecken", "VERB", _ud_sentence("im Halse stecken geblieben"), "stecken"))
+    assert not any("throat" in text for text in _texts(stuck))
+    assert any("throat" in note for note in stuck.notes)
+
+
+def test_first_gloss_is_plain_english_without_explanations_or_rare_synonyms() -> None:
+    event = _gloss(Entry(lemma="Ereignis", pos="NOUN"))
+    assert event.glosses[0].text == "event"
+    decade = _gloss(Entry(lemma="Jahrzehnt", pos="NOUN"))
+    assert decade.glosses[0].text == "decade" and "decennium" not in _texts(decade)
+    massive = _gloss(Entry(lemma="massiv", pos="ADJ"))
+    assert "massy" not in _texts(massive)
+
+
+def test_an_object_pronoun_is_not_taken_for_a_reflexive_one() -> None:
+    # "Es ärgert uns": it annoys us; "wir ärgern uns" would be the reflexive "to be annoyed"
+    entry = _gloss(_entry("ärgern", "VERB", _ud_sentence("Es ärgert uns"), "ärgert"))
+    assert not entry.glosses[0].text.startswith("to be")
+    assert any("annoy" in text or "bother" in text for text in _texts(entry))
+
+
+def test_the_plural_the_text_uses_decides_between_two_plurals() -> None:
+    # der Gast: Gäste (guests), Gasten (sailors); "ihre Gäste" shows which
+    entry = _gloss(_entry("Gast", "NOUN", _ud_sentence("für ihre Gäste"), "Gäste", article="ihre"))
+    assert entry.plural == "Gäste"
+    assert "plural" not in entry.uncertain
+
+
+def test_a_compounds_gender_follows_the_article_before_it() -> None:
+    # der Fall (case) or das Fall (halyard): "den Bündnisfall" can only be masculine
+    entry = _gloss(_entry("Bündnisfall", "NOUN", _seed_sentence("um den Bündnisfall"), "Bündnisfall", article="den"))
+    assert entry.gender == ["m"] and entry.plural == "Bündnisfälle"
+    assert "gender" not in entry.uncertain
+
+
+# -- expressions and words Ding lacks ---------------------------------------------------------
+
+def test_expressions_ding_lists_in_another_form_or_german_builds_by_rule_are_glossed_and_marked() -> None:
+    violent = _gloss(Entry(lemma="auf gewaltsame Weise", pos="EXPR"))
+    assert violent.glosses[0].text == "in a violent way" and violent.glosses[0].uncertain
+    border = _gloss(Entry(lemma="eine Grenze überschreiten", pos="EXPR"))   # Ding: "Grenzen überschreiten"
+    assert border.glosses and all(g.uncertain for g in border.glosses)
+    become = _gloss(Entry(lemma="tätig werden", pos="EXPR"))                # a copula and its predicate
+    assert become.glosses[0].text == "to become active"
+    help_ = _gloss(Entry(lemma="um Hilfe bitten", pos="EXPR"))
+    assert help_.glosses and ("aid" in help_.glosses[0].text or "help" in help_.glosses[0].text)
+
+
+def test_an_agent_noun_ding_lacks_is_glossed_through_its_verb() -> None:
+    protester = _gloss(_entry("Protestierer", "NOUN", _seed_sentence("zu den Protestierern"), "Protestierern"))
+    assert [(g.text, g.via, g.uncertain) for g in protester.glosses] == [("protester", "protestieren", True)]
+    demonstrator = _gloss(Entry(lemma="Demonstrierer", pos="NOUN"))
+    assert demonstrator.glosses[0].text == "demonstrator"
+
+
+def test_the_index_finds_a_words_compounds_by_a_fragment() -> None:
+    from lernkarten.glossing.dictionary import open_dictionary
+
+    dictionary = open_dictionary()
+    slots = dictionary.slots_containing("vermittlung")
+    german = {dictionary.line_text(line).partition(" :: ")[0].split(" | ")[slot] for line, slot in slots}
+    assert any("Friedensvermittlung" in text for text in german)
+    assert any(text.startswith("Vermittlungsausschuss") for text in german)

@@ -55,8 +55,8 @@ def clutter(text: str, *, verb: bool = False) -> float:
     cost += (0.25 if verb else 0.75) * placeholders
     if text.startswith("the ") and not verb:
         cost += 1.0
-    if "/" in _PARENTHESES.sub(" ", text):
-        cost += 0.5  # "to claim / profess to be/do sth."
+    if "/" in re.sub(r"(?:sb|sth)\./(?:sb|sth)\.", " ", _PARENTHESES.sub(" ", text)):
+        cost += 0.5  # "to claim / profess to be/do sth.", but not "sb./sth."
     return cost
 
 
@@ -98,3 +98,22 @@ def make_singular(text: str) -> str:
     at = text.rfind(word)
     result = text[:at] + one + text[at + len(word):]
     return result.removeprefix("the ")
+
+
+#: Words a bracketed comment starts with when it says what the word takes, not what it means.
+_GOVERNING = frozenset("to with from against at for in on about by over into upon towards toward".split())
+
+
+def without_explanations(text: str) -> str:
+    """The gloss without comments that explain it: "event (thing that happens)" -> "event".
+
+    What the word takes stays ("protest (against)", "interference (with/in sth.)").
+    """
+    def keep(match: re.Match[str]) -> str:
+        words = match.group(1).split()
+        if len(words) < 2 or _PLACEHOLDERS.search(match.group(1)) or words[0].lower() in _GOVERNING:
+            return match.group(0)
+        return " "
+
+    cleaned = re.sub(r"\s+", " ", _PARENTHESES.sub(keep, text)).strip(" ,;")
+    return cleaned if re.search("[A-Za-z]", _PARENTHESES.sub(" ", cleaned)) else text

@@ -26,7 +26,15 @@ from dataclasses import dataclass, field
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
 from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, DingLine, Sense
-from lernkarten.glossing.english import COMMON_ENOUGH, RARE, clutter, looks_plural, make_singular, zipf
+from lernkarten.glossing.english import (
+    COMMON_ENOUGH,
+    RARE,
+    clutter,
+    looks_plural,
+    make_singular,
+    without_explanations,
+    zipf,
+)
 from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.phrases import Sentence, find_phrases
 
@@ -200,7 +208,7 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
     """
     senses = [s for s in choice.senses if s.text and len(s.text) <= 60]
     doubtful = False
-    texts = [s.text for s in senses]
+    texts = [without_explanations(s.text) for s in senses]
     if choice.singular and choice.source == "ding":
         texts, doubtful = _singular_english(choice, texts)
     ranked = sorted(range(len(senses)), key=lambda i: (-_sense_rank(texts[i], choice), i))
