@@ -176,8 +176,6 @@ def build_decks(
     Entries stay best first: Anki's new-card queue keeps the deck's order, so a learner meets
     the most useful words first.
     """
-    from lernkarten.glossing import gloss_entries
-
     texts = read_sources(paths, force=force)
     analysed, reused = analyse_texts(texts, model=model, jobs=jobs, use_cache=use_cache, progress=progress)
     groups = [[a] for a in analysed] if split else [analysed]
@@ -189,11 +187,23 @@ def build_decks(
         token_count = sum(a.token_count for a in group)
         entries = select_entries(collect_entries(group), token_count=token_count, level=level, limit=limit,
                                  known=known, names=names)
-        result = gloss_entries(entries, translator=translator, progress=gloss_progress)
+        result = gloss(entries, translator=translator, use_cache=use_cache, progress=gloss_progress)
         unglossed.extend(result.unglossed)
         warnings.extend(w for w in result.warnings if w not in warnings)
         decks.append(Deck(name=name, sources=[a.source for a in group], entries=result.entries))
     return Build(decks=decks, unglossed=unglossed, warnings=warnings, analysed=len(texts) - reused, reused=reused)
+
+
+def gloss(entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
+          progress: bool | Progress = False):  # type: ignore[no-untyped-def]
+    """Gloss entries, taking those seen in the same sentences before from the gloss cache."""
+    from lernkarten.glossing import gloss_entries
+
+    if translator is None and use_cache:
+        from lernkarten.gloss_cache import gloss_remembered
+
+        return gloss_remembered(entries, progress=progress)
+    return gloss_entries(entries, translator=translator, progress=progress)
 
 
 # -- parallel workers -------------------------------------------------------------------------

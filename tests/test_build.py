@@ -184,3 +184,26 @@ def test_committed_seed_deck_is_what_the_current_code_makes(tmp_path: Path) -> N
     from lernkarten.packaging import read_package_notes
 
     assert read_package_notes(deck) == read_package_notes(SEED_DECK)
+
+
+def test_a_rebuild_glosses_only_words_in_new_sentences(two_halves: tuple[Path, Path], tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import lernkarten.glossing as glossing
+
+    first, second = two_halves
+    build(str(first), "-o", str(tmp_path / "a.apkg"))
+    glossed: list[str] = []
+    real = glossing.gloss_entries
+
+    def counting(entries, **kwargs):  # type: ignore[no-untyped-def]
+        glossed.extend(e.lemma for e in entries)
+        return real(entries, **kwargs)
+
+    monkeypatch.setattr(glossing, "gloss_entries", counting)
+    build(str(first), "-o", str(tmp_path / "b.apkg"))
+    assert glossed == []
+    build(str(first), str(second), "-o", str(tmp_path / "c.apkg"))
+    both = entries_of(tmp_path / "c.json")
+    assert glossed and all("kasachstan-teil-2" in both[f"{lemma}|{e['pos']}"]["sources"]
+                           for lemma in glossed for e in both.values() if e["lemma"] == lemma)
+    assert entries_of(tmp_path / "a.json").keys() <= both.keys()

@@ -29,9 +29,9 @@ def extract(texts: tuple[str, ...], level: str, limit: int | None, known: tuple[
     entries = extraction.entries
     unglossed = []
     if gloss:
-        from lernkarten.glossing import gloss_entries
+        from lernkarten.pipeline import gloss
 
-        result = gloss_entries(entries)
+        result = gloss(entries)
         entries, unglossed = result.entries, result.unglossed
     if as_json:
         print_json({"sources": [s.to_dict() for s in extraction.sources],
