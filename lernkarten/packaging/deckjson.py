@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import types
 import typing
@@ -48,12 +49,18 @@ def write_deck_json(deck: Deck, path: str | os.PathLike[str]) -> None:
 
 def _type_problem(record: Any, where: str) -> str:
     """The first field of a record (recursively) whose value does not have its declared type."""
-    hints = typing.get_type_hints(type(record))
+    hints = _hints(type(record))
     for field in dataclasses.fields(record):
         problem = _value_problem(getattr(record, field.name), hints[field.name], f"{where}.{field.name}")
         if problem:
             return problem
     return ""
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    """A record class's field types, resolved once (resolving them is slow)."""
+    return typing.get_type_hints(cls)
 
 
 def _value_problem(value: Any, expected: Any, where: str) -> str:
