@@ -471,3 +471,12 @@ def test_the_index_finds_a_words_compounds_by_a_fragment() -> None:
     german = {dictionary.line_text(line).partition(" :: ")[0].split(" | ")[slot] for line, slot in slots}
     assert any("Friedensvermittlung" in text for text in german)
     assert any(text.startswith("Vermittlungsausschuss") for text in german)
+
+
+def test_an_adjective_before_another_adjective_is_glossed_as_an_adverb() -> None:
+    densely = _gloss(_entry("dicht", "ADJ", _seed_sentence("im dicht besiedelten"), "dicht"))
+    assert densely.glosses[0].text == "closely"
+    assert any(note.startswith("dicht besiedelt") for note in densely.notes)
+    # before a verb it stays an adjective
+    plain = _gloss(_entry("augenfällig", "ADJ", _seed_sentence("Besonders augenfällig wurde"), "augenfällig"))
+    assert not plain.glosses[0].text.endswith("ly")

@@ -367,6 +367,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     allowed = COMPATIBLE_POS.get(entry.pos, set())
     sentences = [Sentence.of(e) for e in entry.examples]
     context = _sentence_words(sentences, entry, lemma)
+    adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
     support = family_support(dictionary, lemma, entry.pos)
     verb = entry.pos in {"VERB", "AUX"}
     choices: list[Choice] = []
@@ -377,6 +378,9 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         pos = hit.line.term_pos(hit.slot, hit.index)
         reasons: list[str] = []
         score = 100.0
+        if adverbial and pos == "ADV":
+            score += ADVERBIAL_BONUS
+            reasons.append("used as an adverb before an adjective")
         if allowed and pos:
             if pos == entry.pos or (entry.pos == "PROPN" and pos == "NOUN"):
                 score += 30
@@ -396,7 +400,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         score += _english_score(hit.line.slots[hit.slot].senses, support, verb)
         score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
         if hit.slot == 0 and hit.index == 0:
-            score += 3  # the word's own line, not a line of a synonym it is listed with
+            score += 5  # the word's own line, not a line of a synonym it is listed with
         elif hit.slot > 0:
             score += 6  # a compound listed inside its base word's line ("Militärbündnis")
         if _lists_forms(hit):
@@ -436,6 +440,26 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"],
                               plural_sense=number == "plural"))
     return choices
+
+
+#: Points for an adverb's sense of an adjective that stands before another adjective ("dicht besiedelt").
+ADVERBIAL_BONUS = 12.0
+
+
+def _modifies_an_adjective(entry: Entry, lemma: str) -> bool:
+    """The adjective stands uninflected before an inflected adjective and its noun: "im dicht besiedelten Tal"."""
+    for example in entry.examples:
+        if len(example.spans) != 1:
+            continue
+        a, b = example.spans[0]
+        if example.text[a:b].casefold() != lemma.casefold():
+            continue
+        following = example.text[b:].split(maxsplit=2)
+        # an inflected adjective and then its noun: not a verb ("augenfällig wurde das")
+        if len(following) >= 2 and following[0].islower() and len(following[0]) >= 5 and following[0].isalpha() \
+                and following[0].endswith(("e", "en", "er", "es", "em")) and following[1][:1].isupper():
+            return True
+    return False
 
 
 #: Points for each content word of the sentence found in a candidate line, and their most.
