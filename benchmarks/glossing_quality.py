@@ -13,6 +13,11 @@ beside them), does the sense fit the text, are gender and plural right, why. A p
 in the judgement columns; this script counts them and names the rows whose glosses changed
 since they were judged, so a stale judgement is never counted silently.
 
+A sense fits when the first gloss fits the sentence; or when the glosses are close senses
+the text cannot tell apart, marked uncertain, and one of them fits; or when the sentence uses
+a phrase and the card's note gives it while the gloss is the word's own plain sense. A
+phrase's gloss given as the meaning of the bare word does not fit.
+
 The GSD texts are runs of consecutive sentences of the treebank (news and web reviews the
 glossing was never tuned on), written to a temporary folder: `GSD_TEXTS` says which.
 """
