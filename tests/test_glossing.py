@@ -480,3 +480,12 @@ def test_an_adjective_before_another_adjective_is_glossed_as_an_adverb() -> None
     # before a verb it stays an adjective
     plain = _gloss(_entry("augenfällig", "ADJ", _seed_sentence("Besonders augenfällig wurde"), "augenfällig"))
     assert not plain.glosses[0].text.endswith("ly")
+
+
+def test_a_perfect_with_sein_the_verb_parts_do_not_show_is_marked_uncertain() -> None:
+    # "ist ... eskaliert": ablaut says "hat eskaliert"; the text says otherwise, so the card says it is unsure
+    escalated = _gloss(_entry("eskalieren", "VERB", _seed_sentence("Konflikt eskaliert"), "eskaliert"))
+    assert escalated.verb is not None and "verb" in escalated.uncertain
+    # a transitive verb's participle after sein is a state: "Sie war gegen Armenien gerichtet"
+    aimed = _gloss(_entry("richten", "VERB", _seed_sentence("gegen Armenien gerichtet"), "gerichtet"))
+    assert aimed.verb is not None and aimed.verb.auxiliary == "haben" and "verb" not in aimed.uncertain

@@ -351,6 +351,10 @@ def verb_grammar(entry: Entry, sense: Hit | None) -> Grammar:
                 prefix = two_way if reading else ""
                 grammar.uncertain.append("verb")  # the auxiliary of the other reading is a guess
 
+    if auxiliary == "haben" and _perfect_with_sein(entry, participle, sense) and "verb" not in grammar.uncertain:
+        # "ist ... zu einem Konflikt eskaliert" may be a perfect with sein (ablaut says haben)
+        # or a state ("sind überzeugt"): the text cannot tell, so the auxiliary is in doubt
+        grammar.uncertain.append("verb")
     government = verb_government(entry, sense) if sense else []
     grammar.verb = VerbParts(present=present, past=past, participle=participle, auxiliary=auxiliary,
                              separable_prefix=prefix, reflexive=reflexive, government=government)
@@ -360,6 +364,29 @@ def verb_grammar(entry: Entry, sense: Hit | None) -> Grammar:
         grammar.notes.append("reflexive: sich")
     grammar.notes.extend(government)
     return grammar
+
+
+#: Forms of sein that make a perfect ("ist eskaliert"), and of werden that make it a passive.
+_SEIN_FORMS = frozenset("bin bist ist sind seid war warst waren wart sei seien wäre wären gewesen".split())
+_PASSIVE = frozenset("worden wird werden wurde wurden würde würden".split())
+
+
+def _perfect_with_sein(entry: Entry, participle: str, sense: Hit | None) -> bool:
+    """The text uses the participle with sein, and the verb is intransitive in Ding.
+
+    "Die Tür ist geschlossen" is a state, not a perfect: only a verb Ding marks {vi} and not
+    {vt} is read this way, and never with a passive's "worden".
+    """
+    if sense is None or not participle or entry.lemma.startswith("sich "):
+        return False
+    markers = set(sense.term.markers or sense.line.slots[sense.slot].markers)
+    if "vi" not in markers or "vt" in markers or "vr" in markers:
+        return False
+    for example in entry.examples:
+        words = [w.strip(".,;:!?“”„\"()").casefold() for w in example.text.split()]
+        if participle.casefold() in words and _SEIN_FORMS & set(words) and not _PASSIVE & set(words):
+            return True
+    return False
 
 
 def _separated_prefix(present: str, reflexive: bool) -> str:
