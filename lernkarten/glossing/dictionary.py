@@ -43,7 +43,7 @@ _KIND_NAMES = {code: name for name, code in _KIND_CODES.items()}
 
 #: Words a phrase is not indexed by: they are in every other phrase.
 _UNINDEXED_WORDS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines sich mich dich uns euch es".split()
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sich", "mich", "dich", "uns", "euch", "es"]
 )
 
 Progress = Callable[[int, int], None]

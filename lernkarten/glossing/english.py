@@ -12,8 +12,7 @@ import re
 
 #: Words a gloss's commonness is not judged by.
 _STOPWORDS = frozenset(
-    "to the a an of sb sth one's oneself be in on at for with by from do your his her its my make get have it "
-    "up out off over into about as or and".split()
+    ["to", "the", "a", "an", "of", "sb", "sth", "one's", "oneself", "be", "in", "on", "at", "for", "with", "by", "from", "do", "your", "his", "her", "its", "my", "make", "get", "have", "it", "up", "out", "off", "over", "into", "about", "as", "or", "and"]
 )
 #: Above this an English word is common enough; more frequency does not make a better gloss
 #: ("past" is commoner than "former" and a worse gloss of `ehemalig`).
@@ -101,7 +100,7 @@ def make_singular(text: str) -> str:
 
 
 #: Words a bracketed comment starts with when it says what the word takes, not what it means.
-_GOVERNING = frozenset("to with from against at for in on about by over into upon towards toward".split())
+_GOVERNING = frozenset(["to", "with", "from", "against", "at", "for", "in", "on", "about", "by", "over", "into", "upon", "towards", "toward"])
 
 
 def without_explanations(text: str) -> str:

@@ -436,8 +436,14 @@ def _article_variants(words: list[str]) -> list[str]:
 
 def _phrase_holding(words: list[str], dictionary: Dictionary) -> tuple[str, tuple] | None:
     """A Ding phrase with every word of the expression and no other but articles and prepositions."""
-    from lernkarten.glossing.phrases import ARTICLES, CONTRACTIONS, FUNCTION_WORDS, REFLEXIVES, Sentence, match_phrase
     from lernkarten.glossing.ding import PREPOSITIONS
+    from lernkarten.glossing.phrases import (
+        ARTICLES,
+        FUNCTION_WORDS,
+        REFLEXIVES,
+        Sentence,
+        match_phrase,
+    )
 
     # articles may differ ("auf die Dauer" for "auf Dauer"), a preposition may follow ("im Rahmen
     # von"); anything else changes the sense ("kein Ende nehmen", "in Frage stellen")
@@ -544,7 +550,7 @@ def agent_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
         if len(words) != 1:
             continue
         english = words[0]
-        base = english[:-1] if english.endswith("e") else english
+        base = english.removesuffix("e")
         for noun in (base + "er", base + "or"):
             if zipf_frequency(noun, "en") >= 2.5:
                 return Fallback("base", [Gloss(text=noun, source="ding:base", uncertain=True, via=verb)], verb,

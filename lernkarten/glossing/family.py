@@ -21,8 +21,7 @@ from lernkarten.glossing.dictionary import Dictionary
 
 #: Words that carry no sense of a gloss: "to", "sth.", "the".
 ENGLISH_STOPWORDS = frozenset(
-    "to the a an of sb sth one's oneself be in on at for with by from do your his her its my make get have it "
-    "up out off over into about as or and not no is are was been being so that this".split()
+    ["to", "the", "a", "an", "of", "sb", "sth", "one's", "oneself", "be", "in", "on", "at", "for", "with", "by", "from", "do", "your", "his", "her", "its", "my", "make", "get", "have", "it", "up", "out", "off", "over", "into", "about", "as", "or", "and", "not", "no", "is", "are", "was", "been", "being", "so", "that", "this"]
 )
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|/[^/\s][^/]*/")

@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 from lernkarten.entries import ARTICLES as DEFINITE_ARTICLES
 from lernkarten.entries import Entry, VerbParts
 from lernkarten.glossing.dictionary import HEAD, Dictionary, Hit
-from lernkarten.glossing.ding import PLACEHOLDER_CASES, PREPOSITION_CASES, TWO_WAY_PREPOSITIONS, DingLine
+from lernkarten.glossing.ding import (
+    PLACEHOLDER_CASES,
+    PREPOSITION_CASES,
+    TWO_WAY_PREPOSITIONS,
+    DingLine,
+)
 from lernkarten.glossing.phrases import CONTRACTIONS
 
 GENDER_ORDER = ("m", "f", "n")
@@ -367,8 +372,8 @@ def verb_grammar(entry: Entry, sense: Hit | None) -> Grammar:
 
 
 #: Forms of sein that make a perfect ("ist eskaliert"), and of werden that make it a passive.
-_SEIN_FORMS = frozenset("bin bist ist sind seid war warst waren wart sei seien wäre wären gewesen".split())
-_PASSIVE = frozenset("worden wird werden wurde wurden würde würden".split())
+_SEIN_FORMS = frozenset(["bin", "bist", "ist", "sind", "seid", "war", "warst", "waren", "wart", "sei", "seien", "wäre", "wären", "gewesen"])
+_PASSIVE = frozenset(["worden", "wird", "werden", "wurde", "wurden", "würde", "würden"])
 
 
 def _perfect_with_sein(entry: Entry, participle: str, sense: Hit | None) -> bool:

@@ -19,9 +19,9 @@ from lernkarten.entries import Example
 from lernkarten.glossing.ding import PREPOSITIONS
 
 ARTICLES = frozenset(
-    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines".split()
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines"]
 )
-REFLEXIVES = frozenset("sich mich dich uns euch mir dir".split())
+REFLEXIVES = frozenset(["sich", "mich", "dich", "uns", "euch", "mir", "dir"])
 #: Prepositions fused with an article: they stand for the preposition alone.
 CONTRACTIONS = {"am": "an", "ans": "an", "im": "in", "ins": "in", "vom": "von", "zum": "zu", "zur": "zu",
                 "beim": "bei", "aufs": "auf", "ums": "um", "fürs": "für", "durchs": "durch", "übers": "über",
@@ -29,8 +29,7 @@ CONTRACTIONS = {"am": "an", "ans": "an", "im": "in", "ins": "in", "vom": "von", 
 #: Short words that carry no sense of their own in a phrase; they must stand next to their word.
 FUNCTION_WORDS = (
     PREPOSITIONS | frozenset(CONTRACTIONS) | ARTICLES | REFLEXIVES
-    | frozenset("es zu als wie so nicht auch noch nur schon ganz sehr gar ja man wer was dass ob wenn weil denn "
-                "doch dann da hier dort jetzt nun etwas nichts alles".split())
+    | frozenset(["es", "zu", "als", "wie", "so", "nicht", "auch", "noch", "nur", "schon", "ganz", "sehr", "gar", "ja", "man", "wer", "was", "dass", "ob", "wenn", "weil", "denn", "doch", "dann", "da", "hier", "dort", "jetzt", "nun", "etwas", "nichts", "alles"])
 )
 #: How far a noun or adjective of the phrase may stand from an entry that is not a verb:
 #: "militärische Hilfe" is one noun phrase, not two words somewhere in the sentence.

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
-from lernkarten.glossing.ding import ENGLISH_REGISTER, GERMAN_REGISTER, MARKER_POS, DingLine, Sense
+from lernkarten.glossing.ding import (
+    ENGLISH_REGISTER,
+    GERMAN_REGISTER,
+    MARKER_POS,
+    DingLine,
+    Sense,
+)
 from lernkarten.glossing.english import (
     COMMON_ENOUGH,
     RARE,
@@ -468,12 +474,7 @@ CONTEXT_CAP = 6.0
 #: Letters two German words must share at their start to count as the same word ("Vorsitz").
 CONTEXT_PREFIX = 6
 _CONTEXT_STOPWORDS = frozenset(
-    "aber alle allem allen aller alles andere anderen auch auf aus bei beim bereits bisher damit dann darauf "
-    "dass daß denen deren dessen diese diesem diesen dieser dieses doch durch eine einem einen einer eines "
-    "erst etwa etwas gegen haben hatte hatten heute hier immer jedoch jetzt kann keine konnte können mehr "
-    "muss müssen nach nicht noch nur oder ohne schon sein seine seinem seinen seiner sich sind soll sollen "
-    "sollte sowie über unter viele vielen vom von vor während wann war waren warum was weil welche wenn werden "
-    "wieder wird wurde wurden zwar zwischen selbst bislang jedenfalls nämlich übrigens inzwischen".split())
+    ["aber", "alle", "allem", "allen", "aller", "alles", "andere", "anderen", "auch", "auf", "aus", "bei", "beim", "bereits", "bisher", "damit", "dann", "darauf", "dass", "daß", "denen", "deren", "dessen", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "durch", "eine", "einem", "einen", "einer", "eines", "erst", "etwa", "etwas", "gegen", "haben", "hatte", "hatten", "heute", "hier", "immer", "jedoch", "jetzt", "kann", "keine", "konnte", "können", "mehr", "muss", "müssen", "nach", "nicht", "noch", "nur", "oder", "ohne", "schon", "sein", "seine", "seinem", "seinen", "seiner", "sich", "sind", "soll", "sollen", "sollte", "sowie", "über", "unter", "viele", "vielen", "vom", "von", "vor", "während", "wann", "war", "waren", "warum", "was", "weil", "welche", "wenn", "werden", "wieder", "wird", "wurde", "wurden", "zwar", "zwischen", "selbst", "bislang", "jedenfalls", "nämlich", "übrigens", "inzwischen"])
 
 
 def _sentence_words(sentences: list[Sentence], entry: Entry, lemma: str) -> frozenset[str]:

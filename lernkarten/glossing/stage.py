@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 from lernkarten.entries import Entry
 from lernkarten.glossing.dictionary import Dictionary, open_dictionary
+from lernkarten.glossing.ding import plain_german
 from lernkarten.glossing.fallbacks import (
     Fallback,
     able_fallback,
-    agent_fallback,
     adjective_compound_fallback,
+    agent_fallback,
     base_fallback,
     compound_fallback,
     expression_fallback,
@@ -35,8 +36,13 @@ from lernkarten.glossing.grammar import (
     noun_grammar,
     verb_grammar,
 )
-from lernkarten.glossing.ding import plain_german
-from lernkarten.glossing.senses import Choice, choose_senses, close_senses, english_of, glosses_of
+from lernkarten.glossing.senses import (
+    Choice,
+    choose_senses,
+    close_senses,
+    english_of,
+    glosses_of,
+)
 
 Progress = Callable[[int, int], None]
 
