@@ -4,7 +4,9 @@ The list ships inside the package (`lernkarten/data/ding-de-en.txt.gz`, GPL-2.0-
 Reading and parsing its 206,000 lines takes seconds, too slow for every run, so the first
 lookup builds an index in the cache folder (`lernkarten.places.cache_dir()`): every German
 term of every slot (not only the headword of a line: `Militärbündnis` stands inside the
-`Bündnis` lines), keyed exactly and case-folded, and every content word of every phrase.
+`Bündnis` lines), keyed exactly and case-folded, every content word of every phrase, and a
+trigram index of every German slot, so that the words built on a word can be found by a
+fragment of it (`family.py`; 25 MB more, built only where SQLite has FTS5's trigram tokenizer).
 The index is built at first use rather than at install time because a wheel must not carry
 a platform's SQLite file and an editable or source install has no build step to hook; the
 file name carries the index format version and the data's hash, so a new list or a new

@@ -6,8 +6,10 @@ little about which sense is the German word's main one ("past" is commoner than 
 The words built on it say more: `Vermittlungsausschuss` "mediation committee",
 `Friedensvermittlung` "peace mediation", `Vermittlungsversuch` "attempt at mediation" all
 carry the main sense, and only the telephone exchange carries "operator". So the support of
-an English word is the number of Ding lines whose German (in the same slot) contains the
-word's stem and whose English contains that English word.
+an English word is the number of Ding lines whose German (in the same slot) has a word of the
+family (the word inflected, a compound ending in it, a noun compound starting with it, a
+verb's derivations) and whose English has that English word. Lines of a technical field
+([telco.], [electr.], ...) are left out: their compounds are many and speak of the field.
 """
 
 from __future__ import annotations
