@@ -13,25 +13,21 @@ from pathlib import Path
 
 def cache_dir() -> Path:
     """The folder for indexes that can be rebuilt at any time (dictionary, noun table, analysis cache)."""
-    override = os.environ.get("LERNKARTEN_CACHE_DIR")
-    if override:
-        path = Path(override)
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_cache_dir("lernkarten", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder("LERNKARTEN_CACHE_DIR", "user_cache_dir")
 
 
 def data_dir() -> Path:
     """The folder for the learner's own data: quiz progress and known words."""
-    override = os.environ.get("LERNKARTEN_DATA_DIR")
+    return _folder("LERNKARTEN_DATA_DIR", "user_data_dir")
+
+
+def _folder(variable: str, platform_kind: str) -> Path:
+    override = os.environ.get(variable)
     if override:
         path = Path(override)
     else:
         import platformdirs
 
-        path = Path(platformdirs.user_data_dir("lernkarten", appauthor=False))
+        path = Path(getattr(platformdirs, platform_kind)("lernkarten", appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path

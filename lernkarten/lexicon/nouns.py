@@ -12,14 +12,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from lernkarten.fileio import atomic_path
 from lernkarten.places import cache_dir
 
 FORMAT_VERSION = 1
@@ -93,10 +92,8 @@ def noun_table(progress: Callable[[str], None] | None = None) -> NounTable:
 
 def build_noun_index(csv_path: Path, path: Path) -> None:
     """Build the SQLite index from german-nouns' CSV; written to a temporary file, then renamed."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".nouns.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        db = sqlite3.connect(tmp_name)
+    with atomic_path(path) as tmp:
+        db = sqlite3.connect(tmp)
         db.executescript(
             """
             PRAGMA journal_mode = OFF;
@@ -112,11 +109,6 @@ def build_noun_index(csv_path: Path, path: Path) -> None:
         db.execute("CREATE INDEX forms_by_form ON forms (form)")
         db.commit()
         db.close()
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
 
 
 def _rows(csv_path: Path) -> tuple[list[tuple], list[tuple]]:
