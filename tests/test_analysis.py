@@ -217,6 +217,74 @@ def test_nach_wie_vor_is_no_particle(seed) -> None:
     assert nach._.particle_verb is None
 
 
+@pytest.mark.parametrize(("sentence", "adverb"), [
+    ("Der Sprecher der Stadt sagte dazu am Montag nichts.", "dazu"),
+    ("Den schwierigen Trick hat sie inzwischen gut drauf.", "drauf"),
+    ("Beim Konzert am Samstag war leider kein Techniker da.", "da"),
+])
+def test_a_pronominal_adverb_at_the_end_of_a_clause_is_no_particle(nlp, sentence, adverb) -> None:
+    doc = nlp(sentence)
+    assert next(t for t in doc if t.text == adverb)._.particle_verb is None
+    assert not any(t._.particle is not None for t in doc)
+
+
+def test_an_adjective_written_apart_by_the_dictionary_is_no_particle(nlp) -> None:
+    # `sich bereit erklären` is two words in the dictionary: no verb "bereiterklären"
+    doc = nlp("Die Gewerkschaft erklärte sich am Abend zu neuen Gesprächen bereit.")
+    assert learned(doc)["erklärte"] == "erklären"
+    assert "sich bereit erklären" in expressions(doc)
+
+
+@pytest.mark.parametrize(("sentence", "participle", "expression"), [
+    ("Das Gepäck ging auf dem langen Flug nach Lima verloren.", "verloren", "verloren gehen"),
+    ("Die Rebellen nahmen in der Nacht drei Soldaten gefangen.", "gefangen", "gefangen nehmen"),
+])
+def test_a_participle_beside_its_verb_is_no_particle(nlp, sentence, participle, expression) -> None:
+    doc = nlp(sentence)
+    assert next(t for t in doc if t.text == participle)._.particle_verb is None
+    assert expression in expressions(doc)
+
+
+def test_a_word_before_the_clauses_last_verb_is_no_particle(nlp) -> None:
+    # "hatte ... bezeichnet": the clause goes on to its participle, so `zurück` is an adverb
+    doc = nlp('Der Minister hatte den Plan als "Schritt zurück" bezeichnet.')
+    assert not any(t._.particle is not None for t in doc)
+
+
+def test_of_two_particle_like_words_the_last_one_is_the_particle(nlp) -> None:
+    doc = nlp('Die Stadt lädt alle Bürger zu "Musik und Tanz" ein.')
+    verb = next(t for t in doc if t.text == "lädt")
+    assert verb._.entry_lemma == "einladen"
+    assert doc[verb._.particle].text == "ein"
+
+
+@pytest.mark.parametrize(("sentence", "particle", "infinitive"), [
+    ("Hinzu kommt, dass die Mieten in der Stadt weiter steigen.", "Hinzu", "hinzukommen"),
+    ("Fest steht, dass die Schule im Herbst schließt.", "Fest", "feststehen"),
+])
+def test_a_particle_put_first_joins_the_verb_after_it(nlp, sentence, particle, infinitive) -> None:
+    doc = nlp(sentence)
+    assert next(t for t in doc if t.text == particle)._.entry_lemma == infinitive
+
+
+def test_an_adverb_written_apart_from_its_verb_stays_an_adverb(nlp) -> None:
+    # "zusammen spielen" (play together) is not "zusammenspielen" (interact)
+    doc = nlp("Die Kinder sollen am Nachmittag draußen zusammen spielen.")
+    assert learned(doc)["spielen"] == "spielen"
+
+
+def test_the_dictionary_lists_particle_verbs_but_not_adverbs_with_verbs() -> None:
+    from lernkarten.analysis.dictionary_verbs import dictionary_verbs, one_word_verbs
+
+    verbs = dictionary_verbs()
+    assert {"mitteilen", "ablehnen", "bekanntgeben", "wiedersehen", "einfühlen"} <= verbs
+    assert not {"bereiterklären", "zustandebringen", "draufhaben"} & verbs
+    assert one_word_verbs("etw. amtlich bekannt geben/bekanntgeben") == ["bekanntgeben"]
+    assert one_word_verbs("sich in jdn. einfühlen") == ["einfühlen"]
+    assert one_word_verbs("etw. zustande bringen") == []
+    assert one_word_verbs("zustandebringen [Ös.] [adm.]") == []
+
+
 # --- reflexive verbs ---------------------------------------------------------------------------
 
 def test_reflexive_verb_is_learned_with_sich(seed, seed_units) -> None:

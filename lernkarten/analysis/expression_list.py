@@ -636,6 +636,19 @@ ein Abkommen schließen
 Kompromisse schließen
 eine Lücke schließen
 die Grenze schließen
+# --- a predicative adjective or participle with its verb, written apart (no particle verb)
+sich bereit erklären
+bereit sein
+verloren gehen
+gefangen nehmen
+gefangen halten
+getrennt leben
+übrig bleiben
+übrig lassen
+bekannt werden
+fertig werden
+offen bleiben
+offen lassen
 """.strip()
 
 

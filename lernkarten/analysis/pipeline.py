@@ -57,7 +57,8 @@ def _build(name: str) -> Language:
 
 def _load_tables(nlp: Language) -> None:
     """Open every table the components read (tagger model, noun table, word frequencies,
-    reflexive verbs, expressions) now, so that the first text is not the one to wait for them."""
+    reflexive and one-word verbs, expressions) now, so that the first text is not the one to wait for them."""
+    from lernkarten.analysis.dictionary_verbs import dictionary_verbs
     from lernkarten.analysis.lemmas import _frequencies, _table
     from lernkarten.analysis.phrases import _patterns_by_anchor
     from lernkarten.analysis.reflexive_verbs import reflexive_verbs
@@ -65,6 +66,7 @@ def _load_tables(nlp: Language) -> None:
     _table()
     _frequencies()
     reflexive_verbs()
+    dictionary_verbs()
     _patterns_by_anchor()
     nlp("Die Regierung lehnte den Vorschlag ab und beteiligt sich nicht.")
 

@@ -4,9 +4,14 @@
 and a particle `ab`; the learner must learn `ablehnen`. In a German main clause the finite
 verb stands second (or first) and its particle at the end of the same clause, so without a
 parser the verb of a particle is the nearest finite full verb to its left in its clause,
-skipping clauses inserted in between (`lehnte, wie erwartet, den Vorschlag ab`). A joined
-verb is trusted only when it is a real word (`mitteilen` is; a tagger's slip like `zuhelfen`
-is not common enough). With a trained pipeline, the parser's particle relation is used.
+skipping clauses inserted in between (`lehnte, wie erwartet, den Vorschlag ab`). When a
+clause ends in two particle-like words, the last one is the particle (`lädt zu "Wandern" ein`).
+A joined verb is trusted only when a dictionary lists it as one word (`mitteilen` is;
+`dazusagen` is, but `dazu` is a pronominal adverb far more often; `bereiterklären` is not:
+`sich bereit erklären` is written apart), or when the tagger itself took the word for a
+particle and it is a preposition whose verbs are made freely and in use (`nachkochen`).
+The particle must end the verb's clause: a verb after it (`hatte ... als Schritt zurück
+bezeichnet`) shows it is an adverb. With a trained pipeline, the parser's particle relation is used.
 
 `beteiligt sich` -> `sich beteiligen`, only where it is safe: the pronoun agrees with the
 subject (`mich` needs `ich`), Ding lists the verb as reflexive, and when the clause has a
@@ -16,7 +21,9 @@ is a dative, so the verb must be one Ding lists as "sich etw. ...".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -26,10 +33,9 @@ from lernkarten.analysis.clauses import SUBORDINATORS, is_boundary, stretches
 from lernkarten.analysis.lemmas import zipf
 from lernkarten.analysis.stts import PREPOSITION_PARTICLES
 
-#: a joined particle verb must be at least this common (Zipf) to be believed; less so when the
-#: tagger itself took the word for a separable particle
+#: a particle verb no dictionary lists must be at least this common (Zipf) to be believed, and
+#: its particle a preposition the tagger itself took for a particle
 MIN_ZIPF = 1.5
-MIN_ZIPF_TAGGED = 1.0
 
 #: words that are separable particles besides the prepositions: fest|stellen, zurück|kommen, ...
 #: (not `wieder`, `dazu`, `dabei` and the like: far more often plain adverbs; the tagger's
@@ -47,6 +53,22 @@ ADVERB_PARTICLES = frozenset(
 
 _PARTICLE_LIKE_TAGS = frozenset({"APPR", "ADV", "ADJD", "PTKA"})
 _PARTICLE_WORDS = PREPOSITION_PARTICLES | ADVERB_PARTICLES
+
+#: pronominal adverbs (`dazu`, `dabei`, `darauf`, `drauf`, `hierzu`, `womit`) and `da`: at the end
+#: of a clause they are adverbs ("sagte er dazu"); where a verb like `dazukommen` exists, the
+#: adverb reads the same ("kommen noch Kosten dazu")
+_PRONOMINAL_ADVERB = re.compile(
+    r"^(da|dar|dr|hier|wo|wor)(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|über|um|unter|"
+    r"von|vor|wider|zu|zwischen)$|^da$"
+)
+
+#: verb forms a particle may stand right before, written apart: "zurück bekommen", "(die Macht) inne haben",
+#: "Hinzu kommt, dass ...", "Fest steht, dass ..."
+_APART_VERB_TAGS = frozenset({"VVINF", "VVPP", "VVIZU", "VVFIN"})
+
+#: what ends the stretch after a particle that belongs to its clause: a comma, the sentence end,
+#: a coordinator, a subordinate clause or bracket; quotes do not ("als Schritt zurück" bezeichnet)
+_CLAUSE_ENDS = frozenset({"$,", "$.", "KON"}) | SUBORDINATORS
 
 #: finite full verbs take particles; of the auxiliaries only haben does (vorhaben, innehaben)
 _FINITE_VERBS = frozenset({"VVFIN", "VVIMP"})
@@ -85,18 +107,22 @@ class VerbJoiner:
 # --- separable particles ---------------------------------------------------------------------
 
 def attach_particles(tokens: Sequence[Token]) -> None:
-    """Find each separable particle's verb in a sentence tagged without a parser."""
+    """Find each separable particle's verb in a sentence tagged without a parser.
+
+    From the sentence's end backwards: a particle closes its clause, so of two particle-like
+    words that could belong to one verb, the later one does.
+    """
     spans: list[range] | None = None
-    for index, token in enumerate(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         tag = token.tag_
         if tag != "PTKVZ" and not (tag in _PARTICLE_LIKE_TAGS and token.lower_ in _PARTICLE_WORDS):
             continue  # the cheap test first: most words are no particle
         if token._.particle_verb is not None or not is_particle(tokens, index):
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is not None and following.tag_ in ("VVINF", "VVPP", "VVIZU", "PTKZU"):
-            verb = spelled_apart(tokens, index)
-        else:
+        verb = spelled_apart(tokens, index) if following is not None and following.tag_.startswith(("V", "PTKZU")) else None
+        if verb is None:
             spans = spans or stretches(tokens)
             verb = particle_verb(tokens, index, spans)
         if verb is not None:
@@ -104,14 +130,22 @@ def attach_particles(tokens: Sequence[Token]) -> None:
 
 
 def spelled_apart(tokens: Sequence[Token], index: int) -> Token | None:
-    """The infinitive or participle right after a particle written apart: "zurück bekommen", "zusammen zu arbeiten"."""
+    """The verb right after a particle written apart from it: "zurück bekommen", "zusammen zu arbeiten", "Hinzu kommt".
+
+    Only where the tagger took the word for a particle: written apart, `weiter zu empfehlen`
+    or `frei gemacht` may as well be an adverb or adjective with its verb.
+    """
+    if tokens[index].tag_ != "PTKVZ":
+        return None
     following = tokens[index + 1:index + 3]
     if following and following[0].tag_ == "PTKZU":
         following = following[1:]
-    if not following or following[0].tag_ not in ("VVINF", "VVPP", "VVIZU") or following[0]._.particle is not None:
+    if not following or following[0]._.particle is not None:
         return None
     verb = following[0]
-    return verb if joined_verb(tokens[index].text, verb.lemma_, MIN_ZIPF) else None
+    if verb.tag_ not in _APART_VERB_TAGS and not (verb.tag_.startswith("VA") and verb.lemma_ == "haben"):
+        return None
+    return verb if joined_verb(tokens[index].text, verb.lemma_) else None
 
 
 def attach_parsed_particles(tokens: Sequence[Token]) -> None:
@@ -119,7 +153,7 @@ def attach_parsed_particles(tokens: Sequence[Token]) -> None:
     for token in tokens:
         head = token.head
         if (token.dep_ in ("svp", "compound:prt") and head is not token and head.pos_ in ("VERB", "AUX")
-                and head._.particle is None and joined_verb(token.text, head.lemma_)):
+                and head._.particle is None and joined_verb(token.text, head.lemma_, tagged=True)):
             join(head, token)
 
 
@@ -135,13 +169,15 @@ def is_particle(tokens: Sequence[Token], index: int) -> bool:
         return False  # nach wie vor
     if word.lower() == "hin" and any(t.text.lower() in ("zu", "zum", "zur", "auf") for t in tokens[max(0, index - 4):index]):
         return False  # zum Schluss hin, auf Anfrage hin: a postposition
+    if _PRONOMINAL_ADVERB.match(word.lower()) or reads_as_participle(word.lower()):
+        return False
     if token.tag_ == "PTKVZ":
         return True
     word = word.lower()
     if token.tag_ not in ("APPR", "ADV", "ADJD", "PTKA") or not (word in PREPOSITION_PARTICLES or word in ADVERB_PARTICLES):
         return False
-    if following is not None and following.tag_ in ("VVINF", "VVPP", "VVIZU", "PTKZU") and token.tag_ != "APPR":
-        return True  # written apart from its verb: "zurück bekommen"
+    # written apart from a verb after it ("weiter zu empfehlen", "frei gemacht"), an adverb or
+    # adjective is believed to be a particle only when the tagger says so
     return following is None or is_boundary(following)
 
 
@@ -162,9 +198,10 @@ def particle_verb(tokens: Sequence[Token], index: int, spans: list[range] | None
         if candidates:
             verb = candidates[-1]
             if verb.tag_ == "VAFIN" and any(t.tag_ in ("VVPP", "VVINF", "VVIZU") for t in tokens[span.start:span.stop]):
-                return None  # haben is an auxiliary here: "hatte ... als Schritt zurück bezeichnet"
-            least = MIN_ZIPF_TAGGED if particle.tag_ == "PTKVZ" else MIN_ZIPF
-            if verb._.particle is None and joined_verb(particle.text, verb.lemma_, least):
+                return None  # haben is an auxiliary here: "hatte ... zurück bezeichnet"
+            if _verb_follows(tokens, index):
+                return None  # the clause goes on to its verb: "als Schritt zurück" bezeichnet
+            if verb._.particle is None and joined_verb(particle.text, verb.lemma_, particle.tag_ == "PTKVZ"):
                 return verb
             return None
         if n == here and _opens_subordinate(tokens, span):
@@ -179,12 +216,48 @@ def _opens_subordinate(tokens: Sequence[Token], span: range) -> bool:
     return first.tag_ in ("APPR", "APPRART") and len(span) > 1 and tokens[span.start + 1].tag_ in SUBORDINATORS
 
 
-def joined_verb(particle: str, verb_lemma: str, least: float = MIN_ZIPF_TAGGED) -> str | None:
-    """`mit` + `teilen` -> "mitteilen" if that is a German verb in use (Zipf >= `least`), else None."""
-    joined = particle.lower() + verb_lemma.lower()
-    if zipf(joined) >= least:
+def _verb_follows(tokens: Sequence[Token], index: int) -> bool:
+    """True when a verb comes after the word at `index` in the same clause: it is no clause-final particle."""
+    for token in tokens[index + 1:]:
+        if token.tag_ in _CLAUSE_ENDS or token.text in ("(", ")", "-", "\u2013", "\u2014"):
+            return False
+        if token.tag_.startswith("V"):
+            return True
+    return False
+
+
+def joined_verb(particle: str, verb_lemma: str, tagged: bool = True) -> str | None:
+    """`mit` + `teilen` -> "mitteilen" if that is a German verb, else None.
+
+    A verb the dictionary lists as one word is; one it does not list only when the tagger
+    took the word for a particle (`tagged`), the word is a preposition and the verb is in use.
+    """
+    from lernkarten.analysis.dictionary_verbs import dictionary_verbs
+
+    particle = particle.lower()
+    joined = particle + verb_lemma.lower()
+    if joined in dictionary_verbs():
+        return joined
+    if tagged and particle in PREPOSITION_PARTICLES and zipf(joined) >= MIN_ZIPF:
         return joined
     return None
+
+
+@lru_cache(maxsize=4096)
+def reads_as_participle(word: str) -> bool:
+    """True when the tagger's lexicon reads `word` first as a past participle (`verloren`, `getrennt`).
+
+    A participle beside a verb is written apart from it ("verloren gehen", "getrennt leben"):
+    a predicate of its own, not a separable particle.
+    """
+    from lernkarten.analysis.hanover import german_tagger
+
+    tagger = german_tagger()
+    readings = tagger.cache.get(word)
+    if not readings:
+        return False
+    best = max(score for _, score in readings)
+    return any(tagger.int2tag.get(tag) == "VV(PP)" and score >= best for tag, score in readings)
 
 
 def join(verb: Token, particle: Token) -> None:
