@@ -32,7 +32,7 @@ from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: Slots of a line are numbered within it; a line has fewer than this many.
 SLOTS_PER_LINE = 256
 #: How many slots a substring search reads at most: a short fragment is in thousands.
@@ -139,6 +139,68 @@ class Dictionary:
                 found.append((line, slot))
         return found
 
+    def has_families(self) -> bool:
+        """True when the index has the family tables (`family_index.py`); without FTS5 it has neither."""
+        return self._has_fragments()
+
+    def german_words(self, start: str, *, backwards: bool = False) -> list[tuple[str, bytes]]:
+        """(word as written, its packed slots: `family_index.slot_unpacking`) of every German word
+        whose case-folded form starts with `start`, or with `backwards` ends with it."""
+        if not start:
+            return []
+        if not backwards:
+            return self._db.execute("SELECT word, slots FROM german_words WHERE folded >= ? AND folded < ?",
+                                    (start, _after_prefix(start))).fetchall()
+        key = start[::-1]
+        rows = []
+        for (word_backwards,) in self._db.execute(
+                "SELECT backwards FROM german_words_backwards WHERE backwards >= ? AND backwards < ?",
+                (key, _after_prefix(key))).fetchall():
+            rows.extend(self._db.execute("SELECT word, slots FROM german_words WHERE folded = ?",
+                                         (word_backwards[::-1],)).fetchall())
+        return rows
+
+    def slot_stems(self, slots: list[int]) -> list[tuple[int, str]]:
+        """(slot, its English stems joined by spaces) of those of `slots` the family support counts."""
+        found: list[tuple[int, str]] = []
+        for at in range(0, len(slots), 500):
+            chunk = slots[at:at + 500]
+            found.extend(self._db.execute(
+                f"SELECT slot, stems FROM slot_stems WHERE slot IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def fragment_cutoff(self, fragment: str) -> int | None:
+        """The last slot `slots_containing(fragment)` reads when MAX_FRAGMENT_SLOTS cuts its search
+        short (-1 when the search fails), None when it reads every slot with the fragment's letters.
+
+        Only a fragment each of whose trigrams is in more than MAX_FRAGMENT_SLOTS slots can be cut
+        short; for the others ("vermittl") no search is needed.
+        """
+        fragment = fragment.casefold()
+        if len(fragment) < 3 or not self._has_fragments():
+            return -1
+        trigrams = dict.fromkeys(fragment[i:i + 3] for i in range(len(fragment) - 2))
+        common = self._common_trigrams()
+        if not all(t in common for t in trigrams):
+            return None
+        query = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+        try:
+            row = self._db.execute(
+                "SELECT rowid FROM german_slots WHERE german_slots MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
+                (query, MAX_FRAGMENT_SLOTS - 1)).fetchone()
+        except sqlite3.OperationalError:
+            return -1
+        return None if row is None else row[0]
+
+    def slot_text(self, slot: int) -> str:
+        """The German of one slot numbered as in the trigram index (line * SLOTS_PER_LINE + slot)."""
+        line, index = divmod(slot, SLOTS_PER_LINE)
+        return self.line_text(line).partition(" :: ")[0].split(" | ")[index]
+
+    @functools.lru_cache(maxsize=1)  # noqa: B019
+    def _common_trigrams(self) -> frozenset[str]:
+        return frozenset(row[0] for row in self._db.execute("SELECT trigram FROM common_trigrams"))
+
     @functools.lru_cache(maxsize=65536)  # noqa: B019
     def line_text(self, number: int) -> str:
         """The line as Ding writes it."""
@@ -177,7 +239,9 @@ def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Di
     if not source.is_file():
         raise LernkartenError(f"the Ding dictionary is missing from the installation ({source})")
     folder = cache_dir()
-    path = folder / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}.sqlite"
+    from lernkarten.glossing.family_index import rules_hash
+
+    path = folder / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}-{rules_hash()}.sqlite"
     if not path.exists():
         with _lazy_bar(progress, "Indexing the Ding dictionary (once)") as bar:
             build_index(source, path, progress=bar)
@@ -258,11 +322,24 @@ def _index_fragments(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> bo
         db.execute("CREATE VIRTUAL TABLE german_slots USING fts5(text, tokenize='trigram', detail='none', content='')")
     except sqlite3.OperationalError:
         return False
+    from lernkarten.glossing.family_index import index_families
+
     rows = ((number * SLOTS_PER_LINE + slot, german.casefold())
             for number, text in lines
             for slot, german in enumerate(text.partition(" :: ")[0].split(" | ")[:SLOTS_PER_LINE]))
     db.executemany("INSERT INTO german_slots (rowid, text) VALUES (?, ?)", rows)
+    # the trigrams so common that a search for a fragment made only of them may be cut short
+    db.execute("CREATE VIRTUAL TABLE temp.slot_trigrams USING fts5vocab(main, german_slots, row)")
+    db.execute("CREATE TABLE common_trigrams (trigram TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute("INSERT INTO common_trigrams SELECT term FROM temp.slot_trigrams WHERE doc > ?", (MAX_FRAGMENT_SLOTS,))
+    db.execute("DROP TABLE temp.slot_trigrams")
+    index_families(db, lines, SLOTS_PER_LINE)
     return True
+
+
+def _after_prefix(prefix: str) -> str:
+    """A string greater than every word starting with `prefix` (SQLite compares UTF-8 bytes: code point order)."""
+    return prefix + "\U0010ffff"
 
 
 def _kind(term: Term, slot: int, slot_has_gender: bool) -> str | None:

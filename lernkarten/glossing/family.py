@@ -15,58 +15,23 @@ verb's derivations) and whose English has that English word. Lines of a technica
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lernkarten.glossing.dictionary import Dictionary
+from lernkarten.glossing.dictionary import SLOTS_PER_LINE, Dictionary
+from lernkarten.glossing.family_index import content_stems, slot_unpacking
 
-#: Words that carry no sense of a gloss: "to", "sth.", "the".
-ENGLISH_STOPWORDS = frozenset(
-    ["to", "the", "a", "an", "of", "sb", "sth", "one's", "oneself", "be", "in", "on", "at", "for", "with", "by", "from", "do", "your", "his", "her", "its", "my", "make", "get", "have", "it", "up", "out", "off", "over", "into", "about", "as", "or", "and", "not", "no", "is", "are", "was", "been", "being", "so", "that", "this"]
-)
-_ENGLISH_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|/[^/\s][^/]*/")
 #: Below this, a stem finds too many unrelated words ("Rat" in "Heirat", "Apparat").
 MIN_STEM = 4
-
-
-def english_stem(word: str) -> str:
-    """A crude English stem, enough to count "increases", "increased" and "increase" as one word,
-    and "rotating", "rotation" and "rotational" too."""
-    word = word.casefold().removesuffix("'s")
-    for suffix in ("ally", "al"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 6:
-            word = word[: -len(suffix)]
-            break
-    for suffix in ("ingly", "edly", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s",
-                   "ly"):
-        y = suffix in ("ied", "ies")
-        if word.endswith(suffix) and len(word) - len(suffix) >= (2 if y else 4):
-            word = word[: -len(suffix)] + ("y" if y else "")
-            break
-    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
-
-
-def content_stems(text: str) -> list[str]:
-    """The stems of the English words of a gloss that say something, in order."""
-    plain = _BRACKETS.sub(" ", text.casefold())
-    return [english_stem(w) for w in _ENGLISH_WORD.findall(plain) if w not in ENGLISH_STOPWORDS and len(w) > 1]
-
 
 #: Endings a word's family shows it with: inflections and, for nouns, linking elements.
 NOUN_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "nen", "se", "sen", "ses", "ns")
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em", "ere", "eren", "erer", "eres", "erem", "ste", "sten", "ster",
                      "stes", "stem", "este", "esten", "ester")
+VERB_COMPOUND_ENDINGS = ("", "d", "de", "den", "der")
 #: Prefixes that make another word of a word's end: "Versicherung" is not a kind of `Sicherung`.
 DERIVING_PREFIXES = ("ver", "be", "ent", "er", "zer", "ge", "emp", "miss", "un", "ur", "ab", "an", "auf", "aus",
                      "bei", "ein", "nach", "vor", "zu", "über", "unter", "durch", "um", "wider", "zurück")
-#: Labels of lines whose compounds speak of a field, not of the word's common sense.
-_FIELD_LABEL = re.compile(r"\[(?:" + "|".join(re.escape(label) for label in (
-    "telco.", "electr.", "techn.", "comp.", "med.", "chem.", "bot.", "zool.", "mach.", "constr.", "min.", "phys.",
-    "math.", "biol.", "anat.", "pharm.", "textil.", "print", "photo.", "mus.", "sport", "aviat.", "naut.", "auto",
-    "agr.", "geol.", "astron.", "biochem.", "ornith.", "cook.", "ling.", "relig.", "railw.", "envir.")) + r")\]")
-_GERMAN_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -96,10 +61,13 @@ class Family:
         if at < 3 or word[:1].isupper() != self.capital:
             return False
         rest = folded[at + len(self.lemma):]
-        endings = ADJECTIVE_ENDINGS if self.pos in {"ADJ", "ADV"} else NOUN_ENDINGS
+        return rest in self.endings() and not folded[:at].endswith(DERIVING_PREFIXES)
+
+    def endings(self) -> tuple[str, ...]:
+        """What may follow the word at the end of a compound: "Friedensvermittlungen", "weitervermittelnd"."""
         if self.pos == "VERB":
-            endings = ("", "d", "de", "den", "der")
-        return rest in endings and not folded[:at].endswith(DERIVING_PREFIXES)
+            return VERB_COMPOUND_ENDINGS
+        return ADJECTIVE_ENDINGS if self.pos in {"ADJ", "ADV"} else NOUN_ENDINGS
 
 
 def family_of(lemma: str, pos: str) -> Family | None:
@@ -125,21 +93,42 @@ def family_of(lemma: str, pos: str) -> Family | None:
 
 @functools.lru_cache(maxsize=4096)
 def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
+    if not dictionary.has_families():
+        return Counter()
+    # the slots with a word of the family, from the index's word tables (`family_index.py`)
+    slots: set[int] = set()
+    for word, packed in _candidate_words(dictionary, family):
+        if family.has(word):
+            slots.update(slot_unpacking(packed))
+    # the words are found in the slots holding one of these fragments; a search for a fragment
+    # whose every trigram is common reads only its first MAX_FRAGMENT_SLOTS slots
+    cutoffs = {f: dictionary.fragment_cutoff(f) for f in dict.fromkeys(family.stems + (family.lemma,))}
+    if any(cutoff is not None for cutoff in cutoffs.values()):
+        slots = {slot for slot in slots if _searched(dictionary, slot, cutoffs)}
     by_line: dict[int, set[str]] = {}
-    for fragment in dict.fromkeys(family.stems + (family.lemma,)):
-        for line, slot in dictionary.slots_containing(fragment):
-            text = dictionary.line_text(line)
-            german_part, _, english_part = text.partition(" :: ")
-            german = german_part.split(" | ")
-            english = english_part.split(" | ")
-            if slot >= len(english) or _FIELD_LABEL.search(german[0]) or _FIELD_LABEL.search(german[slot]):
-                continue
-            if any(family.has(word) for word in _GERMAN_WORD.findall(german[slot])):
-                by_line.setdefault(line, set()).update(content_stems(english[slot]))
+    for slot, stems in dictionary.slot_stems(sorted(slots)):
+        by_line.setdefault(slot // SLOTS_PER_LINE, set()).update(stems.split())
     counts: Counter[str] = Counter()
     for words in by_line.values():
         counts.update(words)
     return counts
+
+
+def _candidate_words(dictionary: Dictionary, family: Family) -> list[tuple[str, bytes]]:
+    """Every word `family.has` may accept: those starting with a stem, those ending in the lemma
+    and one of its endings (a compound: "Friedensvermittlung")."""
+    words = []
+    for stem in family.stems:
+        words.extend(dictionary.german_words(stem))
+    for ending in family.endings():
+        words.extend(dictionary.german_words(family.lemma + ending, backwards=True))
+    return list(dict.fromkeys(words))
+
+
+def _searched(dictionary: Dictionary, slot: int, cutoffs: dict[str, int | None]) -> bool:
+    """The slot is one a fragment search finds: it has the fragment and the search was not cut off before it."""
+    text = dictionary.slot_text(slot).casefold()
+    return any(fragment in text and (cutoff is None or slot <= cutoff) for fragment, cutoff in cutoffs.items())
 
 
 def family_support(dictionary: Dictionary, lemma: str, pos: str) -> Counter[str]:
