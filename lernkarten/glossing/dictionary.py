@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lernkarten.errors import LernkartenError
-from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line
+from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 #: Slots of a line are numbered within it; a line has fewer than this many.
 SLOTS_PER_LINE = 256
 #: How many slots a substring search reads at most: a short fragment is in thousands.
@@ -86,26 +86,28 @@ class Dictionary:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._db.create_function("backwards", 1, _backwards, deterministic=True)
 
     def lookup(self, key: str) -> list[Hit]:
         """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
-        return [hit for hit in self.lookup_folded(key) if hit.term.key == key]
+        # the rows say each term's key: lines of other spellings are not read
+        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind])
+                for line, slot, idx, kind, term_key, _ in self._rows(key.casefold()) if term_key == key]
 
     def lookup_folded(self, key: str) -> list[Hit]:
         """Terms equal to `key` but for case: "Dunkeln" finds "dunkeln"."""
         rows = self._rows(key.casefold())
-        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind]) for line, slot, idx, kind in rows]
+        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind]) for line, slot, idx, kind, _, _ in rows]
 
     def knows(self, key: str) -> bool:
         """True when `key` is a term of the list (any slot, any kind)."""
-        return bool(self.lookup(key))
+        return any(term_key == key for *_, term_key, _ in self._rows(key.casefold()))
 
     def knows_head(self, key: str, pos: str = "") -> bool:
         """True when `key` is a headword of the list (with the part of speech `pos`, when given)."""
-        for hit in self._hits_of_kind(key, HEAD):
-            if not pos or hit.line.term_pos(hit.slot, hit.index) == pos:
-                return True
-        return False
+        head = _KIND_CODES[HEAD]
+        return any(term_key == key and kind == head and (not pos or term_pos == pos)
+                   for _, _, _, kind, term_key, term_pos in self._rows(key.casefold()))
 
     def phrases_with(self, word: str) -> list[tuple[str, int, int, int]]:
         """(phrase key, line, slot, index) of every phrase one of whose words is `word` (lower case)."""
@@ -143,22 +145,24 @@ class Dictionary:
         """True when the index has the family tables (`family_index.py`); without FTS5 it has neither."""
         return self._has_fragments()
 
-    def german_words(self, start: str, *, backwards: bool = False) -> list[tuple[str, bytes]]:
+    def german_words(self, starts: tuple[str, ...] = (), ends: tuple[str, ...] = ()) -> list[tuple[str, bytes]]:
         """(word as written, its packed slots: `family_index.slot_unpacking`) of every German word
-        whose case-folded form starts with `start`, or with `backwards` ends with it."""
-        if not start:
+        whose case-folded form starts with one of `starts` or ends with one of `ends`."""
+        parts, values = [], []
+        starts, ends = tuple(s for s in starts if s), tuple(e for e in ends if e)
+        if starts:
+            parts.append("SELECT word, slots FROM german_words WHERE "
+                         + " OR ".join(["(folded >= ? AND folded < ?)"] * len(starts)))
+            values.extend(bound for start in starts for bound in (start, _after_prefix(start)))
+        if ends:
+            # the words read backwards, joined to their slots
+            parts.append("SELECT w.word, w.slots FROM german_words_backwards b JOIN german_words w"
+                         " ON w.folded = backwards(b.backwards) WHERE "
+                         + " OR ".join(["(b.backwards >= ? AND b.backwards < ?)"] * len(ends)))
+            values.extend(bound for end in ends for bound in (end[::-1], _after_prefix(end[::-1])))
+        if not parts:
             return []
-        if not backwards:
-            return self._db.execute("SELECT word, slots FROM german_words WHERE folded >= ? AND folded < ?",
-                                    (start, _after_prefix(start))).fetchall()
-        key = start[::-1]
-        rows = []
-        for (word_backwards,) in self._db.execute(
-                "SELECT backwards FROM german_words_backwards WHERE backwards >= ? AND backwards < ?",
-                (key, _after_prefix(key))).fetchall():
-            rows.extend(self._db.execute("SELECT word, slots FROM german_words WHERE folded = ?",
-                                         (word_backwards[::-1],)).fetchall())
-        return rows
+        return self._db.execute(" UNION ALL ".join(parts), values).fetchall()
 
     def slot_stems(self, slots: list[int]) -> list[tuple[int, str]]:
         """(slot, its English stems joined by spaces) of those of `slots` the family support counts."""
@@ -221,14 +225,12 @@ class Dictionary:
     def line(self, number: int) -> DingLine:
         return parse_line(self.line_text(number), number)
 
-    def _hits_of_kind(self, key: str, kind: str) -> list[Hit]:
-        return [h for h in self.lookup(key) if h.kind == kind]
-
     @functools.lru_cache(maxsize=16384)  # noqa: B019
-    def _rows(self, fold: str) -> tuple[tuple[int, int, int, int], ...]:
-        return tuple(self._db.execute(
-            "SELECT line, slot, idx, kind FROM terms WHERE fold = ? ORDER BY line, slot, idx", (fold,)
-        ).fetchall())
+    def _rows(self, fold: str) -> tuple[tuple[int, int, int, int, str, str], ...]:
+        """(line, slot, index, kind code, key, part of speech) of the terms whose key case-folded is `fold`."""
+        return tuple((line, slot, idx, kind, fold if key is None else key, pos) for line, slot, idx, kind, key, pos
+                     in self._db.execute("SELECT line, slot, idx, kind, key, pos FROM terms WHERE fold = ?"
+                                         " ORDER BY line, slot, idx", (fold,)))
 
 
 def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Dictionary:
@@ -267,7 +269,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE lines (id INTEGER PRIMARY KEY, text TEXT);
             CREATE TABLE terms (fold TEXT, line INTEGER, slot INTEGER, idx INTEGER, kind INTEGER,
-                                PRIMARY KEY (fold, line, slot, idx)) WITHOUT ROWID;
+                                key TEXT, pos TEXT, PRIMARY KEY (fold, line, slot, idx)) WITHOUT ROWID;
             CREATE TABLE phrase_words (word TEXT, line INTEGER, slot INTEGER, idx INTEGER, key TEXT,
                                        PRIMARY KEY (word, line, slot, idx)) WITHOUT ROWID;
             """
@@ -278,7 +280,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
             text_lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
         total = len(text_lines)
         lines: list[tuple[int, str]] = []
-        terms: list[tuple[str, int, int, int, int]] = []
+        terms: list[tuple[str, int, int, int, int, str | None, str]] = []
         words: list[tuple[str, str, int, int, int]] = []
         for number, text in enumerate(text_lines, start=1):
             lines.append((number, text))
@@ -289,7 +291,11 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
                     if kind is None:
                         continue
                     key = term.key
-                    terms.append((key.casefold(), number, slot, idx, _KIND_CODES[kind]))
+                    fold = key.casefold()
+                    # the key only where case tells it from the folded one; the part of speech
+                    # so that `knows_head` needs no line read
+                    terms.append((fold, number, slot, idx, _KIND_CODES[kind], None if key == fold else key,
+                                  term_pos(slot_terms, idx)))
                     if kind == PHRASE:
                         for word in dict.fromkeys(w.casefold() for w in term.words):
                             if word not in _UNINDEXED_WORDS and len(word) > 1:
@@ -298,7 +304,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
                 progress(number, total)
         db.executemany("INSERT INTO lines VALUES (?, ?)", lines)
         # sorted inserts build the clustered tables without page splits
-        db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?)", sorted(terms))
+        db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?, ?, ?)", sorted(terms))
         db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", sorted(words))
         fragments = _index_fragments(db, lines)
         db.execute("INSERT INTO meta VALUES ('fragments', ?)", ("yes" if fragments else "no",))
@@ -335,6 +341,10 @@ def _index_fragments(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> bo
     db.execute("DROP TABLE temp.slot_trigrams")
     index_families(db, lines, SLOTS_PER_LINE)
     return True
+
+
+def _backwards(text: str) -> str:
+    return text[::-1]
 
 
 def _after_prefix(prefix: str) -> str:

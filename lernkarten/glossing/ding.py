@@ -142,15 +142,21 @@ class DingLine:
 
     def term_pos(self, slot: int, index: int) -> str:
         """The part of speech of a term, falling back on its slot's markers."""
-        term = self.slots[slot].terms[index]
-        if term.pos:
-            return term.pos
-        for marker in self.slots[slot].markers:
-            if marker in MARKER_POS and marker != "pl":
-                return MARKER_POS[marker]
-        if "pl" in self.slots[slot].markers:
-            return "NOUN"
-        return ""
+        return term_pos(self.slots[slot].terms, index)
+
+
+def term_pos(terms: tuple[Term, ...] | list[Term], index: int) -> str:
+    """The part of speech of the slot's term `index`, falling back on the slot's markers."""
+    term = terms[index]
+    if term.pos:
+        return term.pos
+    markers = dict.fromkeys(m for t in terms for m in t.markers)
+    for marker in markers:
+        if marker in MARKER_POS and marker != "pl":
+            return MARKER_POS[marker]
+    if "pl" in markers:
+        return "NOUN"
+    return ""
 
 
 def german_slots(text: str) -> list[list[Term]]:

@@ -117,11 +117,7 @@ def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
 def _candidate_words(dictionary: Dictionary, family: Family) -> list[tuple[str, bytes]]:
     """Every word `family.has` may accept: those starting with a stem, those ending in the lemma
     and one of its endings (a compound: "Friedensvermittlung")."""
-    words = []
-    for stem in family.stems:
-        words.extend(dictionary.german_words(stem))
-    for ending in family.endings():
-        words.extend(dictionary.german_words(family.lemma + ending, backwards=True))
+    words = dictionary.german_words(family.stems, tuple(family.lemma + ending for ending in family.endings()))
     return list(dict.fromkeys(words))
 
 
