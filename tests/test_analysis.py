@@ -274,7 +274,7 @@ def test_an_adverb_written_apart_from_its_verb_stays_an_adverb(nlp) -> None:
 
 
 def test_the_dictionary_lists_particle_verbs_but_not_adverbs_with_verbs() -> None:
-    from lernkarten.analysis.dictionary_verbs import dictionary_verbs, one_word_verbs
+    from lernkarten.analysis.headwords import dictionary_verbs, one_word_verbs
 
     verbs = dictionary_verbs()
     assert {"mitteilen", "ablehnen", "bekanntgeben", "wiedersehen", "einfühlen"} <= verbs
@@ -449,6 +449,100 @@ def test_noun_lemmas_in_new_text(nlp, sentence, word, lemma) -> None:
 def test_old_spelling_is_learned_in_todays(nlp) -> None:
     prozess = next(t for t in nlp("Der Prozeß begann im Mai.") if t.text == "Prozeß")
     assert (prozess.lemma_, prozess._.entry_lemma) == ("Prozeß", "Prozess")
+
+
+def test_ss_written_for_sz_is_learned_with_sz(nlp) -> None:
+    doc = nlp("Das Konzert hat allen grossen Spass gemacht, draussen im Park an der Seestrasse.")
+    lemmas = learned(doc)
+    assert (lemmas["Spass"], lemmas["draussen"], lemmas["Seestrasse"]) == ("Spaß", "draußen", "Seestraße")
+    assert next(t for t in doc if t.text == "draussen").pos_ == "ADV"
+    # today's ss stays, and so does a form of another word
+    later = learned(nlp("Zum Schluss fuhren die Busse in die Messe."))
+    assert (later["Schluss"], later["Busse"], later["Messe"]) == ("Schluss", "Bus", "Messe")
+
+
+def test_a_name_in_capitals_is_learned_as_it_is_written_elsewhere(nlp) -> None:
+    doc = nlp("HAMBURG (dpa) - Der Hafen meldet einen neuen Rekord.")
+    hamburg = doc[0]
+    assert (hamburg.pos_, hamburg.lemma_) == ("PROPN", "Hamburg")
+
+
+def test_an_abbreviation_without_vowels_is_kept_as_written(nlp) -> None:
+    assert learned(nlp("Der LKW stand stundenlang vor dem Haus."))["LKW"] == "LKW"
+
+
+def test_an_irregular_superlative_has_its_positive_as_lemma(nlp) -> None:
+    doc = nlp("In der nächsten Woche beginnt das Fest im höchsten Turm der Stadt.")
+    naechsten = next(t for t in doc if t.text == "nächsten")
+    assert naechsten.lemma_ == "nah"                 # as a treebank has it (besten: gut)
+    assert naechsten._.entry_lemma == "nächste"      # the learner learns "next" as the dictionary lists it
+    assert next(t for t in doc if t.text == "höchsten").lemma_ == "hoch"
+
+
+def test_an_adjective_the_tagger_does_not_know_is_no_noun(nlp) -> None:
+    doc = nlp("Die Suppe im Gasthof war wirklich lecker, der Nachtisch einfach klasse.")
+    for word in ("lecker", "klasse"):
+        token = next(t for t in doc if t.text == word)
+        assert (token.pos_, token.lemma_) == ("ADJ", word)
+
+
+def test_an_abbreviation_is_no_function_word(nlp) -> None:
+    euro = next(t for t in nlp("Das Ticket kostet 20 EUR pro Person.") if t.text == "EUR")
+    assert (euro.pos_, euro.lemma_) == ("PROPN", "EUR")
+
+
+def test_the_first_part_of_a_compound_before_a_hyphen(nlp) -> None:
+    from spacy.tokens import Doc
+
+    words = ["Die", "Wohnungs", "-", "und", "Stellensuche", "dauert", "lange", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, True, True, True, False, False])
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+    part = doc[1]
+    assert (part.tag_, part.pos_, part.lemma_) == ("TRUNC", "NOUN", "Wohnungs")
+    assert part._.entry_lemma == "Wohnung"
+    # a noun in -s of its own before a dash is no compound part
+    assert nlp("Der Preis - und das ist neu - sinkt.")[1].tag_ == "NN"
+
+
+def test_foreign_words_keep_their_written_form(nlp) -> None:
+    doc = nlp("Das Café am Hafen war einfach tiptop und sehr cosy.")
+    assert {t.text: t.lemma_ for t in doc if t.tag_ == "FM"} == {"tiptop": "tiptop", "cosy": "cosy"}
+
+
+def test_a_misspelt_verb_keeps_its_form_instead_of_an_invented_infinitive(nlp) -> None:
+    assert learned(nlp("Der Torwart hat den Ball gut verteitigt."))["verteitigt"] == "verteitigt"
+    # an infinitive the tagger guesses for a real compound verb is kept
+    assert learned(nlp("Die Flut hat den Sand hochgespült."))["hochgespült"] == "hochspülen"
+
+
+def test_apostrophe_plurals_and_genitives_lose_their_apostrophe(nlp) -> None:
+    assert learned(nlp("Die CD's lagen im Regal."))["CD's"] == "CD"
+
+
+@pytest.mark.parametrize(("sentence", "participle", "verb"), [
+    ("Das Hotel am See hat uns sehr gut gefallen.", "gefallen", "gefallen"),
+    ("Die Entscheidung über den Neubau ist gestern gefallen.", "gefallen", "fallen"),
+    ("Das Dorf hat früher direkt am Meer gelegen.", "gelegen", "liegen"),
+])
+def test_a_participle_is_learned_with_the_verb_it_belongs_to(nlp, sentence, participle, verb) -> None:
+    assert learned(nlp(sentence))[participle] == verb
+
+
+def test_headwords_give_verbs_adjectives_comparison_and_spellings() -> None:
+    from lernkarten.analysis.headwords import (
+        comparison_forms,
+        headwords,
+        standard_spelling,
+    )
+
+    words = headwords()
+    assert {"lecker", "klasse", "deutsch"} <= words.adjectives
+    assert words.comparison["nächst"] == "nah" and words.comparison["höher"] == "hoch"
+    assert "lockerer" not in words.comparison  # the comparative of locker, not of its synonym lose
+    assert comparison_forms(["nahe", "nah"], "näher", "am nächsten; nächst") == {"näher": "nah", "nächst": "nah"}
+    assert standard_spelling("Aussenminister") == "Außenminister"
+    assert standard_spelling("Kreissparkasse") == "Kreissparkasse"
 
 
 # --- occurrences -------------------------------------------------------------------------------

@@ -66,6 +66,8 @@ class HantaTagger:
                 features = _features(tag, word)
                 if features:
                     token.set_morph(features)
+            settle_unknown_words(tokens)
+            settle_compound_parts(tokens)
             settle_full_verbs(tokens)
         for token in doc:
             if token.is_space:
@@ -76,8 +78,13 @@ class HantaTagger:
 
 
 def _as_tagged(text: str) -> str:
-    """The form HanTa should see: plain quotes and dashes; a shouted word ("SUPER") in its normal case."""
+    """The form HanTa should see: plain quotes and dashes; a shouted word ("SUPER") in its normal case;
+    ß where the writer wrote ss for it and the tagger knows only the ß form ("draussen")."""
     word = plain_punctuation(text)
+    if "ss" in word:
+        from lernkarten.analysis.lemmas import sz_spelling
+
+        word = sz_spelling(word)
     if len(word) > 1 and word.isupper() and word.isalpha():
         from lernkarten.analysis.lemmas import is_shouted, normal_case
 
@@ -98,6 +105,100 @@ def _features(tag: str, word: str) -> str:
     if tag == "ART":
         return "Definite=Def|PronType=Art" if word.lower().startswith("d") else "Definite=Ind|PronType=Art"
     return ""
+
+
+#: closed word classes: an abbreviation tagged as one of them was mistaken for a function word
+_CLOSED_TAGS = frozenset({
+    "ART", "PPOSAT", "PPER", "PRF", "PDAT", "PDS", "PIAT", "PIS", "PRELS", "PRELAT", "PWS", "PWAT",
+    "PWAV", "APPR", "APPRART", "APPO", "APZR", "KON", "KOUS", "KOUI", "KOKOM", "PTKZU", "PTKNEG", "PTKA",
+})
+
+#: endings of an attributive adjective: leckere, leckeren, leckerer, leckeres, leckerem
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def settle_unknown_words(tokens: list[Token]) -> None:
+    """Correct what the tagger guesses for words its lexicon lacks.
+
+    - A lower-case word tagged as a noun or name (`lecker`, `klasse`: unknown to the tagger,
+      guessed from their ending) is an adjective when the dictionary lists it as one, in a sentence
+      whose writer capitalises nouns (in an all lower-case text a noun may be written small).
+    - An abbreviation tagged as a function word (`EUR` read as a form of `euer`) is a name.
+    """
+    from lernkarten.analysis.headwords import headwords
+    from lernkarten.analysis.lemmas import is_abbreviation
+
+    adjectives = None
+    for index, token in enumerate(tokens):
+        text = token.text
+        if token.tag_ in ("NN", "NE") and index > 0 and text[:1].islower() and text.isalpha():
+            if adjectives is None:
+                if not _capitalises_nouns(tokens, index):
+                    return
+                adjectives = headwords().adjectives
+            lemma, inflected = _adjective_reading(text.lower(), adjectives)
+            if lemma:
+                token.tag_ = "ADJA" if inflected else "ADJD"
+                token.pos_ = "ADJ"
+                token.lemma_ = lemma
+                token._.nominalised = None
+        elif token.tag_ in _CLOSED_TAGS and text.isupper() and is_abbreviation(text):
+            token.tag_ = "NE"
+            token.pos_ = "PROPN"
+            token.lemma_ = text
+
+
+def _capitalises_nouns(tokens: list[Token], besides: int) -> bool:
+    return any(t.tag_ in ("NN", "NE") and t.text[:1].isupper() for i, t in enumerate(tokens) if i not in (0, besides))
+
+
+def _adjective_reading(word: str, adjectives: frozenset[str]) -> tuple[str, bool]:
+    """(the adjective `word` is a form of, whether it carries an ending), or ("", False)."""
+    if word in adjectives:
+        return word, False
+    for ending in _ADJECTIVE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and stem in adjectives:
+            return stem, True
+    return "", False
+
+
+#: endings of feminine nouns, which have no form in -s: `Leistungs`, `Zeitungs` can only be the
+#: first part of a compound, with its linking s
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ität", "ik", "ei", "ur", "enz", "anz")
+
+
+def settle_compound_parts(tokens: list[Token]) -> None:
+    """Mark the first part of a compound written with a hyphen as such (STTS `TRUNC`).
+
+    `Zeitungs- und Illustriertenseiten`, `Preis - Leistungs - Verhältnis`: a word in -s before a
+    hyphen whose stem is a feminine noun cannot be a noun of its own (feminine nouns take no
+    -s); like any truncated part it keeps its form as lemma.
+    """
+    for index, token in enumerate(tokens[:-1]):
+        text = token.text
+        if tokens[index + 1].text not in ("-", "\u2010") or not text.endswith("s") or not text[:1].isupper():
+            continue
+        stem = text[:-1]
+        if len(stem) >= 4 and stem.isalpha() and (stem.endswith(_FEMININE_ENDINGS) or _is_feminine_noun(stem)) \
+                and not _is_noun_form(text):
+            token.tag_ = "TRUNC"
+            token.pos_ = "NOUN"
+            token.lemma_ = text
+            token._.nominalised = None
+
+
+def _is_noun_form(word: str) -> bool:
+    from lernkarten.analysis.lemmas import _table
+
+    return bool(_table().lookup(word))  # "Preis -": a noun ending in s of its own
+
+
+def _is_feminine_noun(word: str) -> bool:
+    from lernkarten.analysis.lemmas import _table
+
+    rows = _table().lemma(word)
+    return bool(rows) and all(row.gender == "f" for row in rows)
 
 
 def settle_full_verbs(tokens: list[Token]) -> None:

@@ -62,20 +62,170 @@ class LemmaChecker:
     """Corrects noun lemmas and sets gender and number where the noun table is sure."""
 
     def __call__(self, doc: Doc) -> Doc:
+        from lernkarten.analysis.headwords import standard_spelling
+
         for token in doc:
             pos = token.pos_
-            if pos in ("NOUN", "PROPN", "X"):
-                if is_abbreviation(token.text):
-                    token.lemma_ = abbreviation_lemma(token.text)
+            if token.tag_ in ("FM", "XY"):
+                token.lemma_ = token.text  # a foreign word or symbol, as written ("online", "3G")
+            elif token.tag_ == "TRUNC":
+                check_compound_part(token)
+            elif pos == "VERB" and token.lemma_ != token.text.lower():
+                check_verb(token)
+                if token.tag_ == "VVPP":
+                    check_participle(token)
+            elif pos in ("NOUN", "PROPN", "X"):
+                text = without_apostrophe(token.text)
+                if text != token.text:
+                    token.lemma_ = text  # "TV's", "Virus'": an apostrophe's s, or one for a genitive
+                elif is_abbreviation(text):
+                    token.lemma_ = abbreviation_lemma(text)
                 elif pos == "NOUN":
                     check_noun(token)
-                elif pos == "PROPN" and "-" in token.text.strip("-"):
-                    token.lemma_ = _hyphenated_as_tagged(token.text, token.lemma_)
                 elif pos == "PROPN":
-                    token.lemma_ = name_lemma(token.text, token.lemma_)
+                    if is_shouted(text):
+                        text = normal_case(text)  # BERLIN (dpa): the name as it is written elsewhere
+                    if "-" in text.strip("-"):
+                        token.lemma_ = _hyphenated_as_tagged(text, token.lemma_)
+                    else:
+                        token.lemma_ = name_lemma(text, token.lemma_)
             elif pos == "ADJ":
                 check_adjective(token)
+            if "ss" in token.lemma_ and pos in _CONTENT_POS:
+                token.lemma_ = standard_spelling(token.lemma_)
         return doc
+
+
+def check_compound_part(token: Token) -> None:
+    """A compound's first part (`Wohnungs-` in "Wohnungs- und Stellensuche") keeps its form as lemma,
+    as treebanks have it; the learner learns the noun it is made of (`Wohnung`)."""
+    text = token.text
+    token.lemma_ = text
+    part = text.rstrip("-")
+    if not part[:1].isupper() or not part.isalpha() or is_abbreviation(part):
+        return
+    noun = read_noun(part, part).lemma
+    if noun != part or noun_rows(part):
+        token._.entry_lemma = noun
+
+
+def without_apostrophe(word: str) -> str:
+    """`TV's` -> `TV`, `Klaus'` -> `Klaus`: the apostrophe of a plural or genitive, which no lemma has."""
+    for ending in ("'s", "\u2019s"):
+        if word.endswith(ending) and len(word) > 3:
+            return word[: -len(ending)]
+    if word.endswith(("'", "\u2019")) and word[-2:-1] in ("s", "x", "z", "ß") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def check_verb(token: Token) -> None:
+    """Keep a verb's written form as lemma when the tagger invented an infinitive no one uses.
+
+    For a form its lexicon lacks the tagger guesses an infinitive from the endings; for a
+    misspelt form that is no word (`verteitigt` -> "verteitigen"). A guess the dictionary
+    lists, or that is in use, is kept (`geliked` -> `liken`).
+    """
+    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.headwords import dictionary_verbs
+
+    lemma = token.lemma_
+    if _known_verb(lemma, dictionary_verbs()):
+        return
+    if german_tagger().cache.get(token.text.lower()):
+        return  # the tagger's lexicon knows the form: its lemma is no guess
+    token.lemma_ = token.text.lower()
+
+
+def check_participle(token: Token) -> None:
+    """Correct the infinitive of a past participle where the tagger chose a verb it cannot be from.
+
+    - `gelegen` is not a participle of `legen` (that is `gelegt`) but of `liegen`: the verb's
+      own participle (ablaut) must be the word, else a verb whose stem vowel differs and whose
+      participle it is takes its place.
+    - `gefallen` is a participle of `fallen` (with `sein`) and of `gefallen` (with `haben`):
+      "Es hat mir gefallen" is the second.
+    """
+    from lernkarten.analysis.headwords import dictionary_verbs
+
+    word = token.text.lower()
+    lemma = token.lemma_
+    parts = verb_parts(lemma)
+    if parts is None:
+        return
+    participle, auxiliary = parts
+    verbs = dictionary_verbs()
+    if participle != word:
+        if word.endswith("en"):
+            token.lemma_ = _strong_verb_of(word, lemma, verbs) or lemma
+        return
+    prefixed = "ge" + lemma
+    if auxiliary == "sein" and word.startswith("ge") and prefixed in verbs and verb_parts(prefixed) == (word, "haben"):
+        auxiliaries = {t.lemma_ for t in _clause(token) if t.tag_.startswith("VA")}
+        if "haben" in auxiliaries and "sein" not in auxiliaries:
+            token.lemma_ = prefixed
+
+
+def _clause(token: Token) -> list[Token]:
+    from lernkarten.analysis.clauses import clause_of
+
+    words = [t for t in token.sent if not t.is_space]
+    return clause_of(words, next(i for i, t in enumerate(words) if t.i == token.i), commas_only=True)
+
+
+_STEM_VOWELS = re.compile(r"(ie|ei|au|eu|äu|[aeiouäöü])(?=[^aeiouäöü]*en$)")
+_VOWELS = ("a", "e", "i", "o", "u", "ä", "ö", "ü", "ie", "ei", "au")
+
+
+def _strong_verb_of(participle: str, lemma: str, verbs: frozenset[str]) -> str | None:
+    """The verb, like `lemma` but for its stem vowel, whose participle is `participle`: gelegen -> liegen."""
+    match = None
+    for match in _STEM_VOWELS.finditer(lemma):
+        pass  # the last vowel before the ending: the stem's
+    if match is None:
+        return None
+    for vowel in _VOWELS:
+        candidate = lemma[: match.start()] + vowel + lemma[match.end():]
+        if candidate != lemma and candidate in verbs and verb_parts(candidate) is not None \
+                and verb_parts(candidate)[0] == participle:
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def verb_parts(infinitive: str) -> tuple[str, str] | None:
+    """(past participle, auxiliary) of a verb from ablaut, or None when ablaut cannot conjugate it."""
+    import ablaut
+
+    try:
+        conjugation = ablaut.conjugate(infinitive)
+    except Exception:  # noqa: BLE001 - ablaut raises ValueError for non-infinitives, others for odd input
+        return None
+    participle = (getattr(conjugation, "past_participle", "") or "").casefold().split()
+    if not participle:
+        return None
+    return participle[-1], str(getattr(conjugation, "auxiliary", "") or "")
+
+
+#: a verb lemma no dictionary lists must be at least this common to be believed
+MIN_VERB_ZIPF = 1.0
+
+
+def _known_verb(lemma: str, verbs: frozenset[str]) -> bool:
+    """True for a verb listed or in use, also with a separable prefix before it (`hoch|spülen`, `mit|verursachen`)."""
+    if lemma in verbs or zipf(lemma) >= MIN_VERB_ZIPF:
+        return True
+    from lernkarten.analysis.stts import PREPOSITION_PARTICLES
+    from lernkarten.analysis.verbs import ADVERB_PARTICLES
+
+    for cut in range(2, len(lemma) - 3):
+        prefix, rest = lemma[:cut], lemma[cut:]
+        if (prefix in PREPOSITION_PARTICLES or prefix in ADVERB_PARTICLES) and (rest in verbs or zipf(rest) >= MIN_VERB_ZIPF):
+            return True
+    return False
+
+#: the parts of speech whose lemmas a learner learns
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "VERB"})
 
 
 def is_abbreviation(word: str) -> bool:
@@ -92,6 +242,8 @@ def is_shouted(word: str) -> bool:
     """
     if not word.isupper() or len(word) < 2:
         return False
+    if not any(vowel in word for vowel in "AEIOUÄÖÜY"):
+        return False  # LKW, ZDF: no word is written without vowels
     table = _table()
     if table.lookup(word):
         return False
@@ -186,9 +338,23 @@ class NounReading:
         return self.prefix + head
 
 
+@lru_cache(maxsize=20_000)
+def sz_spelling(word: str) -> str:
+    """`word` with ß where its writer wrote ss for it (`Spass`, `draussen`, `Seestrasse`), as the
+    dictionary spells it; a form the tagger knows as written (`Busse`, of Bus) stays."""
+    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.headwords import standard_spelling
+
+    standard = standard_spelling(word)
+    if standard == word or german_tagger().cache.get(word.lower()):
+        return word
+    return standard
+
+
 def check_noun(token: Token) -> None:
     """Set a common noun's lemma, gender and number from the noun table where it knows them."""
-    lemma, entry_lemma, morph = noun_facts(token.text, token.lemma_, token._.nominalised)
+    word = sz_spelling(token.text) if "ss" in token.text else token.text
+    lemma, entry_lemma, morph = noun_facts(word, token.lemma_, token._.nominalised)
     token.lemma_ = lemma
     if entry_lemma:
         token._.entry_lemma = entry_lemma
@@ -241,10 +407,24 @@ _PLACE_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")
 
 
 def check_adjective(token: Token) -> None:
-    """Keep the lemma of a place adjective as written (`Kölner` -> `Kölner`, not "kölner")."""
+    """Keep the lemma of a place adjective as written (`Kölner` -> `Kölner`, not "kölner"); take an
+    irregular comparison form back to its positive (`nächste` -> `nah`, as `besten` -> `gut`), but
+    let the learner learn a superlative with a meaning of its own as the dictionary lists it
+    (`nächste`: next)."""
     word = token.text
     if token.i > 0 and not token.is_sent_start and _PLACE_ADJECTIVE.match(word) and token.lemma_ == word.lower():
         token.lemma_ = word
+    elif token.tag_ == "ADJA":
+        from lernkarten.analysis.headwords import headwords
+
+        words = headwords()
+        form = token.lemma_
+        positive = words.comparison.get(form)
+        if positive:
+            token.lemma_ = positive
+            if form.endswith("st") and form + "e" in words.adjectives:
+                # a superlative the dictionary lists on its own: `nächste` (next), `beste`
+                token._.entry_lemma = form + "e"
 
 
 def noun_lemma(word: str, tagger_lemma: str) -> str:

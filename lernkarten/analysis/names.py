@@ -56,7 +56,7 @@ class NameFinder:
                 else:
                     token._.is_name = True
             elif (token.pos_ in ("NOUN", "X") and token.text[:1].isupper() and not token._.nominalised
-                  and is_name(token.text)):
+                  and token.tag_ != "TRUNC" and is_name(token.text)):
                 token.pos_ = "PROPN"
                 if token.tag_ in ("NN", "FM", "XY"):
                     token.tag_ = "NE"

@@ -232,7 +232,7 @@ def joined_verb(particle: str, verb_lemma: str, tagged: bool = True) -> str | No
     A verb the dictionary lists as one word is; one it does not list only when the tagger
     took the word for a particle (`tagged`), the word is a preposition and the verb is in use.
     """
-    from lernkarten.analysis.dictionary_verbs import dictionary_verbs
+    from lernkarten.analysis.headwords import dictionary_verbs
 
     particle = particle.lower()
     joined = particle + verb_lemma.lower()
