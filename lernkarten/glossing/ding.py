@@ -11,6 +11,7 @@ abbreviations. This module turns one line into `Slot`s of `Term`s (German) and `
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -67,6 +68,11 @@ _PREFIX_FORM = re.compile(r"\w…")
 _SPELLED_PLACEHOLDER = re.compile(r"\b(einer Sache|einer Person|eine Sache|eine Person)\b")
 _SPELLED_CASES = {"einer Sache": "jdm.", "einer Person": "jdm.", "eine Sache": "jdn.", "eine Person": "jdn."}
 _EXAMPLE_END = re.compile(r"[.!?…]$")
+_MARKER_SEPARATOR = re.compile(r"[,;]")
+_COMMENT = re.compile(r"\(([^()]*)\)")
+_LONG_COMMENT = re.compile(r"\(([^()]{28,})\)")
+# what parse_sense takes apart: braces, brackets, angle notes, abbreviations, comments
+_SENSE_MARKUP = re.compile(r"[{\[</(]")
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,12 @@ class Sense:
 @dataclass(frozen=True)
 class Slot:
     terms: tuple[Term, ...]
-    senses: tuple[Sense, ...]
+    english: str                     # the slot's English as Ding writes it
+
+    @functools.cached_property
+    def senses(self) -> tuple[Sense, ...]:
+        """The English synonyms, read when first asked for: most slots of a line read are never shown."""
+        return tuple(s for s in (parse_sense(e) for e in split_synonyms(self.english)) if s.text)
 
     @property
     def markers(self) -> tuple[str, ...]:
@@ -173,10 +184,7 @@ def parse_line(text: str, number: int = 0) -> DingLine:
     if len(english_parts) != len(german_parts):  # not in the shipped list; be lenient with edits
         english_parts = (english_parts + [""] * len(german_parts))[: len(german_parts)]
     slots = tuple(
-        Slot(
-            terms=tuple(parse_term(t) for t in split_synonyms(g) if t.strip()),
-            senses=tuple(s for s in (parse_sense(e) for e in split_synonyms(en)) if s.text),
-        )
+        Slot(terms=tuple(parse_term(t) for t in split_synonyms(g) if t.strip()), english=en)
         for g, en in zip(german_parts, english_parts, strict=True)
     )
     return DingLine(number=number, slots=slots)
@@ -215,13 +223,13 @@ def parse_term(text: str) -> Term:
     markers: list[str] = []
     original, text = text, text_for_words
     for group in _BRACED.findall(text):
-        markers.extend(m.strip() for m in re.split(r"[,;]", group) if m.strip())
+        markers.extend(m.strip() for m in _MARKER_SEPARATOR.split(group) if m.strip())
     labels = _BRACKETED.findall(text)
     rest = _BRACED.sub(" ", text)
     rest = _BRACKETED.sub(" ", rest)
     rest = _ANGLED.sub(" ", rest)
     rest = _ABBREVIATION.sub(" ", rest)
-    comments = re.findall(r"\(([^()]*)\)", rest)
+    comments = _COMMENT.findall(rest)
     government: list[tuple[str, str]] = []
     kept_comments: list[str] = []
     for comment in comments:
@@ -231,7 +239,7 @@ def parse_term(text: str) -> Term:
             government.append(governed)
         else:
             kept_comments.append(comment)
-    rest = re.sub(r"\([^()]*\)", " ", rest)
+    rest = _COMMENT.sub(" ", rest)
     if _PREFIX_FORM.search(rest):
         return Term(text=original, words=(), markers=tuple(markers), labels=tuple(labels), government=())
     tokens = [t for t in _SPACES.split(rest.replace("…", " … ")) if t]
@@ -289,13 +297,17 @@ def _placeholder_case_word(token: str) -> str:
 
 def parse_sense(text: str) -> Sense:
     """Clean one English synonym: no braces, abbreviations or angle notes; labels kept apart."""
+    if not _SENSE_MARKUP.search(text):
+        # nothing to take apart (most synonyms): only the spaces to tidy
+        rest = _SPACES.sub(" ", text).strip(" ,;")
+        return Sense(text=rest.replace(" ,", ",").replace("( ", "(").replace(" )", ")"), labels=())
     labels = tuple(label for label in _BRACKETED.findall(text))
     rest = _BRACED.sub(" ", text)
     rest = _BRACKETED.sub(" ", rest)
     rest = _ANGLED.sub(" ", rest)
     rest = _ABBREVIATION.sub(" ", rest)
     # long comments explain rather than translate; short ones ("of a whole", "to sb.") help
-    rest = re.sub(r"\(([^()]{28,})\)", " ", rest)
+    rest = _LONG_COMMENT.sub(" ", rest)
     rest = _SPACES.sub(" ", rest).strip(" ,;")
     rest = rest.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
     return Sense(text=rest, labels=labels)

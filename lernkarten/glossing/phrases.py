@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lernkarten.entries import Example
 from lernkarten.glossing.ding import PREPOSITIONS
@@ -47,17 +47,58 @@ class Sentence:
 
     words: tuple[str, ...]          # case-folded
     entry_at: tuple[int, ...]       # word positions the entry's spans cover
+    # where the words and their stems stand, and which positions hold a form of a phrase word:
+    # many phrases ask for the same words; filled on first use
+    _word_at: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    _stem_at: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    _forms_at: dict[tuple[str, bool], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, example: Example) -> Sentence:
-        words: list[str] = []
-        entry_at: list[int] = []
-        for match in _WORD.finditer(example.text):
-            start, end = match.span()
-            if any(start < b and a < end for a, b in example.spans):
-                entry_at.append(len(words))
-            words.append(match.group().casefold())
-        return cls(tuple(words), tuple(entry_at))
+        return _sentence(example.text, tuple(tuple(span) for span in example.spans))
+
+    def forms_at(self, wanted: str, is_verb: bool) -> frozenset[int]:
+        """The positions of the words that are forms of `wanted` (a phrase word, case-folded):
+        those `_same_word` accepts, found through the sentence's words and their stems."""
+        found = self._forms_at.get((wanted, is_verb))
+        if found is not None:
+            return found
+        if not self._word_at:
+            self._index()
+        positions = set(self._word_at.get(wanted, ()))
+        if is_verb:
+            forms = verb_forms(wanted)
+            for form in forms.single:
+                positions.update(self._word_at.get(form, ()))
+            for finite, particle in forms.split:
+                if particle in self._word_at:
+                    positions.update(self._word_at.get(finite, ()))
+        elif len(wanted) >= 4:
+            positions.update(self._stem_at.get(_phrase_stem(wanted), ()))
+        found = frozenset(positions)
+        self._forms_at[(wanted, is_verb)] = found
+        return found
+
+    def _index(self) -> None:
+        for at, word in enumerate(self.words):
+            self._word_at.setdefault(word, []).append(at)
+            plain = _without_umlauts(word)
+            for ending in _ENDINGS:
+                if plain.endswith(ending):
+                    self._stem_at.setdefault(plain[: len(plain) - len(ending)], []).append(at)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence(text: str, spans: tuple[tuple[int, int], ...]) -> Sentence:
+    """An example's Sentence, made once: every stage of sense choice reads it."""
+    words: list[str] = []
+    entry_at: list[int] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if any(start < b and a < end for a, b in spans):
+            entry_at.append(len(words))
+        words.append(match.group().casefold())
+    return Sentence(tuple(words), tuple(entry_at))
 
 
 @dataclass(frozen=True)
@@ -94,7 +135,7 @@ def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,
     entry_positions = [i for i, w in enumerate(folded) if w in entry_words]
     if not entry_positions:
         return 0
-    chunks = _chunks(words, set(entry_positions))
+    chunks = _chunks(tuple(words), frozenset(entry_positions))
     required = [w for chunk in chunks for w in chunk.function + ((chunk.head,) if not chunk.is_entry else ())]
     if not required:
         return 0
@@ -107,8 +148,11 @@ def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,
             continue
         placed = False
         reach = WINDOW if entry_is_verb or chunk.is_verb else NOUN_PHRASE_WINDOW
+        forms_at = sentence.forms_at(chunk.head, chunk.is_verb)
+        if not forms_at:
+            return 0
         for position in _near(anchor, len(sentence.words), reach):
-            if position in used or not _same_word(chunk.head, sentence.words[position], chunk.is_verb, sentence):
+            if position in used or position not in forms_at:
                 continue
             trial = set(used) | {position}
             if _function_words_before(chunk.function, position, sentence, trial, allow_after=False):
@@ -128,7 +172,8 @@ class _Chunk:
     is_verb: bool
 
 
-def _chunks(words: list[str], entry_positions: set[int]) -> list[_Chunk]:
+@functools.lru_cache(maxsize=16384)
+def _chunks(words: tuple[str, ...], entry_positions: frozenset[int]) -> tuple[_Chunk, ...]:
     """Cut a phrase into content words, each with the function words before it."""
     chunks: list[_Chunk] = []
     pending: list[str] = []
@@ -152,17 +197,18 @@ def _chunks(words: list[str], entry_positions: set[int]) -> list[_Chunk]:
     pending = [w for w in pending if w.rstrip("+") not in PREPOSITIONS]
     if pending:
         if not chunks:
-            return []
+            return ()
         previous = chunks[-1]
         chunks[-1] = _Chunk(previous.function + tuple(pending), previous.head, previous.is_entry, previous.is_verb)
-    return chunks
+    return tuple(chunks)
 
 
-def _near(anchor: tuple[int, ...], length: int, reach: int) -> list[int]:
+@functools.lru_cache(maxsize=4096)
+def _near(anchor: tuple[int, ...], length: int, reach: int) -> tuple[int, ...]:
     """Word positions within `reach` words of the entry, nearest first."""
     first, last = min(anchor), max(anchor)
     positions = range(max(0, first - reach), min(length, last + reach + 1))
-    return sorted(positions, key=lambda p: min(abs(p - a) for a in anchor))
+    return tuple(sorted(positions, key=lambda p: min(abs(p - a) for a in anchor)))
 
 
 def _function_words_before(function: tuple[str, ...], position: int, sentence: Sentence,
@@ -225,9 +271,14 @@ def _same_word(wanted: str, word: str, is_verb: bool, sentence: Sentence) -> boo
     if len(wanted) < 4:
         return False
     # endings and an umlaut may differ: "Kampf" in the phrase, "Kämpfe" in the text
-    stem = _strip_ending(_without_umlauts(wanted))
+    stem = _phrase_stem(wanted)
     plain = _without_umlauts(word)
     return plain.startswith(stem) and plain[len(stem):] in _ENDINGS
+
+
+@functools.lru_cache(maxsize=16384)
+def _phrase_stem(word: str) -> str:
+    return _strip_ending(_without_umlauts(word))
 
 
 def _strip_ending(word: str) -> str:
