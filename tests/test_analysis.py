@@ -143,6 +143,45 @@ def test_the_caching_tagger_tags_treebank_sentences_exactly_like_plain_hanta() -
         assert cached.tag_sent(sentence, taglevel=3) == plain.tag_sent(sentence, taglevel=3)
 
 
+def test_word_analyses_kept_on_disk_tag_exactly_like_plain_hanta(tmp_path) -> None:
+    from HanTa import HanoverTagger as ht
+
+    from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
+    from lernkarten.analysis.word_analyses import WordAnalysisStore
+
+    sentences = _treebank_sentences(GSD / "de_gsd-ud-dev.conllu", 200)
+    first = MemoizingHanoverTagger(GERMAN_MODEL)
+    first.use_store(WordAnalysisStore(tmp_path / "words.sqlite"))
+    for sentence in sentences:
+        first.prefetch(sentence)
+        first.tag_sent(sentence)
+    first.flush()
+
+    # a new process: nothing in memory, everything on disk; it must not analyse a word again
+    second = MemoizingHanoverTagger(GERMAN_MODEL)
+    second.use_store(WordAnalysisStore(tmp_path / "words.sqlite"))
+    second.prefetch(word for sentence in sentences for word in sentence)
+    second._analyze_forward = None  # a search would fail here: every result must come from the store
+    plain = ht.HanoverTagger(GERMAN_MODEL)
+    for sentence in sentences:
+        assert second.tag_sent(sentence) == plain.tag_sent(sentence), " ".join(sentence)
+
+
+def test_a_damaged_word_store_only_costs_time(tmp_path) -> None:
+    from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
+    from lernkarten.analysis.word_analyses import WordAnalysisStore
+
+    damaged = tmp_path / "words.sqlite"
+    damaged.write_bytes(b"this is no database" * 100)
+    tagger = MemoizingHanoverTagger(GERMAN_MODEL)
+    tagger.use_store(WordAnalysisStore(damaged))
+    sentence = ["Die", "Regierung", "lehnte", "den", "Vorschlag", "ab", "."]
+    tagger.prefetch(sentence)
+    assert [lemma for _, lemma, _ in tagger.tag_sent(sentence)][:3] == ["der", "Regierung", "lehnen"]
+    tagger.flush()
+    assert damaged.read_bytes().startswith(b"this is no database")
+
+
 def _treebank_sentences(path: Path, limit: int) -> list[list[str]]:
     sentences, words = [], []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -9,7 +9,11 @@ every sentence. Where a word is new, the searches themselves run with the same a
 the same order, but look each substring's scores up once instead of once per candidate tag
 and skip the tags that can never score. The sentence Viterbi visits only the tags the word
 can have, in the model's own order, so that ties break as they always did.
-The test suite checks the output against plain HanTa on treebank sentences.
+The per-word results can also be kept on disk between processes (`word_analyses.py`): a
+batch of sentences first asks the store for its word forms (`prefetch`), and what was new
+is written when the batch is done (`flush`).
+The test suite checks the output against plain HanTa on treebank sentences, with and
+without the store.
 
 HanTa is LGPL-3.0-or-later; this module subclasses it and changes none of its files.
 """
@@ -18,9 +22,13 @@ from __future__ import annotations
 
 import gc
 import math
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from HanTa.HanoverTagger import EMPTY, END, START, HanoverTagger
+
+from lernkarten.analysis.word_analyses import Analyses, WordAnalysisStore
 
 #: HanTa's German model, shipped inside its wheel
 GERMAN_MODEL = "morphmodel_ger.pgz"
@@ -69,6 +77,51 @@ class MemoizingHanoverTagger(HanoverTagger):
         # fast sentence Viterbi relies on it and falls back to HanTa's own when a model differs.
         orders = {tuple(followers) for followers in self.LP_trans_word.values()}
         self._word_tag_order = list(orders.pop()) if len(orders) == 1 else None
+        self._store: WordAnalysisStore | None = None
+        self._asked: set[str] = set()          # forms the store was asked for already
+        self._known: dict[str, Analyses] = {}  # form -> what the store holds or will hold
+
+    # --- the analyses kept on disk ---------------------------------------------------------
+
+    def use_store(self, store: WordAnalysisStore | None) -> None:
+        """Keep the per-word analyses in `store` too (None: in memory only)."""
+        self._store = store
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Read the stored analyses of those of `words` not analysed in this process yet."""
+        store = self._store
+        if store is None:
+            return
+        forms = {word.lower() for word in words} - self._asked
+        if not forms:
+            return
+        if len(self._asked) >= _MEMO_LIMIT:
+            self._asked.clear()
+            self._known.clear()
+        self._asked.update(forms)
+        for form, (forward, lemmas) in store.fetch(forms).items():
+            self._known[form] = (forward, lemmas)
+            if forward is not None:
+                self._forward_memo.setdefault(form, forward)
+            for pos, result in lemmas.items():
+                self._analyze_memo.setdefault((form, pos, 1), tuple(result))
+
+    def flush(self) -> None:
+        """Write the analyses made since the last flush to the store."""
+        if self._store is not None:
+            self._store.flush()
+
+    def _keep(self, form: str, forward: list | None = None, pos: int | None = None,
+              result: tuple | None = None) -> None:
+        if self._store is None:
+            return
+        old_forward, lemmas = self._known.get(form, (None, {}))
+        if forward is not None:
+            old_forward = [(int(tag), float(lp)) for tag, lp in forward]
+        if pos is not None:
+            lemmas = {**lemmas, pos: result}
+        self._known[form] = (old_forward, lemmas)
+        self._store.remember(form, (old_forward, lemmas))
 
     # --- per-word analyses: cached -------------------------------------------------------
 
@@ -85,6 +138,8 @@ class MemoizingHanoverTagger(HanoverTagger):
         if result is None:
             result = self._analyze_forward(word)
             _remember(self._forward_memo, word, result)
+            if word == word.lower():
+                self._keep(word, forward=result)
         return result
 
     def _analyze(self, word, pos, taglevel=1):
@@ -94,6 +149,8 @@ class MemoizingHanoverTagger(HanoverTagger):
         if result is None:
             result = super()._analyze(word, pos, taglevel)
             _remember(self._analyze_memo, key, result)
+            if taglevel == 1:
+                self._keep(key[0], pos=pos, result=result)
         return result
 
     # --- the morpheme searches, same arithmetic, fewer calls -----------------------------
@@ -414,11 +471,28 @@ def _remember(memo: dict, key, value) -> None:
 
 @lru_cache(maxsize=1)
 def german_tagger() -> MemoizingHanoverTagger:
-    """The process's one German tagger (loading the model takes ~0.1 s; the caches live with it)."""
+    """The process's one German tagger (loading the model takes ~0.1 s; the caches live with it),
+    keeping its word analyses in the cache folder."""
     tagger = MemoizingHanoverTagger(GERMAN_MODEL)
+    tagger.use_store(_store())
     # The model is millions of small objects that live as long as the process. Left to the
     # garbage collector, every full collection walks all of them again (about a quarter of
     # the analysis time on a long text); frozen, they are never scanned.
     gc.collect()
     gc.freeze()
     return tagger
+
+
+def _store() -> WordAnalysisStore | None:
+    """The word analyses' store in the cache folder (None where there is no such folder)."""
+    import HanTa
+
+    from lernkarten.analysis.word_analyses import store_path
+    from lernkarten.places import cache_dir
+
+    try:
+        folder = cache_dir()
+        model = Path(HanTa.__file__).parent / GERMAN_MODEL
+        return WordAnalysisStore(store_path(folder, model, Path(__file__)))
+    except OSError:
+        return None

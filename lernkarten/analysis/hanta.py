@@ -7,8 +7,11 @@ can take this component's place without the later stages noticing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.util import minibatch
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.hanover import german_tagger
@@ -43,16 +46,32 @@ def make_hanta_tagger(nlp: Language, name: str) -> HantaTagger:
 
 
 class HantaTagger:
-    """Tags each sentence of a Doc with HanTa; sentences must be set (a sentencizer before it)."""
+    """Tags each sentence of a Doc with HanTa; sentences must be set (a sentencizer before it).
+
+    The tagger's word analyses for a Doc (or a batch of them, through `nlp.pipe`) are read
+    from its store on disk in one go before tagging, and what was new is written after.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
         tagger = german_tagger()
-        sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        for sentence in sentences:
-            tokens = [token for token in sentence if not token.is_space]
-            if not tokens:
-                continue
-            words = [_as_tagged(token.text) for token in tokens]
+        sentences = _sentences(doc)
+        tagger.prefetch(word for _, words in sentences for word in words)
+        self._tag(tagger, doc, sentences)
+        tagger.flush()
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        tagger = german_tagger()
+        for batch in minibatch(docs, size=batch_size):
+            sentences = [_sentences(doc) for doc in batch]
+            tagger.prefetch(word for doc_sentences in sentences for _, words in doc_sentences for word in words)
+            for doc, doc_sentences in zip(batch, sentences):
+                self._tag(tagger, doc, doc_sentences)
+            tagger.flush()
+            yield from batch
+
+    def _tag(self, tagger, doc: Doc, sentences: list[tuple[list[Token], list[str]]]) -> Doc:
+        for tokens, words in sentences:
             for token, word, (_, lemma, hanta_tag) in zip(tokens, words, tagger.tag_sent(words)):
                 tag = standard_tag(hanta_tag)
                 if tag in ("XY", "FM") and word and not any(c.isalnum() for c in word):
@@ -75,6 +94,16 @@ class HantaTagger:
                 token.pos_ = "SPACE"
                 token.lemma_ = token.text
         return doc
+
+
+def _sentences(doc: Doc) -> list[tuple[list[Token], list[str]]]:
+    """Each sentence's tokens (spaces left out) and the words HanTa is to see for them."""
+    found = []
+    for sentence in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+        tokens = [token for token in sentence if not token.is_space]
+        if tokens:
+            found.append((tokens, [_as_tagged(token.text) for token in tokens]))
+    return found
 
 
 def _as_tagged(text: str) -> str:
