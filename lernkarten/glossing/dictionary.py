@@ -25,14 +25,14 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 #: Slots of a line are numbered within it; a line has fewer than this many.
 SLOTS_PER_LINE = 256
 #: How many slots a substring search reads at most: a short fragment is in thousands.
@@ -53,12 +53,20 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Hit:
-    """A term found in the index: the line it stands in and its place there."""
+    """A term found in the index: the line it stands in and its place there.
 
-    line: DingLine
+    The line is read when first asked for: many hits are passed over for their kind or slot.
+    """
+
+    number: int                      # the line's number
     slot: int
     index: int
     kind: str
+    dictionary: Dictionary = field(compare=False, repr=False)
+
+    @property
+    def line(self) -> DingLine:
+        return self.dictionary.line(self.number)
 
     @property
     def term(self) -> Term:
@@ -91,13 +99,13 @@ class Dictionary:
     def lookup(self, key: str) -> list[Hit]:
         """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
         # the rows say each term's key: lines of other spellings are not read
-        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind])
+        return [Hit(line, slot, idx, _KIND_NAMES[kind], self)
                 for line, slot, idx, kind, term_key, _ in self._rows(key.casefold()) if term_key == key]
 
     def lookup_folded(self, key: str) -> list[Hit]:
         """Terms equal to `key` but for case: "Dunkeln" finds "dunkeln"."""
         rows = self._rows(key.casefold())
-        return [Hit(self.line(line), slot, idx, _KIND_NAMES[kind]) for line, slot, idx, kind, _, _ in rows]
+        return [Hit(line, slot, idx, _KIND_NAMES[kind], self) for line, slot, idx, kind, _, _ in rows]
 
     def knows(self, key: str) -> bool:
         """True when `key` is a term of the list (any slot, any kind)."""
@@ -164,13 +172,21 @@ class Dictionary:
             return []
         return self._db.execute(" UNION ALL ".join(parts), values).fetchall()
 
-    def slot_stems(self, slots: list[int]) -> list[tuple[int, str]]:
-        """(slot, its English stems joined by spaces) of those of `slots` the family support counts."""
+    def line_stems(self, slots: list[int]) -> list[tuple[int, str]]:
+        """(how many slots, their English stems joined by spaces) for each line of the sorted `slots`,
+        of those slots the family support counts (`family_index.py`)."""
         found: list[tuple[int, str]] = []
-        for at in range(0, len(slots), 500):
-            chunk = slots[at:at + 500]
+        start = 0
+        while start < len(slots):
+            # a chunk ends with a line, so that a line's slots are counted together
+            end = min(start + 500, len(slots))
+            while end < len(slots) and slots[end] // SLOTS_PER_LINE == slots[end - 1] // SLOTS_PER_LINE:
+                end += 1
+            chunk = slots[start:end]
             found.extend(self._db.execute(
-                f"SELECT slot, stems FROM slot_stems WHERE slot IN ({','.join('?' * len(chunk))})", chunk))
+                f"SELECT count(*), group_concat(stems, ' ') FROM slot_stems WHERE slot IN ({','.join('?' * len(chunk))})"
+                f" GROUP BY slot / {SLOTS_PER_LINE}", chunk))
+            start = end
         return found
 
     def fragment_cutoff(self, fragment: str) -> int | None:
@@ -183,18 +199,12 @@ class Dictionary:
         fragment = fragment.casefold()
         if len(fragment) < 3 or not self._has_fragments():
             return -1
-        trigrams = dict.fromkeys(fragment[i:i + 3] for i in range(len(fragment) - 2))
         common = self._common_trigrams()
-        if not all(t in common for t in trigrams):
+        if not all(fragment[i:i + 3] in common for i in range(len(fragment) - 2)):
             return None
-        query = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
-        try:
-            row = self._db.execute(
-                "SELECT rowid FROM german_slots WHERE german_slots MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
-                (query, MAX_FRAGMENT_SLOTS - 1)).fetchone()
-        except sqlite3.OperationalError:
-            return -1
-        return None if row is None else row[0]
+        # the index has the answer for the fragments of Ding's own headwords
+        row = self._db.execute("SELECT cutoff FROM fragment_cutoffs WHERE fragment = ?", (fragment,)).fetchone()
+        return row[0] if row else _search_cutoff(self._db, fragment)
 
     def slot_text(self, slot: int) -> str:
         """The German of one slot numbered as in the trigram index (line * SLOTS_PER_LINE + slot)."""
@@ -219,7 +229,7 @@ class Dictionary:
         return bool(row and row[0] == "yes")
 
     def hit(self, line: int, slot: int, index: int, kind: str = PHRASE) -> Hit:
-        return Hit(self.line(line), slot, index, kind)
+        return Hit(line, slot, index, kind, self)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one dictionary per process
     def line(self, number: int) -> DingLine:
@@ -307,6 +317,9 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
         db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?, ?, ?)", sorted(terms))
         db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", sorted(words))
         fragments = _index_fragments(db, lines)
+        if fragments:
+            _index_cutoffs(db, sorted({key if key is not None else fold
+                                       for fold, _, _, _, kind, key, _ in terms if kind == _KIND_CODES[HEAD]}))
         db.execute("INSERT INTO meta VALUES ('fragments', ?)", ("yes" if fragments else "no",))
         db.commit()
         db.close()
@@ -341,6 +354,35 @@ def _index_fragments(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> bo
     db.execute("DROP TABLE temp.slot_trigrams")
     index_families(db, lines, SLOTS_PER_LINE)
     return True
+
+
+def _search_cutoff(db: sqlite3.Connection, fragment: str) -> int | None:
+    """`Dictionary.fragment_cutoff` by a trigram search: the MAX_FRAGMENT_SLOTS-th slot it finds."""
+    trigrams = dict.fromkeys(fragment[i:i + 3] for i in range(len(fragment) - 2))
+    query = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+    try:
+        row = db.execute("SELECT rowid FROM german_slots WHERE german_slots MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
+                         (query, MAX_FRAGMENT_SLOTS - 1)).fetchone()
+    except sqlite3.OperationalError:
+        return -1
+    return None if row is None else row[0]
+
+
+def _index_cutoffs(db: sqlite3.Connection, heads: list[str]) -> None:
+    """Where the searches for the fragments of the headwords' families stop (those that can be cut short)."""
+    from lernkarten.glossing.family import family_of
+
+    common = {row[0] for row in db.execute("SELECT trigram FROM common_trigrams")}
+    fragments: set[str] = set()
+    for head in heads:
+        for pos in ("NOUN", "VERB", "ADJ"):
+            family = family_of(head, pos)
+            if family is not None:
+                fragments.update(family.stems + (family.lemma,))
+    db.execute("CREATE TABLE fragment_cutoffs (fragment TEXT PRIMARY KEY, cutoff INTEGER) WITHOUT ROWID")
+    db.executemany("INSERT INTO fragment_cutoffs VALUES (?, ?)",
+                   [(f, _search_cutoff(db, f)) for f in sorted(fragments)
+                    if f == f.casefold() and len(f) >= 3 and all(f[i:i + 3] in common for i in range(len(f) - 2))])
 
 
 def _backwards(text: str) -> str:

@@ -124,12 +124,18 @@ class Sense:
 
 @dataclass(frozen=True)
 class Slot:
-    terms: tuple[Term, ...]
-    english: str                     # the slot's English as Ding writes it
+    """One slot of a line: its German terms and English senses, each read when first asked for
+    (a sense is chosen from a few slots of the many lines looked at)."""
+
+    german: str                      # the slot as Ding writes it
+    english: str
+
+    @functools.cached_property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(parse_term(t) for t in split_synonyms(self.german) if t.strip())
 
     @functools.cached_property
     def senses(self) -> tuple[Sense, ...]:
-        """The English synonyms, read when first asked for: most slots of a line read are never shown."""
         return tuple(s for s in (parse_sense(e) for e in split_synonyms(self.english)) if s.text)
 
     @property
@@ -183,10 +189,7 @@ def parse_line(text: str, number: int = 0) -> DingLine:
     english_parts = english.split(" | ")
     if len(english_parts) != len(german_parts):  # not in the shipped list; be lenient with edits
         english_parts = (english_parts + [""] * len(german_parts))[: len(german_parts)]
-    slots = tuple(
-        Slot(terms=tuple(parse_term(t) for t in split_synonyms(g) if t.strip()), english=en)
-        for g, en in zip(german_parts, english_parts, strict=True)
-    )
+    slots = tuple(Slot(german=g, english=en) for g, en in zip(german_parts, english_parts, strict=True))
     return DingLine(number=number, slots=slots)
 
 

@@ -18,7 +18,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from lernkarten.glossing.dictionary import SLOTS_PER_LINE, Dictionary
+from lernkarten.glossing.dictionary import Dictionary
 from lernkarten.glossing.family_index import content_stems, slot_unpacking
 
 #: Below this, a stem finds too many unrelated words ("Rat" in "Heirat", "Apparat").
@@ -105,20 +105,18 @@ def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
     cutoffs = {f: dictionary.fragment_cutoff(f) for f in dict.fromkeys(family.stems + (family.lemma,))}
     if any(cutoff is not None for cutoff in cutoffs.values()):
         slots = {slot for slot in slots if _searched(dictionary, slot, cutoffs)}
-    by_line: dict[int, set[str]] = {}
-    for slot, stems in dictionary.slot_stems(sorted(slots)):
-        by_line.setdefault(slot // SLOTS_PER_LINE, set()).update(stems.split())
-    counts: Counter[str] = Counter()
-    for words in by_line.values():
-        counts.update(words)
-    return counts
+    # each line counts once for each English stem of its family slots
+    stems: list[str] = []
+    for count, text in dictionary.line_stems(sorted(slots)):
+        stems.extend(text.split() if count == 1 else set(text.split()))
+    return Counter(stems)
 
 
 def _candidate_words(dictionary: Dictionary, family: Family) -> list[tuple[str, bytes]]:
     """Every word `family.has` may accept: those starting with a stem, those ending in the lemma
     and one of its endings (a compound: "Friedensvermittlung")."""
     words = dictionary.german_words(family.stems, tuple(family.lemma + ending for ending in family.endings()))
-    return list(dict.fromkeys(words))
+    return list({word: packed for word, packed in words}.items())
 
 
 def _searched(dictionary: Dictionary, slot: int, cutoffs: dict[str, int | None]) -> bool:
