@@ -306,6 +306,14 @@ def test_a_particle_put_first_joins_the_verb_after_it(nlp, sentence, particle, i
     assert next(t for t in doc if t.text == particle)._.entry_lemma == infinitive
 
 
+@pytest.mark.parametrize(("sentence", "verb", "infinitive"), [
+    ("Am Wochenende kochte sie das Rezept aus dem Urlaub nach.", "kochte", "nachkochen"),
+    ("Der Torwart drückte den Ball mit der Faust weg.", "drückte", "wegdrücken"),
+])
+def test_a_particle_verb_the_dictionary_lacks_is_believed_when_in_use(nlp, sentence, verb, infinitive) -> None:
+    assert learned(nlp(sentence))[verb] == infinitive
+
+
 def test_an_adverb_written_apart_from_its_verb_stays_an_adverb(nlp) -> None:
     # "zusammen spielen" (play together) is not "zusammenspielen" (interact)
     doc = nlp("Die Kinder sollen am Nachmittag draußen zusammen spielen.")

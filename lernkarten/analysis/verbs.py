@@ -9,7 +9,8 @@ clause ends in two particle-like words, the last one is the particle (`lädt zu 
 A joined verb is trusted only when a dictionary lists it as one word (`mitteilen` is;
 `dazusagen` is, but `dazu` is a pronominal adverb far more often; `bereiterklären` is not:
 `sich bereit erklären` is written apart), or when the tagger itself took the word for a
-particle and it is a preposition whose verbs are made freely and in use (`nachkochen`).
+particle, the word is a preposition or an adverb of direction, whose verbs are made freely,
+and the verb is in use (`nachkochen`, `wegdrücken`).
 The particle must end the verb's clause: a verb after it (`hatte ... als Schritt zurück
 bezeichnet`) shows it is an adverb. With a trained pipeline, the parser's particle relation is used.
 
@@ -34,7 +35,7 @@ from lernkarten.analysis.lemmas import zipf
 from lernkarten.analysis.stts import PREPOSITION_PARTICLES
 
 #: a particle verb no dictionary lists must be at least this common (Zipf) to be believed, and
-#: its particle a preposition the tagger itself took for a particle
+#: its particle a preposition or adverb of direction the tagger itself took for a particle
 MIN_ZIPF = 1.5
 
 #: words that are separable particles besides the prepositions: fest|stellen, zurück|kommen, ...
@@ -49,6 +50,11 @@ ADVERB_PARTICLES = frozenset(
         "kaputt", "kund", "los", "nieder", "preis", "statt", "still", "teil", "übrig", "vorab", "voran",
         "voraus", "vorbei", "vorüber", "vorweg", "weg", "weiter", "zurecht", "zurück", "zusammen"
     ]
+)
+
+#: particle adverbs of direction, whose verbs are made as freely as with a preposition (zurück|schicken)
+_DIRECTIONS = frozenset(
+    word for word in ADVERB_PARTICLES if word.startswith(("her", "hin", "vor", "zu", "weg", "fort", "los", "ent", "empor"))
 )
 
 _PARTICLE_LIKE_TAGS = frozenset({"APPR", "ADV", "ADJD", "PTKA"})
@@ -230,7 +236,8 @@ def joined_verb(particle: str, verb_lemma: str, tagged: bool = True) -> str | No
     """`mit` + `teilen` -> "mitteilen" if that is a German verb, else None.
 
     A verb the dictionary lists as one word is; one it does not list only when the tagger
-    took the word for a particle (`tagged`), the word is a preposition and the verb is in use.
+    took the word for a particle (`tagged`), the word is a preposition or an adverb of
+    direction and the verb is in use.
     """
     from lernkarten.analysis.headwords import dictionary_verbs
 
@@ -238,7 +245,7 @@ def joined_verb(particle: str, verb_lemma: str, tagged: bool = True) -> str | No
     joined = particle + verb_lemma.lower()
     if joined in dictionary_verbs():
         return joined
-    if tagged and particle in PREPOSITION_PARTICLES and zipf(joined) >= MIN_ZIPF:
+    if tagged and (particle in PREPOSITION_PARTICLES or particle in _DIRECTIONS) and zipf(joined) >= MIN_ZIPF:
         return joined
     return None
 
