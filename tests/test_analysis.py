@@ -444,6 +444,26 @@ def test_a_common_noun_tagged_as_name_is_a_noun_again(nlp) -> None:
 
 # --- lemmas ------------------------------------------------------------------------------------
 
+def test_a_first_name_that_is_also_a_word_stays_a_name_before_a_surname(nlp) -> None:
+    doc = nlp("Der Kroatenführer Mate Boban traf am Montag den Gesandten.")
+    assert {t.text: t.pos_ for t in doc}["Mate"] == "PROPN"
+
+
+def test_an_abbreviated_title_is_no_name(nlp) -> None:
+    doc = nlp("Morgen gehe ich zu Dr. Brandhuber in die Praxis.")
+    words = {t.text: t.pos_ for t in doc}
+    assert (words["Dr."], words["Brandhuber"]) == ("NOUN", "PROPN")
+
+
+def test_an_unknown_word_after_an_article_is_a_common_noun(nlp) -> None:
+    doc = nlp("Der Betreiber der Rheinfähre hat die Preise erhöht.")
+    faehre = next(t for t in doc if t.text == "Rheinfähre")
+    assert (faehre.pos_, faehre.lemma_, faehre._.is_name) == ("NOUN", "Rheinfähre", False)
+    # after an adjective alone a place's name stays a name
+    place = next(t for t in nlp("Das Wasser im dicht besiedelten Ferganatal wird knapp.") if t.text == "Ferganatal")
+    assert place._.is_name
+
+
 def test_abbreviations_are_kept_as_written(seed, nlp) -> None:
     assert {t.lemma_ for t in seed if t.text == "ODKB"} == {"ODKB"}
     doc = nlp("Die NATO und die OSZE berieten, die FDP stimmte zu.")

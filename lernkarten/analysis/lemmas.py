@@ -472,6 +472,12 @@ def read_noun(word: str, tagger_lemma: str) -> NounReading:
             if known:
                 # the stem's rows say nothing about the case or number of this form
                 return NounReading(stem, "", tuple(replace(row, slots=()) for row in known))
+    # nothing knows the word: the tagger's guess is believed where it drops an ending it can
+    # tell, not a final -e or -er (as often a singular's own as a plural's: "Rheinfähre", not
+    # "Rheinfähr"; "Gebauer", not "Gebau"), and the writer's capitals stay ("TechnoGym")
+    guess = tagger_lemma.lower()
+    if guess == word.lower() or any(word.endswith(end) and guess == word[: -len(end)].lower() for end in ("e", "er")):
+        return NounReading(word)
     return NounReading(tagger_lemma)
 
 

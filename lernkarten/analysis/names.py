@@ -9,7 +9,11 @@ as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a ca
   knows (`Papiertiger`, `Kreml-Kritikern`) or ends like a common noun (`-ung`, `-ität`, ...);
   what remains, a capitalised word nobody knows as a noun, is a name (`Almaty`, `Nasarbajew`);
 - all-caps abbreviations are names of organisations unless the table knows them as common
-  nouns with a plural (`DVD`, `Pkw`).
+  nouns with a plural (`DVD`, `Pkw`);
+- a word the tagger took for a name stays one before another name (`Mate Boban`, `Wall
+  Street`), even when it is a common noun too; abbreviated titles (`Dr.`) are no names;
+- names seldom take an article: a word nobody knows after one (`der Rheinfähre`, a new or
+  misspelt compound) is a common noun.
 Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
 """
 
@@ -56,7 +60,8 @@ class NameFinder:
                 else:
                     token._.is_name = True
             elif (token.pos_ in ("NOUN", "X") and token.text[:1].isupper() and not token._.nominalised
-                  and token.tag_ != "TRUNC" and is_name(token.text)):
+                  and token.tag_ != "TRUNC" and not token.text.endswith(".") and is_name(token.text)
+                  and not _unknown_after_determiner(token)):
                 token.pos_ = "PROPN"
                 if token.tag_ in ("NN", "FM", "XY"):
                     token.tag_ = "NE"
@@ -89,10 +94,33 @@ def is_common_noun(token: Token) -> bool:
     previous = token.nbor(-1) if token.i > 0 else None
     if previous is not None and (previous.pos_ == "PROPN" or previous.text in _TITLES):
         return False  # Jim Block, Herr Sieben: a surname that is also a common noun
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.tag_ == "NE" and following.text[:1].isupper():
+        return False  # Erica Morini, Fort Robinson, Wall Street: the first word of a name
     rows = noun_rows(word)
     if rows and previous is not None and previous.tag_ in _DETERMINERS and any(not row.is_name for row in rows):
         return True  # "das Essen": the city would have no article
     return _is_common(word)
+
+
+def _unknown_after_determiner(token: Token) -> bool:
+    """True for a word no table knows as a name that follows an article: names seldom take one,
+    so "der Rheinfähre", "einen schleichenden Plattfuss" are common nouns (new or misspelt)
+    rather than names."""
+    if token.i == 0 or is_abbreviation(token.text):
+        return False
+    before = token.i - 1
+    while before > 0 and token.doc[before].tag_ in ("ADJA", "ADJD", "ADV", "CARD"):
+        before -= 1  # "dem gemeinsamen Kommuniqué"; without an article ("im dicht besiedelten
+        # Ferganatal") an adjective may as well stand before a place's name
+    if token.doc[before].tag_ not in _ARTICLES:
+        return False
+    rows = noun_rows(token.text)
+    return not (rows and all(row.is_name for row in rows))
+
+
+#: articles and determiners proper (not fused with a preposition: "im Ferganatal")
+_ARTICLES = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PWAT"})
 
 
 @lru_cache(maxsize=50_000)
