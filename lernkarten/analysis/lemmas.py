@@ -472,13 +472,17 @@ def read_noun(word: str, tagger_lemma: str) -> NounReading:
             if known:
                 # the stem's rows say nothing about the case or number of this form
                 return NounReading(stem, "", tuple(replace(row, slots=()) for row in known))
-    # nothing knows the word: the tagger's guess is believed where it drops an ending it can
-    # tell, not a final -e or -er (as often a singular's own as a plural's: "Rheinfähre", not
-    # "Rheinfähr"; "Gebauer", not "Gebau"), and the writer's capitals stay ("TechnoGym")
-    guess = tagger_lemma.lower()
-    if guess == word.lower() or any(word.endswith(end) and guess == word[: -len(end)].lower() for end in ("e", "er")):
-        return NounReading(word)
-    return NounReading(tagger_lemma)
+    # nothing knows the word: the tagger's guess is believed where it only drops an ending that
+    # marks a plural or case ("Copyshops" -> "Copyshop"), not a final -e or -er (as often a
+    # singular's own: "Rheinfähre", not "Rheinfähr"; "Gebauer", not "Gebau"), nor where it
+    # rewrites the word ("Kolegin" -> "Kolegium"); the writer's capitals stay ("TechnoGym")
+    if word.lower().startswith(tagger_lemma.lower()) and word[len(tagger_lemma):] in _GUESSED_ENDINGS:
+        return NounReading(word[: len(tagger_lemma)])
+    return NounReading(word)
+
+
+#: endings the tagger may take off a noun nothing else knows: plurals and genitives in -(e)n, -(e)s
+_GUESSED_ENDINGS = frozenset({"n", "en", "nen", "s", "es", "ns", "ens"})
 
 
 def _derived_rows(lemma: str, plural: str, slots: tuple[str, ...]) -> tuple:
