@@ -32,7 +32,7 @@ from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 #: Slots of a line are numbered within it; a line has fewer than this many.
 SLOTS_PER_LINE = 256
 #: How many slots a substring search reads at most: a short fragment is in thousands.
@@ -94,7 +94,6 @@ class Dictionary:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._db.create_function("backwards", 1, _backwards, deterministic=True)
 
     def lookup(self, key: str) -> list[Hit]:
         """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
@@ -153,41 +152,35 @@ class Dictionary:
         """True when the index has the family tables (`family_index.py`); without FTS5 it has neither."""
         return self._has_fragments()
 
-    def german_words(self, starts: tuple[str, ...] = (), ends: tuple[str, ...] = ()) -> list[tuple[str, bytes]]:
-        """(word as written, its packed slots: `family_index.slot_unpacking`) of every German word
-        whose case-folded form starts with one of `starts` or ends with one of `ends`."""
-        parts, values = [], []
-        starts, ends = tuple(s for s in starts if s), tuple(e for e in ends if e)
-        if starts:
-            parts.append("SELECT word, slots FROM german_words WHERE "
-                         + " OR ".join(["(folded >= ? AND folded < ?)"] * len(starts)))
-            values.extend(bound for start in starts for bound in (start, _after_prefix(start)))
-        if ends:
-            # the words read backwards, joined to their slots
-            parts.append("SELECT w.word, w.slots FROM german_words_backwards b JOIN german_words w"
-                         " ON w.folded = backwards(b.backwards) WHERE "
-                         + " OR ".join(["(b.backwards >= ? AND b.backwards < ?)"] * len(ends)))
-            values.extend(bound for end in ends for bound in (end[::-1], _after_prefix(end[::-1])))
-        if not parts:
-            return []
-        return self._db.execute(" UNION ALL ".join(parts), values).fetchall()
+    def german_words(self, starts: tuple[str, ...], word: str = "", endings: tuple[str, ...] = ()
+                     ) -> list[tuple[str, str, str, str]]:
+        """(word as written, its lines, slots and their English stems) of every German word whose
+        case-folded form starts with one of `starts`, or ends in `word` and one of `endings`.
 
-    def line_stems(self, slots: list[int]) -> list[tuple[int, str]]:
-        """(how many slots, their English stems joined by spaces) for each line of the sorted `slots`,
-        of those slots the family support counts (`family_index.py`)."""
-        found: list[tuple[int, str]] = []
-        start = 0
-        while start < len(slots):
-            # a chunk ends with a line, so that a line's slots are counted together
-            end = min(start + 500, len(slots))
-            while end < len(slots) and slots[end] // SLOTS_PER_LINE == slots[end - 1] // SLOTS_PER_LINE:
-                end += 1
-            chunk = slots[start:end]
-            found.extend(self._db.execute(
-                f"SELECT count(*), group_concat(stems, ' ') FROM slot_stems WHERE slot IN ({','.join('?' * len(chunk))})"
-                f" GROUP BY slot / {SLOTS_PER_LINE}", chunk))
-            start = end
-        return found
+        Lines and slots are numbers joined by spaces, the stems of each slot joined by spaces
+        and the slots' stems by "|" (`family_index.py`); only slots the family support counts.
+        """
+        from lernkarten.glossing.family_index import COMPOUND_ENDINGS
+
+        starts = tuple(start for start in starts if start)
+        rows: list[tuple[str, str, str, str]] = []
+        if starts:
+            rows.extend(self._db.execute(
+                "SELECT word, lines, slots, stems FROM german_words WHERE "
+                + " OR ".join(["(folded >= ? AND folded < ?)"] * len(starts)),
+                [bound for start in starts for bound in (start, _after_prefix(start))]))
+        if word and endings:
+            key = word[::-1]
+            wanted = {COMPOUND_ENDINGS.index(ending) for ending in endings}
+            folded = [stripped[::-1] + COMPOUND_ENDINGS[code] for stripped, code in self._db.execute(
+                "SELECT stripped, ending FROM german_word_ends WHERE stripped >= ? AND stripped < ?",
+                (key, _after_prefix(key))) if code in wanted]
+            for at in range(0, len(folded), 500):
+                chunk = folded[at:at + 500]
+                rows.extend(self._db.execute(
+                    f"SELECT word, lines, slots, stems FROM german_words WHERE folded IN ({','.join('?' * len(chunk))})",
+                    chunk))
+        return rows
 
     def fragment_cutoff(self, fragment: str) -> int | None:
         """The last slot `slots_containing(fragment)` reads when MAX_FRAGMENT_SLOTS cuts its search
@@ -383,10 +376,6 @@ def _index_cutoffs(db: sqlite3.Connection, heads: list[str]) -> None:
     db.executemany("INSERT INTO fragment_cutoffs VALUES (?, ?)",
                    [(f, _search_cutoff(db, f)) for f in sorted(fragments)
                     if f == f.casefold() and len(f) >= 3 and all(f[i:i + 3] in common for i in range(len(f) - 2))])
-
-
-def _backwards(text: str) -> str:
-    return text[::-1]
 
 
 def _after_prefix(prefix: str) -> str:

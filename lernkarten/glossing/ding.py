@@ -161,6 +161,11 @@ class DingLine:
         """The part of speech of a term, falling back on its slot's markers."""
         return term_pos(self.slots[slot].terms, index)
 
+    @functools.cached_property
+    def german_words(self) -> frozenset[str]:
+        """Every word of the line's German terms, as written."""
+        return frozenset(w for slot in self.slots for term in slot.terms for w in term.words)
+
 
 def term_pos(terms: tuple[Term, ...] | list[Term], index: int) -> str:
     """The part of speech of the slot's term `index`, falling back on the slot's markers."""

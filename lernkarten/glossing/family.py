@@ -18,17 +18,17 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from lernkarten.glossing.dictionary import Dictionary
-from lernkarten.glossing.family_index import content_stems, slot_unpacking
+from lernkarten.glossing.dictionary import SLOTS_PER_LINE, Dictionary
+from lernkarten.glossing.family_index import (
+    ADJECTIVE_ENDINGS,
+    NOUN_ENDINGS,
+    VERB_COMPOUND_ENDINGS,
+    content_stems,
+)
 
 #: Below this, a stem finds too many unrelated words ("Rat" in "Heirat", "Apparat").
 MIN_STEM = 4
 
-#: Endings a word's family shows it with: inflections and, for nouns, linking elements.
-NOUN_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "nen", "se", "sen", "ses", "ns")
-ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em", "ere", "eren", "erer", "eres", "erem", "ste", "sten", "ster",
-                     "stes", "stem", "este", "esten", "ester")
-VERB_COMPOUND_ENDINGS = ("", "d", "de", "den", "der")
 #: Prefixes that make another word of a word's end: "Versicherung" is not a kind of `Sicherung`.
 DERIVING_PREFIXES = ("ver", "be", "ent", "er", "zer", "ge", "emp", "miss", "un", "ur", "ab", "an", "auf", "aus",
                      "bei", "ein", "nach", "vor", "zu", "über", "unter", "durch", "um", "wider", "zurück")
@@ -95,28 +95,36 @@ def family_of(lemma: str, pos: str) -> Family | None:
 def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
     if not dictionary.has_families():
         return Counter()
-    # the slots with a word of the family, from the index's word tables (`family_index.py`)
-    slots: set[int] = set()
-    for word, packed in _candidate_words(dictionary, family):
-        if family.has(word):
-            slots.update(slot_unpacking(packed))
+    # the slots with a word of the family, from the index's word tables (`family_index.py`):
+    # the words starting with a stem and those ending in the word ("Friedensvermittlung")
+    lines: list[str] = []
+    slots: list[str] = []
+    stems: list[str] = []
+    seen: set[str] = set()
+    for word, word_lines, word_slots, word_stems in dictionary.german_words(family.stems, family.lemma,
+                                                                             family.endings()):
+        if word not in seen and family.has(word):
+            seen.add(word)
+            lines.extend(word_lines.split())
+            slots.extend(word_slots.split())
+            stems.extend(word_stems.split("|"))
     # the words are found in the slots holding one of these fragments; a search for a fragment
     # whose every trigram is common reads only its first MAX_FRAGMENT_SLOTS slots
     cutoffs = {f: dictionary.fragment_cutoff(f) for f in dict.fromkeys(family.stems + (family.lemma,))}
     if any(cutoff is not None for cutoff in cutoffs.values()):
-        slots = {slot for slot in slots if _searched(dictionary, slot, cutoffs)}
+        kept = [i for i, (line, slot) in enumerate(zip(lines, slots, strict=True))
+                if _searched(dictionary, int(line) * SLOTS_PER_LINE + int(slot), cutoffs)]
+        lines, stems = [lines[i] for i in kept], [stems[i] for i in kept]
     # each line counts once for each English stem of its family slots
-    stems: list[str] = []
-    for count, text in dictionary.line_stems(sorted(slots)):
-        stems.extend(text.split() if count == 1 else set(text.split()))
-    return Counter(stems)
-
-
-def _candidate_words(dictionary: Dictionary, family: Family) -> list[tuple[str, bytes]]:
-    """Every word `family.has` may accept: those starting with a stem, those ending in the lemma
-    and one of its endings (a compound: "Friedensvermittlung")."""
-    words = dictionary.german_words(family.stems, tuple(family.lemma + ending for ending in family.endings()))
-    return list({word: packed for word, packed in words}.items())
+    if len(set(lines)) == len(lines):
+        return Counter(" ".join(stems).split())
+    by_line: dict[str, list[str]] = {}
+    for line, slot_stems in zip(lines, stems, strict=True):
+        by_line.setdefault(line, []).append(slot_stems)
+    words: list[str] = []
+    for texts in by_line.values():
+        words.extend(texts[0].split() if len(texts) == 1 else set(" ".join(texts).split()))
+    return Counter(words)
 
 
 def _searched(dictionary: Dictionary, slot: int, cutoffs: dict[str, int | None]) -> bool:

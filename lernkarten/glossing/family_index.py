@@ -3,11 +3,12 @@
 A word's family support reads every Ding slot whose German has a word of the family and
 counts the English stems of those slots. Searching the slots' text for a fragment of the word
 and stemming their English took milliseconds a word, most of a glossing run. So the index
-keeps, built once with the rest of it: every German word of every slot with the slots it
-stands in (`german_words`, sorted by the word case-folded; `german_words_backwards` holds
-the case-folded words read backwards, so that the words starting with a stem and those
-ending in the word are a range each), and each slot's English stems (`slot_stems`; a slot whose line speaks of a
-technical field, or that has no English, is left out as the family rules leave it out).
+keeps, built once with the rest of it, every German word with the slots it stands in and
+their English stems (`german_words`, sorted by the word case-folded, so that the words
+starting with a stem are a range; a slot whose line speaks of a technical field, or that has
+no English to count, is left out as the family rules leave it out), and each word without
+each ending it may have as a compound's end, read backwards (`german_word_ends`: the words
+ending in a word and an ending are a range).
 The rules that make these tables live here, and the index file's name carries a hash of
 this file: a change to them builds a new index instead of reading stale stems.
 """
@@ -18,9 +19,6 @@ import functools
 import hashlib
 import re
 import sqlite3
-import sys
-from array import array
-from collections.abc import Iterable
 from pathlib import Path
 
 #: Words that carry no sense of a gloss: "to", "sth.", "the".
@@ -35,6 +33,14 @@ FIELD_LABEL = re.compile(r"\[(?:" + "|".join(re.escape(label) for label in (
     "math.", "biol.", "anat.", "pharm.", "textil.", "print", "photo.", "mus.", "sport", "aviat.", "naut.", "auto",
     "agr.", "geol.", "astron.", "biochem.", "ornith.", "cook.", "ling.", "relig.", "railw.", "envir.")) + r")\]")
 GERMAN_WORD = re.compile(r"[^\W\d_]+")
+#: Endings a word's family shows it with: inflections and, for nouns, linking elements.
+NOUN_ENDINGS = ("", "e", "n", "en", "s", "es", "er", "ern", "nen", "se", "sen", "ses", "ns")
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em", "ere", "eren", "erer", "eres", "erem", "ste", "sten", "ster",
+                     "stes", "stem", "este", "esten", "ester")
+VERB_COMPOUND_ENDINGS = ("", "d", "de", "den", "der")
+#: Every ending a compound may have after a word of the family: `german_word_ends` lists each
+#: word once for each of these it ends in, without it, read backwards.
+COMPOUND_ENDINGS = tuple(sorted(set(NOUN_ENDINGS) | set(ADJECTIVE_ENDINGS) | set(VERB_COMPOUND_ENDINGS)))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -68,47 +74,34 @@ def rules_hash() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 
-def slot_packing(rowids: Iterable[int]) -> bytes:
-    """Slot numbers as stored in `german_words.slots`: 32-bit little-endian integers."""
-    packed = array("i", rowids)
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def slot_unpacking(blob: bytes) -> array[int]:
-    packed = array("i")
-    packed.frombytes(blob)
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return packed
-
-
 def index_families(db: sqlite3.Connection, lines: list[tuple[int, str]], slots_per_line: int) -> None:
-    """Write the family tables for the Ding lines (number, text); slot numbers as in the trigram index."""
+    """Write the family tables for the Ding lines (number, text); slots numbered as in the trigram index."""
     db.executescript(
         """
-        CREATE TABLE german_words (folded TEXT, word TEXT, slots BLOB, PRIMARY KEY (folded, word)) WITHOUT ROWID;
-        CREATE TABLE german_words_backwards (backwards TEXT PRIMARY KEY) WITHOUT ROWID;
-        CREATE TABLE slot_stems (slot INTEGER PRIMARY KEY, stems TEXT);
+        CREATE TABLE german_words (folded TEXT, word TEXT, lines TEXT, slots TEXT, stems TEXT,
+                                   PRIMARY KEY (folded, word)) WITHOUT ROWID;
+        CREATE TABLE german_word_ends (stripped TEXT, ending INTEGER, PRIMARY KEY (stripped, ending)) WITHOUT ROWID;
         """
     )
-    words: dict[str, list[int]] = {}
-    stems: list[tuple[int, str]] = []
+    # word -> (line, slot, the slot's English stems) of the slots the family support counts
+    postings: dict[str, list[tuple[int, int, str]]] = {}
     for number, text in lines:
         german_part, _, english_part = text.partition(" :: ")
         german = german_part.split(" | ")[:slots_per_line]
         english = english_part.split(" | ")
-        field_line = FIELD_LABEL.search(german[0]) is not None
+        if FIELD_LABEL.search(german[0]):
+            continue
         for slot, slot_text in enumerate(german):
-            rowid = number * slots_per_line + slot
-            for word in dict.fromkeys(GERMAN_WORD.findall(slot_text)):
-                words.setdefault(word, []).append(rowid)
-            if slot < len(english) and not field_line and not FIELD_LABEL.search(slot_text):
-                slot_stems = content_stems(english[slot])
-                if slot_stems:
-                    stems.append((rowid, " ".join(dict.fromkeys(slot_stems))))
-    rows = sorted((word.casefold(), word, slot_packing(slots)) for word, slots in words.items())
-    db.executemany("INSERT INTO german_words VALUES (?, ?, ?)", rows)
-    db.executemany("INSERT INTO german_words_backwards VALUES (?)", sorted({(f[::-1],) for f, _, _ in rows}))
-    db.executemany("INSERT INTO slot_stems VALUES (?, ?)", stems)
+            if slot >= len(english) or FIELD_LABEL.search(slot_text):
+                continue
+            stems = " ".join(dict.fromkeys(content_stems(english[slot])))
+            if stems:
+                for word in dict.fromkeys(GERMAN_WORD.findall(slot_text)):
+                    postings.setdefault(word, []).append((number, slot, stems))
+    rows = sorted((word.casefold(), word, " ".join(str(n) for n, _, _ in found), " ".join(str(s) for _, s, _ in found),
+                   "|".join(stems for _, _, stems in found)) for word, found in postings.items())
+    db.executemany("INSERT INTO german_words VALUES (?, ?, ?, ?, ?)", rows)
+    ends = {(folded[: len(folded) - len(ending)][::-1], code)
+            for folded in {row[0] for row in rows} for code, ending in enumerate(COMPOUND_ENDINGS)
+            if folded.endswith(ending) and len(folded) > len(ending)}
+    db.executemany("INSERT INTO german_word_ends VALUES (?, ?)", sorted(ends))

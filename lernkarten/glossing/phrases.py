@@ -88,7 +88,7 @@ class Sentence:
                     self._stem_at.setdefault(plain[: len(plain) - len(ending)], []).append(at)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=64)
 def _sentence(text: str, spans: tuple[tuple[int, int], ...]) -> Sentence:
     """An example's Sentence, made once: every stage of sense choice reads it."""
     words: list[str] = []

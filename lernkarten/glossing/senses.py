@@ -494,15 +494,13 @@ def _context_words(line: DingLine, context: frozenset[str]) -> set[str]:
     """The sentence words that a Ding line's German also uses (sharing their first letters, or as a compound's end)."""
     if not context:
         return set()
-    german = {w.casefold() for slot in line.slots for term in slot.terms for w in term.words if len(w) >= 5}
-    shared = set()
-    for word in context:
-        prefix = word[:CONTEXT_PREFIX]
-        for other in german:
-            if other.startswith(prefix) or (len(other) >= 6 and other[:CONTEXT_PREFIX] in word):
-                shared.add(word)
-                break
-    return shared
+    # the sentence's words are CONTEXT_PREFIX letters or longer: only the first letters of the
+    # line's words as long tell (one of them starts a sentence word, or stands inside one)
+    starts = {folded[:CONTEXT_PREFIX] for w in line.german_words if len(w) >= 5
+              for folded in (w.casefold(),) if len(folded) >= CONTEXT_PREFIX}
+    if not starts:
+        return set()
+    return {word for word in context if word[:CONTEXT_PREFIX] in starts or any(start in word for start in starts)}
 
 
 def _participle_choices(dictionary: Dictionary, lemma: str, support: Counter[str]) -> list[Choice]:
@@ -544,10 +542,14 @@ def _plural_heads(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Hit]
 
 def _english_comment_score(senses: tuple[Sense, ...]) -> float:
     """-12 when the first English gloss's comment names a field far from news ("(metallurgy)")."""
-    if not senses:
+    if not senses or "(" not in senses[0].text:
         return 0.0
-    comments = " ".join(re.findall(r"\(([^)]*)\)", senses[0].text)).casefold()
-    return -12.0 if any(re.search(rf"\b{word}", comments) for word in OFF_TOPIC_ENGLISH_COMMENTS) else 0.0
+    comments = " ".join(_ENGLISH_COMMENT.findall(senses[0].text)).casefold()
+    return -12.0 if _OFF_TOPIC_ENGLISH_COMMENT.search(comments) else 0.0
+
+
+_ENGLISH_COMMENT = re.compile(r"\(([^)]*)\)")
+_OFF_TOPIC_ENGLISH_COMMENT = re.compile(r"\b(?:" + "|".join(OFF_TOPIC_ENGLISH_COMMENTS) + ")")
 
 
 def _comment_score(comment: str) -> float:
