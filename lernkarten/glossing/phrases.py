@@ -37,6 +37,8 @@ NOUN_PHRASE_WINDOW = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ENDINGS = ("", "e", "n", "en", "s", "es", "er", "em", "ern", "ns", "nen")
+_ENDINGS_BY_LENGTH = tuple((length, frozenset(e for e in _ENDINGS if len(e) == length))
+                           for length in sorted({len(e) for e in _ENDINGS if e}))
 #: How far (in words) the other words of a phrase may stand from the entry.
 WINDOW = 10
 
@@ -83,9 +85,10 @@ class Sentence:
         for at, word in enumerate(self.words):
             self._word_at.setdefault(word, []).append(at)
             plain = _without_umlauts(word)
-            for ending in _ENDINGS:
-                if plain.endswith(ending):
-                    self._stem_at.setdefault(plain[: len(plain) - len(ending)], []).append(at)
+            self._stem_at.setdefault(plain, []).append(at)
+            for length, endings in _ENDINGS_BY_LENGTH:
+                if plain[-length:] in endings:
+                    self._stem_at.setdefault(plain[:-length], []).append(at)
 
 
 @functools.lru_cache(maxsize=64)

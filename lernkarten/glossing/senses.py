@@ -120,9 +120,10 @@ def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, .
     if entry.pos == "VERB":
         choices.extend(_particle_verb_choices(entry, dictionary, lemma))
     choices.extend(_headword_choices(entry, dictionary, lemma, genders, number))
-    support = family_support(dictionary, lemma, entry.pos)
     if entry.pos in {"ADJ", "ADV"} and lemma.islower():
-        choices.extend(_participle_choices(dictionary, lemma, support))
+        choices.extend(_participle_choices(dictionary, lemma, entry.pos))
+    # the family's support is counted only for a word with senses to weigh
+    support = family_support(dictionary, lemma, entry.pos) if choices else Counter()
     for choice in choices:
         if not choice.support:
             choice.support = support
@@ -374,12 +375,14 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     sentences = [Sentence.of(e) for e in entry.examples]
     context = _sentence_words(sentences, entry, lemma)
     adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
-    support = family_support(dictionary, lemma, entry.pos)
+    support: Counter[str] | None = None   # counted when a hit has senses to weigh
     verb = entry.pos in {"VERB", "AUX"}
     choices: list[Choice] = []
     for hit in hits:
         if not hit.line.slots[hit.slot].senses:
             continue
+        if support is None:
+            support = family_support(dictionary, lemma, entry.pos)
         term = hit.term
         pos = hit.line.term_pos(hit.slot, hit.index)
         reasons: list[str] = []
@@ -436,6 +439,8 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
             reasons.append("sentence words in the line: " + ", ".join(sorted(shared)))
         choices.append(Choice(hit, score, reasons=reasons))
     for hit in plural_heads:
+        if support is None:
+            support = family_support(dictionary, lemma, entry.pos)
         # `Unruhen {pl}` [pol.] "unrest" for a text that only ever says "Unruhen"; when the
         # text may mean the singular ("dem Nachbarn"), a plural line ("die Nachbarn: the
         # neighbours") only stands in for a missing singular one
@@ -503,7 +508,7 @@ def _context_words(line: DingLine, context: frozenset[str]) -> set[str]:
     return {word for word in context if word[:CONTEXT_PREFIX] in starts or any(start in word for start in starts)}
 
 
-def _participle_choices(dictionary: Dictionary, lemma: str, support: Counter[str]) -> list[Choice]:
+def _participle_choices(dictionary: Dictionary, lemma: str, pos: str) -> list[Choice]:
     """The verbal sense of a participle used as an adjective: Ding's translation of that form.
 
     "bewaffnet" is listed as an adjective only as "weaponed"; as the participle of
@@ -518,6 +523,7 @@ def _participle_choices(dictionary: Dictionary, lemma: str, support: Counter[str
         if hit.index >= len(head_terms) or not hit.line.slots[hit.slot].senses:
             continue
         verb = head_terms[hit.index].key
+        support = family_support(dictionary, lemma, pos)
         score = 100.0 + 20 + _english_score(hit.line.slots[hit.slot].senses, support, False)
         score += 1.5 * math.log2(len(hit.line.slots)) + _label_score(_labels_of(hit))
         if hit.index == 0:
