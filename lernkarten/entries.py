@@ -193,6 +193,8 @@ class Entry:
         entry.examples = [Example.from_dict(e) for e in entry.examples]
         entry.glosses = [Gloss.from_dict(g) for g in entry.glosses]
         entry.verb = VerbParts.from_dict(entry.verb) if entry.verb else None
+        if not isinstance(entry.lemma, str) or not entry.lemma.strip():
+            raise SchemaError("an entry has an empty lemma")
         if entry.pos not in POS_VALUES:
             raise SchemaError(f"entry {entry.lemma!r}: unknown part of speech {entry.pos!r}")
         return entry

@@ -57,7 +57,7 @@ def words_in_collection(path: str | Path) -> set[str]:
 def _words_in_collection(file: Path, display: str) -> set[str]:
     try:
         # read-only but not immutable: notes Anki added lately may sit in the -wal file
-        db = sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=2)
+        db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
         try:
             rows = db.execute("SELECT mid, flds FROM notes").fetchall()
         finally:

@@ -17,7 +17,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
 
     On any error the temporary file is removed and `path` keeps its old content.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # through a link to the file it names, so the link stays
     if target.is_dir():
         raise LernkartenError(f"{target} is a directory, not a file to write")
     parent = target.parent if str(target.parent) else Path(".")

@@ -34,10 +34,7 @@ def read_known_words(path: str | Path) -> list[str]:
         raise LernkartenError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if b"\x00" in raw[:4096]:
         raise LernkartenError(f"{path} is binary data, not a list of words")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = _decode(raw)
     words = []
     for line in text.splitlines():
         word = line.split("#", 1)[0].strip()
@@ -88,7 +85,15 @@ def _lines() -> list[str]:
     if not path.exists():
         return []
     read_known_words(path)  # refuses a binary or unreadable file with a clear message
-    return path.read_text(encoding="utf-8-sig", errors="replace").splitlines(keepends=True)
+    return _decode(path.read_bytes()).splitlines(keepends=True)
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8, or Windows-1252 for a list saved by an older editor (it is written back as UTF-8)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _write(lines: list[str]) -> None:

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from lernkarten import __version__
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.entries import Deck, Entry, Source
+from lernkarten.errors import LernkartenError
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import SourceText, read_source
 from lernkarten.vocabulary import AnalysedText, DEFAULT_LEVEL, collect_entries, select_entries
@@ -52,7 +53,8 @@ def read_sources(paths: Sequence[str], *, force: bool = False) -> list[SourceTex
     for path in paths:
         if path != "-" and Path(path).is_dir():
             suffixes = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES) - {""}
-            files = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+            files = sorted(p for p in Path(path).iterdir()
+                           if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."))
             if not files:
                 from lernkarten.errors import SourceError
 
@@ -88,8 +90,11 @@ def analyse_texts(
     if todo:
         bodies = [(texts[i].source, texts[i].body) for i in todo]
         if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
-                                     initargs=(model,)) as pool:
+            import multiprocessing
+
+            # spawn, not fork: the progress bar's thread must not be copied into the workers
+            with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init, initargs=(model,),
+                                     mp_context=multiprocessing.get_context("spawn")) as pool:
                 analysed_iter: Iterable[AnalysedText] = pool.map(_analyse_in_worker, bodies, chunksize=1)
                 for index, analysed in zip(todo, analysed_iter):
                     results[index] = analysed
@@ -241,12 +246,18 @@ def _analysis_fingerprint() -> str:
     """The tool's version and the analysis code itself: any change to either makes old results stale."""
     from pathlib import Path
 
-    digest = hashlib.sha256(__version__.encode())
-    folder = Path(__file__).parent / "analysis"
-    for file in sorted(folder.rglob("*")):
-        if file.suffix in {".py", ".txt", ".tsv", ".json"} and file.is_file():
+    from importlib import metadata
+
+    root = Path(__file__).parent
+    versions = "|".join(metadata.version(p) for p in ("spacy", "hanta", "german-nouns", "wordfreq"))
+    digest = hashlib.sha256(f"{__version__}|{versions}".encode())
+    files = [*sorted((root / "analysis").rglob("*")), root / "lexicon" / "nouns.py", *sorted((root / "data").glob("*"))]
+    for file in files:
+        if file.is_file() and file.suffix in {".py", ".txt", ".tsv", ".json"}:
             digest.update(file.name.encode())
             digest.update(file.read_bytes())
+        elif file.is_file():
+            digest.update(f"{file.name}:{file.stat().st_size}".encode())
     return digest.hexdigest()[:16]
 
 
@@ -266,18 +277,19 @@ def _write_cache(text: SourceText, model: str | None, analysed: AnalysedText) ->
     data = {"token_count": analysed.token_count, "occurrences": [asdict(o) for o in analysed.occurrences]}
     try:
         write_atomic(_cache_file(text, model), json.dumps(data, ensure_ascii=False))
-    except OSError:
+    except (OSError, LernkartenError):
         pass  # a cache that cannot be written only costs time next run
 
 
 def _make_ids_unique(texts: list[SourceText]) -> None:
     """Two files with the same name in different folders get distinct source ids."""
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     for text in texts:
-        base = text.source.id
-        seen[base] = seen.get(base, 0) + 1
-        if seen[base] > 1:
-            text.source.id = f"{base}-{seen[base]}"
+        base, number = text.source.id, 1
+        while text.source.id in taken:
+            number += 1
+            text.source.id = f"{base}-{number}"
+        taken.add(text.source.id)
 
 
 def default_jobs() -> int:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lernkarten.errors import LernkartenError
+
 
 def cache_dir() -> Path:
     """The folder for indexes that can be rebuilt at any time (dictionary, noun table, analysis cache)."""
@@ -29,5 +31,9 @@ def _folder(variable: str, platform_kind: str) -> Path:
         import platformdirs
 
         path = Path(getattr(platformdirs, platform_kind)("lernkarten", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LernkartenError(f"cannot use the folder {path} ({exc.strerror or exc}); "
+                              f"set {variable} to another folder") from None
     return path

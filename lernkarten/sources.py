@@ -34,7 +34,7 @@ _LANGUAGE_NAMES = {
 }
 
 _ATTRIBUTION = re.compile(
-    r"^(?:©|\(c\)|copyright\b|quelle\s*:|dieser (?:beitrag|artikel|text) (?:ist|wurde|erschien)"
+    r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|:|\d{4})|quelle\s*:|dieser (?:beitrag|artikel|text) (?:ist|wurde|erschien)"
     r"|alle rechte vorbehalten|zur verfügung gestellt|mit freundlicher genehmigung"
     r"|source\s*:|lizenz\s*:|license\s*:)",
     re.IGNORECASE,
@@ -100,7 +100,7 @@ def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: boo
         title=title,
         attribution=attribution,
         date=date or _date_from_name(name) or _date_from_attribution(attribution),
-        path="" if display == "standard input" else display,
+        path="" if display == "standard input" else _portable_path(display),
         url=url,
         sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
     )
@@ -119,8 +119,15 @@ def decode(raw: bytes, display: str) -> str:
             pass
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    # UTF-8 with a few broken bytes would come out of Windows-1252 as "wÃ¤re" on every card
+    lenient = raw.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    well_formed = sum(1 for c in lenient if ord(c) > 127) - broken
+    if well_formed > 2 * broken:
+        raise SourceError(f"{display} is UTF-8 with {broken} broken byte(s) (the first at byte {first_bad}); "
+                          "repair it or save it again as UTF-8")
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
@@ -215,6 +222,20 @@ def _strip_markdown(text: str) -> str:
     text = re.sub(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1", r"\2", text)
     text = re.sub(r"^\s*([-*_]\s*){3,}$", "", text, flags=re.M)
     return text
+
+
+def _portable_path(path: str) -> str:
+    """The path as the deck records it: relative to the current folder when inside it, else the file's name.
+
+    A deck shared with others (or rebuilt in another clone) should not carry one machine's folders.
+    """
+    file = Path(path)
+    if not file.is_absolute():
+        return file.as_posix()
+    try:
+        return file.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return file.name
 
 
 def _first_line(text: str) -> str:

@@ -56,5 +56,14 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Run the CLI; click turns Ctrl-C into "Aborted!" and a ClickException into one line."""
-    cli(prog_name="lernkarten")
+    """Run the CLI: a ClickException becomes one line, Ctrl-C "Aborted!" with the shell's status 130."""
+    try:
+        cli.main(prog_name="lernkarten", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

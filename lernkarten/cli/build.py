@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lernkarten.cli.options import analysis_options, read_known
+from lernkarten.errors import LernkartenError
 
 
 @click.command()
@@ -46,7 +47,10 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
     from lernkarten.pipeline import build_decks
 
     targets = _output_paths(texts, output, split)
-    known_words = read_known(known) + _excluded_words(exclude_deck, exclude_anki, exclude_mature, db)
+    # words the deck being rebuilt already teaches stay in it: excluding them would end their reviews
+    studied = _lemmas_in_outputs(targets, split)
+    excluded = [w for w in _excluded_words(exclude_deck, exclude_anki, exclude_mature, db) if w not in studied]
+    known_words = read_known(known) + excluded
     with analysis_progress() as progress:
         result = build_decks(list(texts), name=name, split=split, level=level, limit=limit, known=known_words,
                              names=names, model=model, force=force, jobs=jobs, use_cache=not no_cache,
@@ -57,6 +61,11 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
     if result.unglossed:
         console.print(f"No gloss found for {len(result.unglossed)} word(s), left out of the deck: "
                       + ", ".join(sorted({e.lemma for e in result.unglossed})), highlight=False)
+    empty = [deck for deck in result.decks if not deck.entries]
+    if empty:
+        names_ = ", ".join(source.path or source.id for deck in empty for source in deck.sources)
+        raise click.ClickException(f"no words to learn at level {level} in {names_} (all known, too common, "
+                                   "or without a gloss); no deck written")
     for deck in result.decks:
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
         summary = _write(deck, Path(apkg), reverse)
@@ -86,6 +95,8 @@ def _output_paths(texts: tuple[str, ...], output: str | None, split: bool) -> li
     """Where the deck(s) go, checked before any long work starts."""
     if split:
         folder = Path(output or "decks")
+        if folder.suffix.lower() == ".apkg":
+            raise click.UsageError("with --split, -o names a folder for the decks, not an .apkg")
         if folder.exists() and not folder.is_dir():
             raise click.UsageError(f"with --split, -o names a folder; {folder} is a file")
         folder.mkdir(parents=True, exist_ok=True)
@@ -113,6 +124,21 @@ def _check_writable(apkg: Path) -> None:
         raise click.ClickException(f"cannot write {apkg}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (apkg.exists() and not os.access(apkg, os.W_OK)):
         raise click.ClickException(f"cannot write {apkg}: permission denied")
+
+
+def _lemmas_in_outputs(targets: list[Path], split: bool) -> set[str]:
+    """Lemmas of the deck JSON(s) this build will replace."""
+    from lernkarten.packaging import read_deck_json
+
+    files = sorted(targets[0].glob("*.json")) if split else [targets[0].with_suffix(".json")]
+    lemmas: set[str] = set()
+    for file in files:
+        if file.is_file():
+            try:
+                lemmas.update(entry.lemma for entry in read_deck_json(file).entries)
+            except LernkartenError:
+                continue  # not a deck of ours; _write reports a broken one for the deck it replaces
+    return lemmas
 
 
 def _excluded_words(decks: tuple[str, ...], collections: tuple[str, ...], mature: bool,

@@ -54,7 +54,7 @@ class NounTable:
     """Look up nouns by any inflected form: `table.lookup("Bündnissen")`."""
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one table per process, lives as long
     def lookup(self, form: str) -> tuple[NounInfo, ...]:
