@@ -152,3 +152,40 @@ def test_reading_a_package_writes_nothing_beside_it(decks) -> None:
     before = sorted(p.name for p in decks["folder"].iterdir())
     read_deck(decks["apkg"])
     assert sorted(p.name for p in decks["folder"].iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"text": "alliance"', '"text": 5'),
+        ('"lemma": "Bündnis"', '"lemma": null'),
+        ('"spans": [', '"spans": 7, "x": ['),
+    ],
+)
+def test_a_hand_broken_deck_json_is_one_clear_line(decks, tmp_path: Path, old: str, new: str) -> None:
+    text = decks["json"].read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "broken.json"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DeckError, match="broken.json"):
+        read_deck(broken)
+
+
+def test_a_package_with_a_damaged_deck_list_is_refused(decks, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    folder = tmp_path / "unpacked"
+    with zipfile.ZipFile(decks["apkg"]) as archive:
+        archive.extractall(folder)
+    db = sqlite3.connect(folder / "collection.anki2")
+    db.execute("UPDATE col SET decks = '[]'")
+    db.commit()
+    db.close()
+    damaged = tmp_path / "damaged.apkg"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        for member in folder.iterdir():
+            archive.write(member, member.name)
+    shutil.rmtree(folder)
+    with pytest.raises(DeckError, match="damaged"):
+        read_deck(damaged)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from lernkarten.entries import ARTICLES, Deck, SchemaError
+from lernkarten.entries import ARTICLES, Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
 
@@ -121,17 +121,13 @@ def read_deck(path: str | Path) -> list[QuizCard]:
 
 def read_deck_json(path: str | Path) -> list[QuizCard]:
     """Cards of a deck JSON (`Deck.to_json()`), with the fields the `.apkg` would carry."""
+    from lernkarten.packaging.deckjson import read_deck_json as read_checked
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DeckError(f"{path}: not a lernkarten deck (not UTF-8 text)") from None
-    except OSError as exc:
-        raise DeckError(f"{path}: cannot read it: {exc.strerror or exc}") from None
-    try:
-        deck = Deck.from_json(text)
-    except SchemaError as exc:
-        raise DeckError(f"{path}: {exc}") from None
+        deck = read_checked(path)  # every field of the declared type, or one clear line
+    except LernkartenError as exc:
+        raise DeckError(str(exc)) from None
     return cards_from_deck(deck, origin=str(path))
 
 
@@ -237,7 +233,10 @@ def _read_collection(package: Path, collection: Path) -> list[QuizCard]:
     if not ours:
         raise DeckError(f"{package}: not a lernkarten deck (its notes use other note types)")
     names = _field_names(package, models)
-    deck_names = {int(i): d.get("name", "") for i, d in decks.items() if isinstance(d, dict)}
+    if not isinstance(decks, dict):
+        raise DeckError(f"{package}: damaged Anki collection (deck list unreadable)")
+    deck_names = {int(i): str(d.get("name", "")) for i, d in decks.items()
+                  if isinstance(d, dict) and str(i).lstrip("-").isdigit()}
 
     cards = []
     for note_id, guid, model_id, flds, tags in ours:
