@@ -734,3 +734,13 @@ def test_package_does_not_overwrite_a_file_that_is_no_anki_package(packaged):
     line = run_package(str(folder / "deck.json"), "-o", str(folder / "notes.apkg"))
     assert "not overwriting" in line
     assert (folder / "notes.apkg").read_text(encoding="utf-8") == "meine Notizen"
+
+
+def test_cloze_hint_carries_the_doubt_of_its_gloss() -> None:
+    from lernkarten.entries import Entry, Gloss
+    from lernkarten.packaging.render import cloze_hint
+
+    sure = Entry(lemma="Bündnis", pos="NOUN", glosses=[Gloss("alliance")])
+    unsure = Entry(lemma="Truppe", pos="NOUN", glosses=[Gloss("troops"), Gloss("forces")], uncertain=["glosses"])
+    assert cloze_hint(sure) == "alliance"
+    assert cloze_hint(unsure) == "troops (?)"

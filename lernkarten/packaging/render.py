@@ -261,15 +261,23 @@ def word_fields(entry: Entry, deck: Deck, *, reverse: bool = False) -> tuple[str
     return tuple(values.get(name, "") for name in WORD_FIELDS)
 
 
+def cloze_hint(entry: Entry) -> str:
+    """The first gloss as the hint on the cloze's front, with its doubt: the front must not look surer than the back."""
+    first = next((g for g in entry.glosses if g.text.strip()), None)
+    if first is None:
+        return ""
+    doubtful = first.uncertain or "glosses" in entry.uncertain
+    return first.text.strip() + (" (?)" if doubtful else "")
+
+
 def cloze_fields(entry: Entry, deck: Deck) -> tuple[str, ...] | None:
     """The cloze note's field values, or None when no example marks the word."""
     example = card_example(entry)
     if example is None or not valid_spans(example):
         return None
-    glosses = usable_glosses(entry)
     source = entry_source(entry, deck)
     values = {
-        "Text": cloze_sentence(example, glosses[0] if glosses else ""),
+        "Text": cloze_sentence(example, cloze_hint(entry)),
         "German": escape_text(headword(entry)),
         "English": english_line(entry),
         "Source": source_line(source),
