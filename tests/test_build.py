@@ -217,3 +217,16 @@ def test_a_rebuild_glosses_only_words_in_new_sentences(two_halves: tuple[Path, P
     assert glossed and all("kasachstan-teil-2" in both[f"{lemma}|{e['pos']}"]["sources"]
                            for lemma in glossed for e in both.values() if e["lemma"] == lemma)
     assert entries_of(tmp_path / "a.json").keys() <= both.keys()
+
+
+def test_a_word_of_two_texts_shows_a_sentence_from_each(two_halves: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_halves
+    build(str(first), str(second), "-o", str(tmp_path / "both.apkg"))
+    col = new_collection(tmp_path / "anki")
+    import_package(col, tmp_path / "both.apkg")
+    card = next(c for c in seen_cards(col, '"Lemma:Truppe"') if c.note_type.startswith("Lernkarten Word"))
+    truppe = entries_of(tmp_path / "both.json")["Truppe|NOUN"]
+    by_source: dict[str, str] = {}
+    for example in truppe["examples"]:
+        by_source.setdefault(example["source"], example["text"])
+    assert by_source["kasachstan-teil-1"] in card.answer and by_source["kasachstan-teil-2"] in card.answer

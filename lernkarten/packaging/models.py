@@ -21,13 +21,13 @@ from lernkarten.packaging.fields import (
     WORD_TEMPLATES,
 )
 
-WORD_MODEL_NAME = "Lernkarten Word (v1)"
-CLOZE_MODEL_NAME = "Lernkarten Cloze (v1)"
+WORD_MODEL_NAME = "Lernkarten Word (v2)"
+CLOZE_MODEL_NAME = "Lernkarten Cloze (v2)"
 
 #: Unix time of the last change to the templates or CSS: the note types' mod time.
-REVISED = 1_795_564_800  # 2026-11-25
+REVISED = 1_795_576_928  # 2026-11-25, more examples
 #: `template_fingerprint()` at that revision.
-REVISION = "99b4520b140c"
+REVISION = "3dcd6ae53df5"
 
 #: Shown in small print on every card back; the deck description carries the full credits.
 CREDITS_LINE = (
@@ -50,6 +50,7 @@ WORD_BACK = """\
 {{#Notes}}<div class="lk-notes">{{Notes}}</div>{{/Notes}}
 {{#Example}}<div class="lk-example">{{Example}}</div>{{/Example}}
 {{#ExampleTranslation}}<div class="lk-translation">{{ExampleTranslation}}</div>{{/ExampleTranslation}}
+{{#Extra1}}<div class="lk-more-examples">{{Extra1}}</div>{{/Extra1}}
 {{#Uncertain}}<div class="lk-uncertain">Please check: {{Uncertain}}</div>{{/Uncertain}}
 """ + _SOURCE_BLOCK
 
@@ -102,6 +103,7 @@ CSS = """\
 .lk-english { font-size: 1.15em; margin: 0.4em 0; }
 .lk-notes { font-size: 0.85em; font-style: italic; }
 .lk-example { margin-top: 0.8em; }
+.lk-more-examples { margin-top: 0.6em; font-size: 0.9em; opacity: 0.85; }
 .lk-target { font-weight: 700; text-decoration: underline; text-underline-offset: 0.15em; }
 .lk-translation { font-size: 0.9em; opacity: 0.8; }
 .lk-uncertain { font-size: 0.85em; margin-top: 0.6em; border: 1px dashed currentColor; display: inline-block; padding: 0 0.4em; }

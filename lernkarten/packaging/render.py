@@ -32,7 +32,9 @@ can rely on this):
   - `Reverse`: "y" when the English -> German card is wanted, else empty;
   - `Lemma`, `PartOfSpeech`, `Level`, `ExampleTranslation`, `Attribution`: the Entry's or
     Source's text as it is;
-  - `Extra1`.. : always empty (room to grow without changing the note type).
+  - `Extra1`: example sentences from the entry's other texts (at most two), each marked as
+    `Example` is and followed by " (source)", joined by "<br>"; empty for a word of one text;
+  - `Extra2`, `Extra3`: always empty (room to grow without changing the note type).
 """
 
 from __future__ import annotations
@@ -257,8 +259,27 @@ def word_fields(entry: Entry, deck: Deck, *, reverse: bool = False) -> tuple[str
         "Uncertain": escape_text(", ".join(u.strip() for u in entry.uncertain if u.strip())),
         "Level": escape_text(entry.level.strip()),
         "Reverse": REVERSE_ON if reverse else "",
+        "Extra1": more_examples(entry, deck, example),
     }
     return tuple(values.get(name, "") for name in WORD_FIELDS)
+
+
+def more_examples(entry: Entry, deck: Deck, shown: Example | None, most: int = 2) -> str:
+    """Sentences from the entry's other texts, one per text, each with its source: a word met in
+    several articles is learned from all of them."""
+    sources = {source.id: source for source in deck.sources}
+    seen = {shown.source} if shown else set()
+    lines = []
+    for example in entry.examples:
+        if len(lines) >= most:
+            break
+        if example.source in seen or not valid_spans(example):
+            continue
+        seen.add(example.source)
+        source = sources.get(example.source)
+        where = f" ({source_line(source)})" if source else ""
+        lines.append(marked_sentence(example) + where)
+    return "<br>".join(lines)
 
 
 def cloze_hint(entry: Entry) -> str:
