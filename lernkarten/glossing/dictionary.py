@@ -32,7 +32,7 @@ from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 #: Slots of a line are numbered within it; a line has fewer than this many.
 SLOTS_PER_LINE = 256
 #: How many slots a substring search reads at most: a short fragment is in thousands.
@@ -96,6 +96,9 @@ class Dictionary:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         # lookups jump all over the file: reading it through a memory map spares a system call a page
         self._db.execute("PRAGMA mmap_size = 1073741824")
+        from lernkarten.glossing.english import read_frequencies_from
+
+        read_frequencies_from(self.english_zipf)
 
     def lookup(self, key: str) -> list[Hit]:
         """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
@@ -149,6 +152,11 @@ class Dictionary:
             if slot < len(german) and fragment in german[slot].casefold():
                 found.append((line, slot))
         return found
+
+    def english_zipf(self, word: str) -> float | None:
+        """wordfreq's Zipf frequency of an English word Ding uses, None for another word."""
+        row = self._db.execute("SELECT zipf FROM english_zipf WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
 
     def has_families(self) -> bool:
         """True when the index has the family tables (`family_index.py`); without FTS5 it has neither."""
@@ -246,14 +254,24 @@ def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Di
     if not source.is_file():
         raise LernkartenError(f"the Ding dictionary is missing from the installation ({source})")
     folder = cache_dir()
-    from lernkarten.glossing.family_index import rules_hash
-
-    path = folder / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}-{rules_hash()}.sqlite"
+    path = folder / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}-{derived_hash()}.sqlite"
     if not path.exists():
         with _lazy_bar(progress, "Indexing the Ding dictionary (once)") as bar:
             build_index(source, path, progress=bar)
         _remove_stale(folder, keep=path)
     return _open(path)
+
+
+@functools.lru_cache(maxsize=1)
+def derived_hash() -> str:
+    """A hash of what the index takes from beyond the Ding list and this file: the family rules
+    (`family_index.py`), the English words it rates (`english.py`) and wordfreq's figures."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("wordfreq").encode())
+    for name in ("family_index.py", "english.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @functools.lru_cache(maxsize=4)
@@ -316,6 +334,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
             _index_cutoffs(db, sorted({key if key is not None else fold
                                        for fold, _, _, _, kind, key, _ in terms if kind == _KIND_CODES[HEAD]}))
         db.execute("INSERT INTO meta VALUES ('fragments', ?)", ("yes" if fragments else "no",))
+        _index_english_zipf(db, lines)
         db.commit()
         db.close()
         if progress:
@@ -378,6 +397,19 @@ def _index_cutoffs(db: sqlite3.Connection, heads: list[str]) -> None:
     db.executemany("INSERT INTO fragment_cutoffs VALUES (?, ?)",
                    [(f, _search_cutoff(db, f)) for f in sorted(fragments)
                     if f == f.casefold() and len(f) >= 3 and all(f[i:i + 3] in common for i in range(len(f) - 2))])
+
+
+def _index_english_zipf(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> None:
+    """wordfreq's figure for every English word of the list glossing may weigh (`english.py`)."""
+    from wordfreq import zipf_frequency
+
+    from lernkarten.glossing.english import words_to_rate
+
+    words: set[str] = set()
+    for _, text in lines:
+        words |= words_to_rate(text.partition(" :: ")[2])
+    db.execute("CREATE TABLE english_zipf (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
+    db.executemany("INSERT INTO english_zipf VALUES (?, ?)", ((w, zipf_frequency(w, "en")) for w in sorted(words)))
 
 
 def _after_prefix(prefix: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 #: Words a gloss's commonness is not judged by.
 _STOPWORDS = frozenset(
@@ -25,18 +26,42 @@ _PLACEHOLDERS = re.compile(r"\b(?:sb|sth)\.")
 _NOT_PLURAL = ("ss", "us", "is", "ews")
 
 
+#: Where a word's frequency is read first: the dictionary index keeps wordfreq's figure for
+#: every English word Ding uses (`Dictionary.english_zipf`), so that wordfreq's own list, a
+#: tenth of a second to load, is read only for a word made here ("protester"). None: wordfreq.
+_known_zipf: Callable[[str], float | None] | None = None
+ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_HEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def read_frequencies_from(lookup: Callable[[str], float | None] | None) -> None:
+    """Take word frequencies from `lookup` (word -> wordfreq's Zipf figure, None when it has none)."""
+    global _known_zipf
+    _known_zipf = lookup
+
+
+@functools.lru_cache(maxsize=65536)
+def word_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word."""
+    if _known_zipf is not None:
+        known = _known_zipf(word)
+        if known is not None:
+            return known
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 @functools.lru_cache(maxsize=65536)
 def zipf(text: str) -> float:
     """How common a gloss is: the rarest of its content words on wordfreq's Zipf scale (0 for none)."""
-    from wordfreq import zipf_frequency
-
     # hyphenated words stay whole: wordfreq rates "set-piece" as rarer than "set" and "piece"
-    words = [w for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", _PARENTHESES.sub(" ", text))
+    words = [w for w in ENGLISH_WORD.findall(_PARENTHESES.sub(" ", text))
              if w.lower() not in _STOPWORDS and len(w) > 1]
     if not words:
         return 0.0
     # above 5 an English word is so common it has many senses ("lead"): no more credit for that
-    return min(5.0, min(zipf_frequency(w, "en") for w in words))
+    return min(5.0, min(word_zipf(w) for w in words))
 
 
 def clutter(text: str, *, verb: bool = False) -> float:
@@ -61,7 +86,7 @@ def clutter(text: str, *, verb: bool = False) -> float:
 
 def head_word(text: str) -> str:
     """The last word outside brackets: the noun of "armed forces", "terrorists"."""
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _PARENTHESES.sub(" ", text))
+    words = _HEAD_WORD.findall(_PARENTHESES.sub(" ", text))
     return words[-1] if words else ""
 
 
@@ -83,9 +108,7 @@ def looks_plural(text: str) -> bool:
     one = singular(word)
     if not one:
         return False
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(one, "en") >= 2.5 and zipf_frequency(one, "en") >= zipf_frequency(word, "en") - 1.0
+    return word_zipf(one) >= 2.5 and word_zipf(one) >= word_zipf(word) - 1.0
 
 
 def make_singular(text: str) -> str:
@@ -116,3 +139,11 @@ def without_explanations(text: str) -> str:
 
     cleaned = re.sub(r"\s+", " ", _PARENTHESES.sub(keep, text)).strip(" ,;")
     return cleaned if re.search("[A-Za-z]", _PARENTHESES.sub(" ", cleaned)) else text
+
+
+def words_to_rate(english: str) -> set[str]:
+    """The words of an English text whose frequency glossing may ask for: its words, its head
+    words and their singulars (what `zipf` and `looks_plural` read)."""
+    words = set(ENGLISH_WORD.findall(english)) | set(_HEAD_WORD.findall(english))
+    words |= {one for word in words if (one := singular(word))}
+    return words

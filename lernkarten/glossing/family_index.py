@@ -10,16 +10,15 @@ no English to count, is left out as the family rules leave it out), and each wor
 each ending it may have as a compound's end, read backwards (`german_word_ends`: the words
 ending in a word and an ending are a range).
 The rules that make these tables live here, and the index file's name carries a hash of
-this file: a change to them builds a new index instead of reading stale stems.
+this file (`dictionary.derived_hash`): a change to them builds a new index instead of
+reading stale stems.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import sqlite3
-from pathlib import Path
 
 #: Words that carry no sense of a gloss: "to", "sth.", "the".
 ENGLISH_STOPWORDS = frozenset(
@@ -66,12 +65,6 @@ def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the English words of a gloss that say something, in order."""
     plain = _BRACKETS.sub(" ", text.casefold())
     return tuple(english_stem(w) for w in _ENGLISH_WORD.findall(plain) if w not in ENGLISH_STOPWORDS and len(w) > 1)
-
-
-@functools.lru_cache(maxsize=1)
-def rules_hash() -> str:
-    """A hash of this file: the family tables of an index were made by these rules."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 
 def index_families(db: sqlite3.Connection, lines: list[tuple[int, str]], slots_per_line: int) -> None:
