@@ -32,7 +32,7 @@ from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
 
 #: Bump when the index's tables or what goes into them change.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 #: Slots of a line are numbered within it; a line has fewer than this many.
 SLOTS_PER_LINE = 256
 #: How many slots a substring search reads at most: a short fragment is in thousands.
@@ -104,22 +104,27 @@ class Dictionary:
         """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
         # the rows say each term's key: lines of other spellings are not read
         return [Hit(line, slot, idx, _KIND_NAMES[kind], self)
-                for line, slot, idx, kind, term_key, _ in self._rows(key.casefold()) if term_key == key]
+                for line, slot, idx, kind, term_key, _, _ in self._rows(key.casefold()) if term_key == key]
 
     def lookup_folded(self, key: str) -> list[Hit]:
         """Terms equal to `key` but for case: "Dunkeln" finds "dunkeln"."""
         rows = self._rows(key.casefold())
-        return [Hit(line, slot, idx, _KIND_NAMES[kind], self) for line, slot, idx, kind, _, _ in rows]
+        return [Hit(line, slot, idx, _KIND_NAMES[kind], self) for line, slot, idx, kind, _, _, _ in rows]
 
     def knows(self, key: str) -> bool:
         """True when `key` is a term of the list (any slot, any kind)."""
-        return any(term_key == key for *_, term_key, _ in self._rows(key.casefold()))
+        return any(term_key == key for _, _, _, _, term_key, _, _ in self._rows(key.casefold()))
 
     def knows_head(self, key: str, pos: str = "") -> bool:
         """True when `key` is a headword of the list (with the part of speech `pos`, when given)."""
         head = _KIND_CODES[HEAD]
         return any(term_key == key and kind == head and (not pos or term_pos == pos)
-                   for _, _, _, kind, term_key, term_pos in self._rows(key.casefold()))
+                   for _, _, _, kind, term_key, term_pos, _ in self._rows(key.casefold()))
+
+    def genders(self, key: str) -> set[str]:
+        """The genders ("m", "f", "n") Ding gives the terms whose key is exactly `key`, in any slot."""
+        return {gender for _, _, _, _, term_key, _, genders in self._rows(key.casefold()) if term_key == key
+                for gender in genders}
 
     def phrases_with(self, word: str) -> list[tuple[str, int, int, int]]:
         """(phrase key, line, slot, index) of every phrase one of whose words is `word` (lower case)."""
@@ -239,11 +244,13 @@ class Dictionary:
         return parse_line(self.line_text(number), number)
 
     @functools.lru_cache(maxsize=16384)  # noqa: B019
-    def _rows(self, fold: str) -> tuple[tuple[int, int, int, int, str, str], ...]:
-        """(line, slot, index, kind code, key, part of speech) of the terms whose key case-folded is `fold`."""
-        return tuple((line, slot, idx, kind, fold if key is None else key, pos) for line, slot, idx, kind, key, pos
-                     in self._db.execute("SELECT line, slot, idx, kind, key, pos FROM terms WHERE fold = ?"
-                                         " ORDER BY line, slot, idx", (fold,)))
+    def _rows(self, fold: str) -> tuple[tuple[int, int, int, int, str, str, str], ...]:
+        """(line, slot, index, kind code, key, part of speech, genders) of the terms whose key
+        case-folded is `fold`."""
+        return tuple((line, slot, idx, kind, fold if key is None else key, pos, genders)
+                     for line, slot, idx, kind, key, pos, genders in self._db.execute(
+                         "SELECT line, slot, idx, kind, key, pos, genders FROM terms WHERE fold = ?"
+                         " ORDER BY line, slot, idx", (fold,)))
 
 
 def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Dictionary:
@@ -292,7 +299,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE lines (id INTEGER PRIMARY KEY, text TEXT);
             CREATE TABLE terms (fold TEXT, line INTEGER, slot INTEGER, idx INTEGER, kind INTEGER,
-                                key TEXT, pos TEXT, PRIMARY KEY (fold, line, slot, idx)) WITHOUT ROWID;
+                                key TEXT, pos TEXT, genders TEXT, PRIMARY KEY (fold, line, slot, idx)) WITHOUT ROWID;
             CREATE TABLE phrase_words (word TEXT, line INTEGER, slot INTEGER, idx INTEGER, key TEXT,
                                        PRIMARY KEY (word, line, slot, idx)) WITHOUT ROWID;
             """
@@ -303,7 +310,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
             text_lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
         total = len(text_lines)
         lines: list[tuple[int, str]] = []
-        terms: list[tuple[str, int, int, int, int, str | None, str]] = []
+        terms: list[tuple[str, int, int, int, int, str | None, str, str]] = []
         words: list[tuple[str, str, int, int, int]] = []
         for number, text in enumerate(text_lines, start=1):
             lines.append((number, text))
@@ -316,9 +323,9 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
                     key = term.key
                     fold = key.casefold()
                     # the key only where case tells it from the folded one; the part of speech
-                    # so that `knows_head` needs no line read
+                    # and genders so that `knows_head` and `genders` need no line read
                     terms.append((fold, number, slot, idx, _KIND_CODES[kind], None if key == fold else key,
-                                  term_pos(slot_terms, idx)))
+                                  term_pos(slot_terms, idx), "".join(term.genders)))
                     if kind == PHRASE:
                         for word in dict.fromkeys(w.casefold() for w in term.words):
                             if word not in _UNINDEXED_WORDS and len(word) > 1:
@@ -327,12 +334,12 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
                 progress(number, total)
         db.executemany("INSERT INTO lines VALUES (?, ?)", lines)
         # sorted inserts build the clustered tables without page splits
-        db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?, ?, ?)", sorted(terms))
+        db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sorted(terms))
         db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", sorted(words))
         fragments = _index_fragments(db, lines)
         if fragments:
             _index_cutoffs(db, sorted({key if key is not None else fold
-                                       for fold, _, _, _, kind, key, _ in terms if kind == _KIND_CODES[HEAD]}))
+                                       for fold, _, _, _, kind, key, _, _ in terms if kind == _KIND_CODES[HEAD]}))
         db.execute("INSERT INTO meta VALUES ('fragments', ?)", ("yes" if fragments else "no",))
         _index_english_zipf(db, lines)
         db.commit()
