@@ -162,6 +162,11 @@ class DingLine:
         return term_pos(self.slots[slot].terms, index)
 
     @functools.cached_property
+    def folded_german(self) -> str:
+        """The line's German as Ding writes it, case-folded: for quick tests of what it may hold."""
+        return " | ".join(slot.german for slot in self.slots).casefold()
+
+    @functools.cached_property
     def german_words(self) -> frozenset[str]:
         """Every word of the line's German terms, as written."""
         return frozenset(w for slot in self.slots for term in slot.terms for w in term.words)

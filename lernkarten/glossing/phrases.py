@@ -142,6 +142,9 @@ def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,
     required = [w for chunk in chunks for w in chunk.function + ((chunk.head,) if not chunk.is_entry else ())]
     if not required:
         return 0
+    # a word of the phrase the sentence has in no form rules it out, wherever it would stand
+    if not all(chunk.is_entry or sentence.forms_at(chunk.head, chunk.is_verb) for chunk in chunks):
+        return 0
     anchor = sentence.entry_at
     used: set[int] = set(anchor)
     for chunk in chunks:

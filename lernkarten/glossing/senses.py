@@ -18,6 +18,7 @@ that happens)").
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -374,6 +375,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     allowed = COMPATIBLE_POS.get(entry.pos, set())
     sentences = [Sentence.of(e) for e in entry.examples]
     context = _sentence_words(sentences, entry, lemma)
+    pieces = _pieces(context)
     adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
     support: Counter[str] | None = None   # counted when a hit has senses to weigh
     verb = entry.pos in {"VERB", "AUX"}
@@ -431,7 +433,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         if comment_score:
             score += comment_score
             reasons.append("comment names a field")
-        shared = _context_words(hit.line, context)
+        shared = _context_words(hit.line, context, pieces)
         if shared:
             # "der turnusmäßige Wechsel des Vorsitzes" for "turnusmäßiger Ratsvorsitzender":
             # the line's examples speak of what the sentence speaks of
@@ -495,9 +497,15 @@ def _sentence_words(sentences: list[Sentence], entry: Entry, lemma: str) -> froz
     return frozenset(words)
 
 
-def _context_words(line: DingLine, context: frozenset[str]) -> set[str]:
-    """The sentence words that a Ding line's German also uses (sharing their first letters, or as a compound's end)."""
+def _context_words(line: DingLine, context: frozenset[str], pieces: frozenset[str] = frozenset()) -> set[str]:
+    """The sentence words that a Ding line's German also uses (sharing their first letters, or as a compound's end).
+
+    `pieces` are the sentence words' CONTEXT_PREFIX-letter pieces (`_pieces`): a line none of
+    whose words starts with one of them shares nothing, and its terms need not be read.
+    """
     if not context:
+        return set()
+    if pieces and pieces.isdisjoint(_word_starts(line.folded_german)):
         return set()
     # the sentence's words are CONTEXT_PREFIX letters or longer: only the first letters of the
     # line's words as long tell (one of them starts a sentence word, or stands inside one)
@@ -506,6 +514,22 @@ def _context_words(line: DingLine, context: frozenset[str]) -> set[str]:
     if not starts:
         return set()
     return {word for word in context if word[:CONTEXT_PREFIX] in starts or any(start in word for start in starts)}
+
+
+def _pieces(context: frozenset[str]) -> frozenset[str]:
+    """Every CONTEXT_PREFIX letters of the sentence words, wherever they stand in them."""
+    return frozenset(word[at:at + CONTEXT_PREFIX] for word in context
+                     for at in range(len(word) - CONTEXT_PREFIX + 1))
+
+
+_WORD_START = re.compile(r"(?<!\w)")
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_starts(folded: str) -> frozenset[str]:
+    """The CONTEXT_PREFIX letters from each place of a line's German a word may start (after a
+    space or a mark): the words of its terms are pieces of the text, each starting so."""
+    return frozenset(folded[match.start():match.start() + CONTEXT_PREFIX] for match in _WORD_START.finditer(folded))
 
 
 def _participle_choices(dictionary: Dictionary, lemma: str, pos: str) -> list[Choice]:
