@@ -167,10 +167,11 @@ class Dictionary:
         """True when the index has the family tables (`family_index.py`); without FTS5 it has neither."""
         return self._has_fragments()
 
-    def german_words(self, starts: tuple[str, ...], word: str = "", endings: tuple[str, ...] = ()
-                     ) -> list[tuple[str, str, str, str]]:
+    def german_words(self, starts: tuple[str, ...], word: str = "", endings: tuple[str, ...] = (),
+                     keep: Callable[[str], bool] | None = None) -> list[tuple[str, str, str, str]]:
         """(word as written, its lines, slots and their English stems) of every German word whose
-        case-folded form starts with one of `starts`, or ends in `word` and one of `endings`.
+        case-folded form starts with one of `starts`, or ends in `word` and one of `endings`
+        (those of the latter `keep` keeps, when given: it is asked with the case-folded word).
 
         Lines and slots are numbers joined by spaces, the stems of each slot joined by spaces
         and the slots' stems by "|" (`family_index.py`); only slots the family support counts.
@@ -190,6 +191,8 @@ class Dictionary:
             folded = [stripped[::-1] + COMPOUND_ENDINGS[code] for stripped, code in self._db.execute(
                 "SELECT stripped, ending FROM german_word_ends WHERE stripped >= ? AND stripped < ?",
                 (key, _after_prefix(key))) if code in wanted]
+            if keep is not None:
+                folded = [f for f in folded if keep(f)]
             for at in range(0, len(folded), 500):
                 chunk = folded[at:at + 500]
                 rows.extend(self._db.execute(
@@ -239,7 +242,7 @@ class Dictionary:
     def hit(self, line: int, slot: int, index: int, kind: str = PHRASE) -> Hit:
         return Hit(line, slot, index, kind, self)
 
-    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one dictionary per process
+    @functools.lru_cache(maxsize=32768)  # noqa: B019 - one dictionary per process
     def line(self, number: int) -> DingLine:
         return parse_line(self.line_text(number), number)
 

@@ -10,8 +10,9 @@ better than a made-up one.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PLURAL, Dictionary, Hit
@@ -359,11 +360,17 @@ def _comparison_bases(word: str) -> list[str]:
 
 def _glosses_for(lemma: str, pos: str, dictionary: Dictionary, context: Entry | None) -> list[Gloss]:
     """The glosses Ding gives `lemma` by itself (its best sense), plain source "ding"."""
+    return [replace(gloss) for gloss in _word_glosses(dictionary, lemma, pos)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_glosses(dictionary: Dictionary, lemma: str, pos: str) -> tuple[Gloss, ...]:
+    # a word without a sentence has the same glosses each time: compounds share their parts
     entry = Entry(lemma=lemma, pos=pos or "EXPR", examples=[])
     choices = [c for c in choose_senses(entry, dictionary) if c.hit.kind == HEAD]
     if not choices and pos:
         choices = [c for c in choose_senses(Entry(lemma=lemma, pos="EXPR"), dictionary) if c.hit.kind == HEAD]
-    return glosses_of(choices)
+    return tuple(glosses_of(choices))
 
 
 # -- expressions ------------------------------------------------------------------------------

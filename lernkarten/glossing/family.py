@@ -57,8 +57,12 @@ class Family:
                 elif rest in ADJECTIVE_ENDINGS and word[:1].islower():
                     return True             # ehemalige, but not Dichter for dicht
         # a compound ending in the word: Friedensvermittlung, luftdicht, weitervermitteln
+        return word[:1].isupper() == self.capital and self.ends_in(folded)
+
+    def ends_in(self, folded: str) -> bool:
+        """True when the case-folded word is a compound ending in the lemma (case aside)."""
         at = folded.rfind(self.lemma)
-        if at < 3 or word[:1].isupper() != self.capital:
+        if at < 3:
             return False
         rest = folded[at + len(self.lemma):]
         return rest in self.endings() and not folded[:at].endswith(DERIVING_PREFIXES)
@@ -101,8 +105,8 @@ def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
     slots: list[str] = []
     stems: list[str] = []
     seen: set[str] = set()
-    for word, word_lines, word_slots, word_stems in dictionary.german_words(family.stems, family.lemma,
-                                                                             family.endings()):
+    for word, word_lines, word_slots, word_stems in dictionary.german_words(
+            family.stems, family.lemma, family.endings(), keep=family.ends_in):
         if word not in seen and family.has(word):
             seen.add(word)
             lines.extend(word_lines.split())
