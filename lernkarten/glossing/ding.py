@@ -11,9 +11,8 @@ abbreviations. This module turns one line into `Slot`s of `Term`s (German) and `
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Placeholders Ding writes for objects; the case they stand for, when they tell it.
 PLACEHOLDER_CASES = {"jdn.": "Akk", "jdm.": "Dat", "jds.": "Gen", "jd.": "Nom", "etw.": ""}
@@ -122,21 +121,29 @@ class Sense:
     labels: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     """One slot of a line: its German terms and English senses, each read when first asked for
     (a sense is chosen from a few slots of the many lines looked at)."""
 
     german: str                      # the slot as Ding writes it
     english: str
+    _terms: tuple[Term, ...] | None = field(default=None, compare=False, repr=False)
+    _senses: tuple[Sense, ...] | None = field(default=None, compare=False, repr=False)
 
-    @functools.cached_property
+    @property
     def terms(self) -> tuple[Term, ...]:
-        return tuple(parse_term(t) for t in split_synonyms(self.german) if t.strip())
+        if self._terms is None:
+            object.__setattr__(self, "_terms",
+                               tuple(parse_term(t) for t in split_synonyms(self.german) if t.strip()))
+        return self._terms  # type: ignore[return-value]
 
-    @functools.cached_property
+    @property
     def senses(self) -> tuple[Sense, ...]:
-        return tuple(s for s in (parse_sense(e) for e in split_synonyms(self.english)) if s.text)
+        if self._senses is None:
+            object.__setattr__(self, "_senses",
+                               tuple(s for s in (parse_sense(e) for e in split_synonyms(self.english)) if s.text))
+        return self._senses  # type: ignore[return-value]
 
     @property
     def markers(self) -> tuple[str, ...]:
@@ -148,10 +155,12 @@ class Slot:
         return tuple(dict.fromkeys(label for t in self.terms for label in t.labels))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DingLine:
     number: int                      # position in the file: Ding lists common senses first
     slots: tuple[Slot, ...]
+    _folded: str | None = field(default=None, compare=False, repr=False)
+    _words: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def head(self) -> Slot:
@@ -161,15 +170,20 @@ class DingLine:
         """The part of speech of a term, falling back on its slot's markers."""
         return term_pos(self.slots[slot].terms, index)
 
-    @functools.cached_property
+    @property
     def folded_german(self) -> str:
         """The line's German as Ding writes it, case-folded: for quick tests of what it may hold."""
-        return " | ".join(slot.german for slot in self.slots).casefold()
+        if self._folded is None:
+            object.__setattr__(self, "_folded", " | ".join(slot.german for slot in self.slots).casefold())
+        return self._folded  # type: ignore[return-value]
 
-    @functools.cached_property
+    @property
     def german_words(self) -> frozenset[str]:
         """Every word of the line's German terms, as written."""
-        return frozenset(w for slot in self.slots for term in slot.terms for w in term.words)
+        if self._words is None:
+            object.__setattr__(self, "_words",
+                               frozenset(w for slot in self.slots for term in slot.terms for w in term.words))
+        return self._words  # type: ignore[return-value]
 
 
 def term_pos(terms: tuple[Term, ...] | list[Term], index: int) -> str:

@@ -178,7 +178,7 @@ class _Chunk:
     is_verb: bool
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1024)
 def _chunks(words: tuple[str, ...], entry_positions: frozenset[int]) -> tuple[_Chunk, ...]:
     """Cut a phrase into content words, each with the function words before it."""
     chunks: list[_Chunk] = []
