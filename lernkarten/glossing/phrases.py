@@ -118,13 +118,24 @@ class PhraseMatch:
 def find_phrases(candidates: list[tuple[str, int, int, int]], entry_words: set[str],
                  sentence: Sentence, *, entry_is_verb: bool = False) -> list[PhraseMatch]:
     """The candidate phrases (key, line, slot, index) whose words all stand around the entry in `sentence`."""
-    if not sentence.entry_at:
-        return []
-    found: list[PhraseMatch] = []
+    return find_phrases_in(candidates, entry_words, [sentence], entry_is_verb=entry_is_verb)[0]
+
+
+def find_phrases_in(candidates: list[tuple[str, int, int, int]], entry_words: set[str],
+                    sentences: list[Sentence], *, entry_is_verb: bool = False) -> list[list[PhraseMatch]]:
+    """`find_phrases` for each of an entry's sentences: each phrase is taken apart once for all."""
+    found: list[list[PhraseMatch]] = [[] for _ in sentences]
+    live = [(number, sentence) for number, sentence in enumerate(sentences) if sentence.entry_at]
+    if not live:
+        return found
     for key, line, slot, index in candidates:
-        matched = match_phrase(key.split(), entry_words, sentence, entry_is_verb=entry_is_verb)
-        if matched:
-            found.append(PhraseMatch(key, line, slot, index, matched))
+        plan = _plan(key.split(), entry_words)
+        if plan is None:
+            continue
+        for number, sentence in live:
+            matched = _placed(plan, sentence, entry_is_verb)
+            if matched:
+                found[number].append(PhraseMatch(key, line, slot, index, matched))
     return found
 
 
@@ -134,14 +145,25 @@ def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,
 
     `entry_words` are the case-folded forms that count as the entry itself (lemma and forms seen).
     """
+    plan = _plan(words, entry_words)
+    return _placed(plan, sentence, entry_is_verb) if plan is not None else 0
+
+
+def _plan(words: list[str], entry_words: set[str]) -> tuple[tuple[_Chunk, ...], int] | None:
+    """The phrase cut into chunks around the entry, and how many of its words must be found
+    besides the entry (None when it does not hold the entry or holds nothing else)."""
     folded = [w.casefold() for w in words]
     entry_positions = [i for i, w in enumerate(folded) if w in entry_words]
     if not entry_positions:
-        return 0
+        return None
     chunks = _chunks(tuple(words), frozenset(entry_positions))
-    required = [w for chunk in chunks for w in chunk.function + ((chunk.head,) if not chunk.is_entry else ())]
-    if not required:
-        return 0
+    required = sum(len(chunk.function) + (not chunk.is_entry) for chunk in chunks)
+    return (chunks, required) if required else None
+
+
+def _placed(plan: tuple[tuple[_Chunk, ...], int], sentence: Sentence, entry_is_verb: bool) -> int:
+    """How many words of the planned phrase the sentence has in place around the entry (0: not found)."""
+    chunks, required = plan
     # a word of the phrase the sentence has in no form rules it out, wherever it would stand
     if not all(chunk.is_entry or sentence.forms_at(chunk.head, chunk.is_verb) for chunk in chunks):
         return 0
@@ -155,8 +177,6 @@ def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,
         placed = False
         reach = WINDOW if entry_is_verb or chunk.is_verb else NOUN_PHRASE_WINDOW
         forms_at = sentence.forms_at(chunk.head, chunk.is_verb)
-        if not forms_at:
-            return 0
         for position in _near(anchor, len(sentence.words), reach):
             if position in used or position not in forms_at:
                 continue
@@ -167,7 +187,7 @@ def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,
                 break
         if not placed:
             return 0
-    return len(required)
+    return required
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from lernkarten.glossing.english import (
     zipf,
 )
 from lernkarten.glossing.family import family_support, gloss_support
-from lernkarten.glossing.phrases import Sentence, find_phrases
+from lernkarten.glossing.phrases import Sentence, find_phrases_in
 
 #: Subject labels a news text is likely to use a word in.
 NEWS_LABELS = frozenset({"pol.", "mil.", "econ.", "jur.", "adm."})
@@ -278,9 +278,10 @@ def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Ch
     if not candidates:
         return []
     found: dict[tuple[int, int, int], tuple[str, int, int]] = {}
-    for number, example in enumerate(entry.examples):
-        sentence = Sentence.of(example)
-        for match in find_phrases(list(candidates), entry_words, sentence, entry_is_verb=entry.pos == "VERB"):
+    sentences = [Sentence.of(example) for example in entry.examples]
+    matches = find_phrases_in(list(candidates), entry_words, sentences, entry_is_verb=entry.pos == "VERB")
+    for number, sentence_matches in enumerate(matches):
+        for match in sentence_matches:
             place = (match.line, match.slot, match.index)
             seen = found.get(place)
             if seen is None or match.words_matched > seen[1]:
