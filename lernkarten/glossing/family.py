@@ -112,6 +112,8 @@ def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
             lines.extend(word_lines.split())
             slots.extend(word_slots.split())
             stems.extend(word_stems.split("|"))
+    if not lines:
+        return Counter()
     # the words are found in the slots holding one of these fragments; a search for a fragment
     # whose every trigram is common reads only its first MAX_FRAGMENT_SLOTS slots
     cutoffs = {f: dictionary.fragment_cutoff(f) for f in dict.fromkeys(family.stems + (family.lemma,))}
@@ -133,8 +135,13 @@ def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
 
 def _searched(dictionary: Dictionary, slot: int, cutoffs: dict[str, int | None]) -> bool:
     """The slot is one a fragment search finds: it has the fragment and the search was not cut off before it."""
+    reached = [fragment for fragment, cutoff in cutoffs.items() if cutoff is None or slot <= cutoff]
+    if len(reached) == len(cutoffs):
+        return True     # a slot with a word of the family holds one of the fragments
+    if not reached:
+        return False
     text = dictionary.slot_text(slot).casefold()
-    return any(fragment in text and (cutoff is None or slot <= cutoff) for fragment, cutoff in cutoffs.items())
+    return any(fragment in text for fragment in reached)
 
 
 def family_support(dictionary: Dictionary, lemma: str, pos: str) -> Counter[str]:
