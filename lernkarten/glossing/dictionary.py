@@ -51,7 +51,7 @@ _UNINDEXED_WORDS = frozenset(
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A term found in the index: the line it stands in and its place there.
 
@@ -63,10 +63,13 @@ class Hit:
     index: int
     kind: str
     dictionary: Dictionary = field(compare=False, repr=False)
+    _line: DingLine | None = field(default=None, compare=False, repr=False)
 
     @property
     def line(self) -> DingLine:
-        return self.dictionary.line(self.number)
+        if self._line is None:
+            object.__setattr__(self, "_line", self.dictionary.line(self.number))
+        return self._line  # type: ignore[return-value]
 
     @property
     def term(self) -> Term:

@@ -130,6 +130,7 @@ class Slot:
     english: str
     _terms: tuple[Term, ...] | None = field(default=None, compare=False, repr=False)
     _senses: tuple[Sense, ...] | None = field(default=None, compare=False, repr=False)
+    _markers: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -148,7 +149,9 @@ class Slot:
     @property
     def markers(self) -> tuple[str, ...]:
         """Every marker of the slot: Ding often writes `{vt}` once for all synonyms."""
-        return tuple(dict.fromkeys(m for t in self.terms for m in t.markers))
+        if self._markers is None:
+            object.__setattr__(self, "_markers", tuple(dict.fromkeys(m for t in self.terms for m in t.markers)))
+        return self._markers  # type: ignore[return-value]
 
     @property
     def labels(self) -> tuple[str, ...]:

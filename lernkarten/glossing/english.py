@@ -64,6 +64,7 @@ def zipf(text: str) -> float:
     return min(5.0, min(word_zipf(w) for w in words))
 
 
+@functools.lru_cache(maxsize=65536)
 def clutter(text: str, *, verb: bool = False) -> float:
     """How much a gloss carries besides the translation: explanations in brackets, "sb./sth.".
 
