@@ -101,23 +101,21 @@ def _support(dictionary: Dictionary, family: Family) -> Counter[str]:
         return Counter()
     # the slots with a word of the family, from the index's word tables (`family_index.py`):
     # the words starting with a stem and those ending in the word ("Friedensvermittlung")
-    lines: list[str] = []
-    slots: list[str] = []
-    stems: list[str] = []
+    found: list[tuple[str, str, str, str]] = []
     seen: set[str] = set()
-    for word, word_lines, word_slots, word_stems in dictionary.german_words(
-            family.stems, family.lemma, family.endings(), keep=family.ends_in):
-        if word not in seen and family.has(word):
-            seen.add(word)
-            lines.extend(word_lines.split())
-            slots.extend(word_slots.split())
-            stems.extend(word_stems.split("|"))
-    if not lines:
+    for row in dictionary.german_words(family.stems, family.lemma, family.endings(), keep=family.ends_in):
+        if row[0] not in seen and family.has(row[0]):
+            seen.add(row[0])
+            found.append(row)
+    if not found:
         return Counter()
+    lines = " ".join(row[1] for row in found).split()
+    stems = "|".join(row[3] for row in found).split("|")
     # the words are found in the slots holding one of these fragments; a search for a fragment
     # whose every trigram is common reads only its first MAX_FRAGMENT_SLOTS slots
     cutoffs = {f: dictionary.fragment_cutoff(f) for f in dict.fromkeys(family.stems + (family.lemma,))}
     if any(cutoff is not None for cutoff in cutoffs.values()):
+        slots = " ".join(row[2] for row in found).split()
         kept = [i for i, (line, slot) in enumerate(zip(lines, slots, strict=True))
                 if _searched(dictionary, int(line) * SLOTS_PER_LINE + int(slot), cutoffs)]
         lines, stems = [lines[i] for i in kept], [stems[i] for i in kept]

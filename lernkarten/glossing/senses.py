@@ -523,14 +523,15 @@ def _pieces(context: frozenset[str]) -> frozenset[str]:
                      for at in range(len(word) - CONTEXT_PREFIX + 1))
 
 
-_WORD_START = re.compile(r"(?<!\w)")
+#: The CONTEXT_PREFIX letters (or fewer, at the end) from each place not after a letter or digit.
+_WORD_START = re.compile(r"(?<!\w)(?=(.{1,%d}))" % CONTEXT_PREFIX)
 
 
 @functools.lru_cache(maxsize=8192)
 def _word_starts(folded: str) -> frozenset[str]:
     """The CONTEXT_PREFIX letters from each place of a line's German a word may start (after a
     space or a mark): the words of its terms are pieces of the text, each starting so."""
-    return frozenset(folded[match.start():match.start() + CONTEXT_PREFIX] for match in _WORD_START.finditer(folded))
+    return frozenset(_WORD_START.findall(folded))
 
 
 def _participle_choices(dictionary: Dictionary, lemma: str, pos: str) -> list[Choice]:
