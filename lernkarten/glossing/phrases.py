@@ -67,16 +67,20 @@ class Sentence:
             return found
         if not self._word_at:
             self._index()
+        if not is_verb:
+            # most phrase words are in no form in the sentence: nothing to gather then
+            exact = self._word_at.get(wanted)
+            stemmed = self._stem_at.get(_phrase_stem(wanted)) if len(wanted) >= 4 else None
+            found = frozenset((exact or []) + (stemmed or [])) if exact or stemmed else _NOWHERE
+            self._forms_at[(wanted, is_verb)] = found
+            return found
         positions = set(self._word_at.get(wanted, ()))
-        if is_verb:
-            forms = verb_forms(wanted)
-            for form in forms.single:
-                positions.update(self._word_at.get(form, ()))
-            for finite, particle in forms.split:
-                if particle in self._word_at:
-                    positions.update(self._word_at.get(finite, ()))
-        elif len(wanted) >= 4:
-            positions.update(self._stem_at.get(_phrase_stem(wanted), ()))
+        forms = verb_forms(wanted)
+        for form in forms.single:
+            positions.update(self._word_at.get(form, ()))
+        for finite, particle in forms.split:
+            if particle in self._word_at:
+                positions.update(self._word_at.get(finite, ()))
         found = frozenset(positions)
         self._forms_at[(wanted, is_verb)] = found
         return found
@@ -89,6 +93,9 @@ class Sentence:
             for length, endings in _ENDINGS_BY_LENGTH:
                 if plain[-length:] in endings:
                     self._stem_at.setdefault(plain[:-length], []).append(at)
+
+
+_NOWHERE: frozenset[int] = frozenset()
 
 
 @functools.lru_cache(maxsize=64)
