@@ -278,12 +278,12 @@ def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Di
 @functools.lru_cache(maxsize=1)
 def derived_hash() -> str:
     """A hash of what the index takes from beyond the Ding list and this file: the family rules
-    (`family_index.py`), the English words it rates (`english.py`) and wordfreq's figures."""
+    (`family_index.py`) and wordfreq's figures. (Which English words it rates does not matter:
+    a word it lacks is asked of wordfreq.)"""
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("wordfreq").encode())
-    for name in ("family_index.py", "english.py"):
-        digest.update((Path(__file__).parent / name).read_bytes())
+    digest.update((Path(__file__).parent / "family_index.py").read_bytes())
     return digest.hexdigest()[:12]
 
 

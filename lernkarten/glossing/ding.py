@@ -131,6 +131,7 @@ class Slot:
     _terms: tuple[Term, ...] | None = field(default=None, compare=False, repr=False)
     _senses: tuple[Sense, ...] | None = field(default=None, compare=False, repr=False)
     _markers: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    _labels: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -155,7 +156,9 @@ class Slot:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(label for t in self.terms for label in t.labels))
+        if self._labels is None:
+            object.__setattr__(self, "_labels", tuple(dict.fromkeys(label for t in self.terms for label in t.labels)))
+        return self._labels  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)

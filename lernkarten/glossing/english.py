@@ -127,6 +127,7 @@ def make_singular(text: str) -> str:
 _GOVERNING = frozenset(["to", "with", "from", "against", "at", "for", "in", "on", "about", "by", "over", "into", "upon", "towards", "toward"])
 
 
+@functools.lru_cache(maxsize=65536)
 def without_explanations(text: str) -> str:
     """The gloss without comments that explain it: "event (thing that happens)" -> "event".
 

@@ -183,6 +183,7 @@ def close_senses(choices: list[Choice]) -> list[Choice]:
     return rivals[: MAX_GLOSSES - 1]
 
 
+@functools.lru_cache(maxsize=65536)
 def _plain_text(text: str) -> str:
     return re.sub(r"\([^)]*\)|\b(?:sth|sb)\.", " ", text).casefold().split("/")[0].strip()
 
