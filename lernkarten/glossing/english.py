@@ -145,7 +145,12 @@ def without_explanations(text: str) -> str:
 
 def words_to_rate(english: str) -> set[str]:
     """The words of an English text whose frequency glossing may ask for: its words, its head
-    words and their singulars (what `zipf` and `looks_plural` read)."""
+    words and their singulars (what `zipf` and `looks_plural` read), and the agent nouns of
+    its verbs ("to protest": "protester", "protestor"; see `fallbacks.agent_fallback`)."""
     words = set(ENGLISH_WORD.findall(english)) | set(_HEAD_WORD.findall(english))
     words |= {one for word in words if (one := singular(word))}
+    words |= {verb.removesuffix("e") + ending for verb in _VERB.findall(english) for ending in ("er", "or")}
     return words
+
+
+_VERB = re.compile(r"\bto ([A-Za-z]+)")
