@@ -266,13 +266,21 @@ def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Di
     source = source or data_path()
     if not source.is_file():
         raise LernkartenError(f"the Ding dictionary is missing from the installation ({source})")
-    folder = cache_dir()
-    path = folder / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}-{derived_hash()}.sqlite"
+    path = index_path(source)
+    folder = path.parent
     if not path.exists():
         with _lazy_bar(progress, "Indexing the Ding dictionary (once)") as bar:
             build_index(source, path, progress=bar)
         _remove_stale(folder, keep=path)
     return _open(path)
+
+
+def index_path(source: Path) -> Path:
+    """Where the index of the list at `source` is kept: its name says the format, the list and
+    the rules it was made by, so that a change to any builds a new one."""
+    from lernkarten.places import cache_dir
+
+    return cache_dir() / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}-{derived_hash()}.sqlite"
 
 
 @functools.lru_cache(maxsize=1)
