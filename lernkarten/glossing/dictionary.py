@@ -20,6 +20,7 @@ import contextlib
 import functools
 import gzip
 import hashlib
+import json
 import os
 import sqlite3
 import tempfile
@@ -196,11 +197,11 @@ class Dictionary:
                 (key, _after_prefix(key))) if code in wanted]
             if keep is not None:
                 folded = [f for f in folded if keep(f)]
-            for at in range(0, len(folded), 500):
-                chunk = folded[at:at + 500]
+            if folded:
+                # one statement for any number of words (a list of parameters would be a new one each time)
                 rows.extend(self._db.execute(
-                    f"SELECT word, lines, slots, stems FROM german_words WHERE folded IN ({','.join('?' * len(chunk))})",
-                    chunk))
+                    "SELECT word, lines, slots, stems FROM german_words WHERE folded IN (SELECT value FROM json_each(?))",
+                    (json.dumps(folded),)))
         return rows
 
     def fragment_cutoff(self, fragment: str) -> int | None:
