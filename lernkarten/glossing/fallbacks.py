@@ -208,7 +208,7 @@ def able_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
         return None
     stem = lemma[:-3]
     for verb in (stem + "en", stem + "n"):
-        choices = [c for c in choose_senses(Entry(lemma=verb, pos="VERB"), dictionary) if not c.phrase]
+        choices = choose_senses(Entry(lemma=verb, pos="VERB"), dictionary, phrases=False)
         if not choices:
             continue
         line = choices[0].hit.line
@@ -250,7 +250,7 @@ def participle_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None
     for verb, which in _participle_verbs(lemma, dictionary):
         for key in (verb, f"sich {verb}"):
             verb_entry = Entry(lemma=key, pos="VERB", examples=entry.examples)
-            choices = [c for c in choose_senses(verb_entry, dictionary) if not c.phrase]
+            choices = choose_senses(verb_entry, dictionary, phrases=False)
             if not choices:
                 continue
             best = choices[0]

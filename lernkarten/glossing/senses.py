@@ -109,16 +109,19 @@ class Choice:
 
 
 def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, ...] = (),
-                  lemma: str | None = None, number: str = "", singular: bool = False) -> list[Choice]:
+                  lemma: str | None = None, number: str = "", singular: bool = False,
+                  phrases: bool = True) -> list[Choice]:
     """Candidate senses of the entry (or of `lemma` standing in for it), best first.
 
     `genders` are the genders the text's articles allow (empty when they do not tell);
     `number` is "plural" when the text only ever uses the noun in the plural, "singular" when
     only in the singular, else ""; `singular` says the entry is a noun with a singular.
+    With `phrases` False only the word's own senses are weighed (no phrase or particle verb
+    of its sentences), for callers that would leave those out.
     """
     lemma = lemma or entry.lemma
-    choices = _phrase_choices(entry, dictionary, lemma)
-    if entry.pos == "VERB":
+    choices = _phrase_choices(entry, dictionary, lemma) if phrases else []
+    if entry.pos == "VERB" and phrases:
         choices.extend(_particle_verb_choices(entry, dictionary, lemma))
     choices.extend(_headword_choices(entry, dictionary, lemma, genders, number))
     if entry.pos in {"ADJ", "ADV"} and lemma.islower():
@@ -338,8 +341,8 @@ def _particle_verb_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> 
         key = f"sich {candidate}" if reflexive else candidate
         if not dictionary.knows_head(key, "VERB"):
             continue
-        inner = [c for c in choose_senses(Entry(lemma=key, pos="VERB", examples=entry.examples), dictionary)
-                 if not c.phrase and c.hit.kind == HEAD]
+        inner = [c for c in choose_senses(Entry(lemma=key, pos="VERB", examples=entry.examples), dictionary,
+                                          phrases=False) if c.hit.kind == HEAD]
         if inner:
             best = inner[0]
             choices.append(Choice(best.hit, 1000 + 6 * count, phrase=key, reasons=[f"particle verb {key} in the text"],

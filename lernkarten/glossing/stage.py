@@ -232,8 +232,8 @@ def _text_genders(entry: Entry, dictionary: Dictionary, nouns: object) -> tuple[
 def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object, fallback: Fallback | None) -> Grammar:
     if entry.pos == "NOUN":
         if fallback is not None and fallback.kind == "compound" and not _noun_known(entry.lemma, dictionary, nouns):
-            head_senses = [c.hit for c in choose_senses(copy.copy(entry), dictionary, lemma=fallback.base)
-                           if not c.phrase]
+            head_senses = [c.hit for c in choose_senses(copy.copy(entry), dictionary, lemma=fallback.base,
+                                                        phrases=False)]
             grammar = noun_grammar(entry, dictionary, nouns, lemma=fallback.base,
                                    sense=head_senses[0] if head_senses else None)
             modifier = fallback.modifier
