@@ -105,8 +105,10 @@ def _sentence(text: str, spans: tuple[tuple[int, int], ...]) -> Sentence:
     entry_at: list[int] = []
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if any(start < b and a < end for a, b in spans):
-            entry_at.append(len(words))
+        for a, b in spans:
+            if start < b and a < end:
+                entry_at.append(len(words))
+                break
         words.append(match.group().casefold())
     return Sentence(tuple(words), tuple(entry_at))
 
