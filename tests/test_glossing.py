@@ -489,3 +489,135 @@ def test_a_perfect_with_sein_the_verb_parts_do_not_show_is_marked_uncertain() ->
     # a transitive verb's participle after sein is a state: "Sie war gegen Armenien gerichtet"
     aimed = _gloss(_entry("richten", "VERB", _seed_sentence("gegen Armenien gerichtet"), "gerichtet"))
     assert aimed.verb is not None and aimed.verb.auxiliary == "haben" and "verb" not in aimed.uncertain
+
+
+# -- speed without another result -----------------------------------------------------------------
+
+def _sentence_entries() -> list[Entry]:
+    """Entries of a handful of real sentences: nouns, a compound, verbs with a particle and a
+    phrase, adjectives, a participle and a word Ding lacks."""
+    return [
+        _entry("Bündnis", "NOUN", _seed_sentence("Bündnis"), "Bündnis"),
+        _entry("Beistandsverpflichtung", "NOUN", _seed_sentence("Beistandsverpflichtung"), "Beistandsverpflichtung"),
+        _entry("Ausschlag", "NOUN", _seed_sentence("den Ausschlag"), "Ausschlag", article="den"),
+        _entry("ablehnen", "VERB", _seed_sentence("lehnte"), "lehnte", "ab"),
+        _entry("ehemalig", "ADJ", _seed_sentence("ehemaligen Sowjetrepubliken"), "ehemaligen"),
+        _entry("dicht", "ADJ", _seed_sentence("im dicht besiedelten"), "dicht"),
+        _entry("Erhöhung", "NOUN", _seed_sentence("an der Erhöhung von"), "Erhöhung", article="der"),
+        _entry("Kundgebung", "NOUN", _ud_sentence("an der Kundgebung teilnehmen"), "Kundgebung", article="der"),
+        _entry("stecken", "VERB", _ud_sentence("im Halse stecken geblieben"), "stecken"),
+        _entry("Unruhe", "NOUN", _ud_sentence("die Unruhen nicht eindämmen"), "Unruhen", article="die"),
+        _entry("Protestierer", "NOUN", _seed_sentence("zu den Protestierern"), "Protestierern"),
+        Entry(lemma="Haft", pos="NOUN"),
+    ]
+
+
+def _forget_everything_remembered() -> None:
+    """Clear every memo of the glossing stage: the functions' caches and the dictionary's."""
+    import functools
+    import importlib
+    import pkgutil
+
+    import lernkarten.glossing as package
+    from lernkarten.glossing.dictionary import Dictionary
+
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+    for value in vars(Dictionary).values():
+        if isinstance(value, functools._lru_cache_wrapper):
+            value.cache_clear()
+
+
+def test_glossing_again_with_nothing_remembered_gives_the_same_cards() -> None:
+    from lernkarten.glossing import english
+
+    entries = _sentence_entries()
+    first = gloss_entries(entries)
+    again = gloss_entries(entries)              # everything it read and counted is remembered now
+    _forget_everything_remembered()
+    fresh = gloss_entries(entries)              # nothing is
+    _forget_everything_remembered()
+    known = english._known_zipf
+    english.read_frequencies_from(None)         # word frequencies from wordfreq, not the index
+    try:
+        from_wordfreq = gloss_entries(entries)
+    finally:
+        english.read_frequencies_from(known)
+        _forget_everything_remembered()
+    cards = [[e.to_dict() for e in result.entries + result.unglossed] for result in (first, again, fresh, from_wordfreq)]
+    assert len(cards[0]) == len(entries) and any(card["glosses"] for card in cards[0])
+    assert cards[1] == cards[0] and cards[2] == cards[0] and cards[3] == cards[0]
+
+
+def _support_by_search(dictionary: object, family: object) -> dict[str, int]:
+    """A family's support as family.py defines it, by a search of every slot for the word's fragments."""
+    from collections import Counter
+
+    from lernkarten.glossing.family_index import FIELD_LABEL, GERMAN_WORD, content_stems
+
+    by_line: dict[int, set[str]] = {}
+    for fragment in dict.fromkeys(family.stems + (family.lemma,)):  # type: ignore[attr-defined]
+        for line, slot in dictionary.slots_containing(fragment):  # type: ignore[attr-defined]
+            german_part, _, english_part = dictionary.line_text(line).partition(" :: ")  # type: ignore[attr-defined]
+            german, english = german_part.split(" | "), english_part.split(" | ")
+            if slot >= len(english) or FIELD_LABEL.search(german[0]) or FIELD_LABEL.search(german[slot]):
+                continue
+            if any(family.has(word) for word in GERMAN_WORD.findall(german[slot])):  # type: ignore[attr-defined]
+                by_line.setdefault(line, set()).update(content_stems(english[slot]))
+    counts: Counter[str] = Counter()
+    for words in by_line.values():
+        counts.update(words)
+    return dict(counts)
+
+
+def test_a_words_family_read_from_the_word_tables_is_the_one_a_search_of_every_slot_finds() -> None:
+    import re
+
+    from lernkarten.glossing.dictionary import open_dictionary
+    from lernkarten.glossing.family import _support, family_of
+
+    dictionary = open_dictionary()
+    text = " ".join([_seed_sentence("Beistandsverpflichtung"), _seed_sentence("ehemaligen Sowjetrepubliken"),
+                     _ud_sentence("an der Kundgebung teilnehmen"), _ud_sentence("die Unruhen nicht eindämmen")])
+    words = set(re.findall(r"[^\W\d_]+", text))
+    # "Haft", "Teil", "unter", "stellen": fragments so common that a search reads only its first slots
+    words |= {"Haft", "Teil", "unter", "stellen", "Vermittlung", "vermitteln", "dicht"}
+    compared = 0
+    for word in sorted(words):
+        for pos in ("NOUN", "VERB", "ADJ"):
+            family = family_of(word, pos)
+            if family is None:
+                continue
+            assert dict(_support.__wrapped__(dictionary, family)) == _support_by_search(dictionary, family), word
+            compared += 1
+    assert compared > 50
+
+
+def test_a_phrase_word_is_found_where_the_sentence_has_a_form_of_it() -> None:
+    from lernkarten.glossing.phrases import Sentence, _same_word
+
+    for example_text in (_seed_sentence("den Ausschlag"), _ud_sentence("im Halse stecken geblieben")):
+        sentence = Sentence.of(Example(text=example_text, spans=[(0, 1)]))
+        wanted = set(sentence.words) | {"geben", "kampf", "hals", "stecken", "ausschlag", "bleiben", "land"}
+        for word in sorted(wanted):
+            for is_verb in (False, True):
+                expected = {at for at, seen in enumerate(sentence.words) if _same_word(word, seen, is_verb, sentence)}
+                assert sentence.forms_at(word, is_verb) == expected, (word, is_verb)
+
+
+def test_glossing_leaves_the_cycle_collector_as_it_found_it() -> None:
+    import gc
+
+    entries = _sentence_entries()[:2]
+    assert gc.isenabled()
+    gloss_entries(entries)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gloss_entries(entries)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -262,8 +262,6 @@ class Dictionary:
 
 def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Dictionary:
     """The index of the Ding list, built first when this machine has none for this list and format."""
-    from lernkarten.places import cache_dir
-
     source = source or data_path()
     if not source.is_file():
         raise LernkartenError(f"the Ding dictionary is missing from the installation ({source})")

@@ -528,7 +528,7 @@ def _pieces(context: frozenset[str]) -> frozenset[str]:
 
 
 #: The CONTEXT_PREFIX letters (or fewer, at the end) from each place not after a letter or digit.
-_WORD_START = re.compile(r"(?<!\w)(?=(.{1,%d}))" % CONTEXT_PREFIX)
+_WORD_START = re.compile(rf"(?<!\w)(?=(.{{1,{CONTEXT_PREFIX}}}))")
 
 
 @functools.lru_cache(maxsize=8192)
