@@ -26,11 +26,13 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
+from lernkarten.glossing.family_index import COMPOUND_ENDINGS, family_rows, index_families
 
 #: Bump when the index's tables or what goes into them change.
 FORMAT_VERSION = 9
@@ -180,8 +182,6 @@ class Dictionary:
         Lines and slots are numbers joined by spaces, the stems of each slot joined by spaces
         and the slots' stems by "|" (`family_index.py`); only slots the family support counts.
         """
-        from lernkarten.glossing.family_index import COMPOUND_ENDINGS
-
         starts = tuple(start for start in starts if start)
         rows: list[tuple[str, str, str, str]] = []
         if starts:
@@ -322,6 +322,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
         with gzip.open(source, "rt", encoding="utf-8") as handle:
             text_lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
         total = len(text_lines)
+        steps = total * 3           # reading the lines is about a third of the work
         lines: list[tuple[int, str]] = []
         terms: list[tuple[str, int, int, int, int, str | None, str, str]] = []
         words: list[tuple[str, str, int, int, int]] = []
@@ -344,21 +345,37 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
                             if word not in _UNINDEXED_WORDS and len(word) > 1:
                                 words.append((word, number, slot, idx, key))
             if progress and number % 5000 == 0:
-                progress(number, total)
+                progress(number, steps)
         db.executemany("INSERT INTO lines VALUES (?, ?)", lines)
         # sorted inserts build the clustered tables without page splits
         db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sorted(terms))
         db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", sorted(words))
+        if progress:
+            progress(total, steps)
         fragments = _index_fragments(db, lines)
-        if fragments:
-            _index_cutoffs(db, sorted({key if key is not None else fold
-                                       for fold, _, _, _, kind, key, _, _ in terms if kind == _KIND_CODES[HEAD]}))
         db.execute("INSERT INTO meta VALUES ('fragments', ?)", ("yes" if fragments else "no",))
-        _index_english_zipf(db, lines)
+        db.commit()
+        if progress:
+            progress(int(total * 1.6), steps)
+        heads = sorted({key if key is not None else fold for fold, _, _, _, kind, key, _, _ in terms
+                        if kind == _KIND_CODES[HEAD]})
+        # the fragment searches run in SQLite, without Python's lock, while the family tables'
+        # and the word frequencies' rows are worked out here; nothing is written meanwhile
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            searches = pool.submit(_search_cutoffs, tmp_name, heads) if fragments else None
+            families = family_rows(lines, SLOTS_PER_LINE) if fragments else None
+            frequencies = _english_zipf_rows(lines)
+            cutoffs = searches.result() if searches else None
+        if families is not None and cutoffs is not None:
+            index_families(db, families)
+            db.execute("CREATE TABLE fragment_cutoffs (fragment TEXT PRIMARY KEY, cutoff INTEGER) WITHOUT ROWID")
+            db.executemany("INSERT INTO fragment_cutoffs VALUES (?, ?)", cutoffs)
+        db.execute("CREATE TABLE english_zipf (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
+        db.executemany("INSERT INTO english_zipf VALUES (?, ?)", frequencies)
         db.commit()
         db.close()
         if progress:
-            progress(total, total)
+            progress(steps, steps)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -375,8 +392,6 @@ def _index_fragments(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> bo
         db.execute("CREATE VIRTUAL TABLE german_slots USING fts5(text, tokenize='trigram', detail='none', content='')")
     except sqlite3.OperationalError:
         return False
-    from lernkarten.glossing.family_index import index_families
-
     rows = ((number * SLOTS_PER_LINE + slot, german.casefold())
             for number, text in lines
             for slot, german in enumerate(text.partition(" :: ")[0].split(" | ")[:SLOTS_PER_LINE]))
@@ -386,7 +401,6 @@ def _index_fragments(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> bo
     db.execute("CREATE TABLE common_trigrams (trigram TEXT PRIMARY KEY) WITHOUT ROWID")
     db.execute("INSERT INTO common_trigrams SELECT term FROM temp.slot_trigrams WHERE doc > ?", (MAX_FRAGMENT_SLOTS,))
     db.execute("DROP TABLE temp.slot_trigrams")
-    index_families(db, lines, SLOTS_PER_LINE)
     return True
 
 
@@ -402,24 +416,27 @@ def _search_cutoff(db: sqlite3.Connection, fragment: str) -> int | None:
     return None if row is None else row[0]
 
 
-def _index_cutoffs(db: sqlite3.Connection, heads: list[str]) -> None:
-    """Where the searches for the fragments of the headwords' families stop (those that can be cut short)."""
+def _search_cutoffs(index: str, heads: list[str]) -> list[tuple[str, int | None]]:
+    """(fragment, `Dictionary.fragment_cutoff`) of the fragments of the headwords' families
+    whose search can be cut short, from the trigram index of the index file being built."""
     from lernkarten.glossing.family import family_of
 
-    common = {row[0] for row in db.execute("SELECT trigram FROM common_trigrams")}
-    fragments: set[str] = set()
-    for head in heads:
-        for pos in ("NOUN", "VERB", "ADJ"):
-            family = family_of(head, pos)
-            if family is not None:
-                fragments.update(family.stems + (family.lemma,))
-    db.execute("CREATE TABLE fragment_cutoffs (fragment TEXT PRIMARY KEY, cutoff INTEGER) WITHOUT ROWID")
-    db.executemany("INSERT INTO fragment_cutoffs VALUES (?, ?)",
-                   [(f, _search_cutoff(db, f)) for f in sorted(fragments)
-                    if f == f.casefold() and len(f) >= 3 and all(f[i:i + 3] in common for i in range(len(f) - 2))])
+    db = sqlite3.connect(index)
+    try:
+        common = {row[0] for row in db.execute("SELECT trigram FROM common_trigrams")}
+        fragments: set[str] = set()
+        for head in heads:
+            for pos in ("NOUN", "VERB", "ADJ"):
+                family = family_of(head, pos)
+                if family is not None:
+                    fragments.update(family.stems + (family.lemma,))
+        return [(f, _search_cutoff(db, f)) for f in sorted(fragments)
+                if f == f.casefold() and len(f) >= 3 and all(f[i:i + 3] in common for i in range(len(f) - 2))]
+    finally:
+        db.close()
 
 
-def _index_english_zipf(db: sqlite3.Connection, lines: list[tuple[int, str]]) -> None:
+def _english_zipf_rows(lines: list[tuple[int, str]]) -> list[tuple[str, float]]:
     """wordfreq's figure for every English word of the list glossing may weigh (`english.py`)."""
     from wordfreq import zipf_frequency
 
@@ -428,8 +445,7 @@ def _index_english_zipf(db: sqlite3.Connection, lines: list[tuple[int, str]]) ->
     words: set[str] = set()
     for _, text in lines:
         words |= words_to_rate(text.partition(" :: ")[2])
-    db.execute("CREATE TABLE english_zipf (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
-    db.executemany("INSERT INTO english_zipf VALUES (?, ?)", ((w, zipf_frequency(w, "en")) for w in sorted(words)))
+    return [(w, zipf_frequency(w, "en")) for w in sorted(words)]
 
 
 def _after_prefix(prefix: str) -> str:

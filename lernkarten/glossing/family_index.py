@@ -67,8 +67,10 @@ def content_stems(text: str) -> tuple[str, ...]:
     return tuple(english_stem(w) for w in _ENGLISH_WORD.findall(plain) if w not in ENGLISH_STOPWORDS and len(w) > 1)
 
 
-def index_families(db: sqlite3.Connection, lines: list[tuple[int, str]], slots_per_line: int) -> None:
-    """Write the family tables for the Ding lines (number, text); slots numbered as in the trigram index."""
+def index_families(db: sqlite3.Connection, rows: tuple[list[tuple[str, str, str, str, str]], list[tuple[str, int]]]
+                   ) -> None:
+    """Write the family tables (rows from `family_rows`)."""
+    words, ends = rows
     db.executescript(
         """
         CREATE TABLE german_words (folded TEXT, word TEXT, lines TEXT, slots TEXT, stems TEXT,
@@ -76,6 +78,14 @@ def index_families(db: sqlite3.Connection, lines: list[tuple[int, str]], slots_p
         CREATE TABLE german_word_ends (stripped TEXT, ending INTEGER, PRIMARY KEY (stripped, ending)) WITHOUT ROWID;
         """
     )
+    db.executemany("INSERT INTO german_words VALUES (?, ?, ?, ?, ?)", words)
+    db.executemany("INSERT INTO german_word_ends VALUES (?, ?)", ends)
+
+
+def family_rows(lines: list[tuple[int, str]], slots_per_line: int
+                ) -> tuple[list[tuple[str, str, str, str, str]], list[tuple[str, int]]]:
+    """The rows of the family tables for the Ding lines (number, text), sorted; slots numbered
+    as in the trigram index."""
     # word -> (line, slot, the slot's English stems) of the slots the family support counts
     postings: dict[str, list[tuple[int, int, str]]] = {}
     for number, text in lines:
@@ -91,10 +101,11 @@ def index_families(db: sqlite3.Connection, lines: list[tuple[int, str]], slots_p
             if stems:
                 for word in dict.fromkeys(GERMAN_WORD.findall(slot_text)):
                     postings.setdefault(word, []).append((number, slot, stems))
-    rows = sorted((word.casefold(), word, " ".join(str(n) for n, _, _ in found), " ".join(str(s) for _, s, _ in found),
-                   "|".join(stems for _, _, stems in found)) for word, found in postings.items())
-    db.executemany("INSERT INTO german_words VALUES (?, ?, ?, ?, ?)", rows)
-    ends = {(folded[: len(folded) - len(ending)][::-1], code)
-            for folded in {row[0] for row in rows} for code, ending in enumerate(COMPOUND_ENDINGS)
-            if folded.endswith(ending) and len(folded) > len(ending)}
-    db.executemany("INSERT INTO german_word_ends VALUES (?, ?)", sorted(ends))
+    words = sorted((word.casefold(), word, " ".join(str(n) for n, _, _ in found), " ".join(str(s) for _, s, _ in found),
+                    "|".join(stems for _, _, stems in found)) for word, found in postings.items())
+    codes = {ending: code for code, ending in enumerate(COMPOUND_ENDINGS)}
+    longest = max(len(ending) for ending in COMPOUND_ENDINGS)
+    ends = sorted({(folded[: len(folded) - length][::-1], codes[folded[len(folded) - length:]])
+                   for folded in {row[0] for row in words} for length in range(min(longest, len(folded) - 1) + 1)
+                   if folded[len(folded) - length:] in codes})
+    return words, ends
