@@ -4,14 +4,20 @@ The list ships inside the package (`lernkarten/data/ding-de-en.txt.gz`, GPL-2.0-
 Reading and parsing its 206,000 lines takes seconds, too slow for every run, so the first
 lookup builds an index in the cache folder (`lernkarten.places.cache_dir()`): every German
 term of every slot (not only the headword of a line: `Militärbündnis` stands inside the
-`Bündnis` lines), keyed exactly and case-folded, every content word of every phrase, and a
-trigram index of every German slot, so that the words built on a word can be found by a
-fragment of it (`family.py`; 25 MB more, built only where SQLite has FTS5's trigram tokenizer).
+`Bündnis` lines), keyed exactly and case-folded, with its part of speech and genders, so that
+knowing a word reads no line; every content word of every phrase; and, where SQLite has
+FTS5's trigram tokenizer, what a word's family (`family.py`) is counted from: a trigram index
+of every German slot, every German word with its slots' English stems (`family_index.py`),
+and where the fragment searches of Ding's own headwords stop. It also keeps wordfreq's figure
+for every English word Ding uses, so that glossing need not load wordfreq's list. About 155 MB
+and 20-25 s, once per installation.
 The index is built at first use rather than at install time because a wheel must not carry
 a platform's SQLite file and an editable or source install has no build step to hook; the
-file name carries the index format version and the data's hash, so a new list or a new
-format builds a new index. Two processes building at once each write a temporary file and
-rename it into place: the last rename wins and both files are complete.
+file name carries the index format version, the data's hash and a hash of the rules it was
+derived by (`derived_hash`), so a new list, format or rule builds a new index. Two processes
+building at once each write a temporary file and rename it into place: the last rename wins
+and both files are complete. Lookups read the file through a memory map and remember what
+they read (lines, rows), so a run reads each part of it once.
 """
 
 from __future__ import annotations

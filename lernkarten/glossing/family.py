@@ -10,6 +10,9 @@ an English word is the number of Ding lines whose German (in the same slot) has 
 family (the word inflected, a compound ending in it, a noun compound starting with it, a
 verb's derivations) and whose English has that English word. Lines of a technical field
 ([telco.], [electr.], ...) are left out: their compounds are many and speak of the field.
+The slots are those a search of every German slot for a fragment of the word finds (the
+stems and the word itself, `Dictionary.slots_containing`); the index keeps every German word
+with its slots' English stems (`family_index.py`), so a family is read in a query or two.
 """
 
 from __future__ import annotations
