@@ -38,7 +38,11 @@ from pathlib import Path
 
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
-from lernkarten.glossing.family_index import COMPOUND_ENDINGS, family_rows, index_families
+from lernkarten.glossing.family_index import (
+    COMPOUND_ENDINGS,
+    family_rows,
+    index_families,
+)
 
 #: Bump when the index's tables or what goes into them change.
 FORMAT_VERSION = 9
