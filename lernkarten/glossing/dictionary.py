@@ -109,7 +109,7 @@ class Dictionary:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         # lookups jump all over the file: reading it through a memory map spares a system call a page
         self._db.execute("PRAGMA mmap_size = 1073741824")
         from lernkarten.glossing.english import read_frequencies_from
