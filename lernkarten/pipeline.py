@@ -141,11 +141,17 @@ def extract_entries(
     """The entries worth learning in the texts at `paths`, best first."""
     texts = read_sources(paths, force=force)
     analysed, reused = analyse_texts(texts, model=model, jobs=jobs, use_cache=use_cache, progress=progress)
+    entries = choose_entries(analysed, level=level, limit=limit, known=known, names=names)
+    return Extraction(entries=entries, sources=[t.source for t in texts],
+                      token_count=sum(a.token_count for a in analysed), analysed=len(texts) - reused, reused=reused)
+
+
+def choose_entries(analysed: Sequence[AnalysedText], *, level: str, limit: int | None, known: Iterable[str],
+                   names: bool) -> list[Entry]:
+    """The vocabulary stage over some analysed texts: one entry per word, the best first."""
     token_count = sum(a.token_count for a in analysed)
-    entries = select_entries(collect_entries(analysed), token_count=token_count, level=level,
-                             limit=limit, known=known, names=names)
-    return Extraction(entries=entries, sources=[t.source for t in texts], token_count=token_count,
-                      analysed=len(texts) - reused, reused=reused)
+    return select_entries(collect_entries(analysed), token_count=token_count, level=level, limit=limit,
+                          known=known, names=names)
 
 
 @dataclass
@@ -189,9 +195,7 @@ def build_decks(
     unglossed: list[Entry] = []
     warnings: list[str] = []
     for group in groups:
-        token_count = sum(a.token_count for a in group)
-        entries = select_entries(collect_entries(group), token_count=token_count, level=level, limit=limit,
-                                 known=known, names=names)
+        entries = choose_entries(group, level=level, limit=limit, known=known, names=names)
         result = gloss(entries, translator=translator, use_cache=use_cache, progress=gloss_progress)
         unglossed.extend(result.unglossed)
         warnings.extend(w for w in result.warnings if w not in warnings)
