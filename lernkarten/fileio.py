@@ -53,3 +53,15 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
+
+
+def read_input(path: str | os.PathLike[str], kind: str, missing: str | None = None) -> bytes:
+    """The bytes of a file the user named, or one clear LernkartenError ("no such ...", "is a directory")."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise LernkartenError(f"{path}: no such {missing or kind}") from None
+    except IsADirectoryError:
+        raise LernkartenError(f"{path} is a directory, not a {kind}") from None
+    except OSError as exc:
+        raise LernkartenError(f"{path}: cannot read ({exc.strerror or exc})") from None

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lernkarten.errors import LernkartenError
-from lernkarten.fileio import write_atomic
+from lernkarten.fileio import read_input, write_atomic
 
 
 def known_words_path() -> Path:
@@ -23,15 +23,7 @@ def known_words_path() -> Path:
 
 def read_known_words(path: str | Path) -> list[str]:
     """The lemmas of a known-words file (blank lines and # comments skipped)."""
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise LernkartenError(f"{path}: no such known-words file") from None
-    except IsADirectoryError:
-        raise LernkartenError(f"{path} is a directory, not a known-words file") from None
-    except OSError as exc:
-        raise LernkartenError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    raw = read_input(path, "known-words file")
     if b"\x00" in raw[:4096]:
         raise LernkartenError(f"{path} is binary data, not a list of words")
     text = _decode(raw)

@@ -12,22 +12,16 @@ from typing import Any
 
 from lernkarten.entries import Deck
 from lernkarten.errors import LernkartenError
-from lernkarten.fileio import write_atomic
+from lernkarten.fileio import read_input, write_atomic
 
 
 def read_deck_json(path: str | os.PathLike[str]) -> Deck:
     """The Deck a JSON file holds; a one-line LernkartenError naming the file if it cannot be read."""
     source = Path(path)
     try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LernkartenError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise LernkartenError(f"{source} is a directory, not a deck JSON file") from None
+        text = read_input(source, "deck JSON file", missing="file").decode("utf-8")
     except UnicodeDecodeError:
         raise LernkartenError(f"{source}: not UTF-8 text, so not a deck JSON file") from None
-    except OSError as exc:
-        raise LernkartenError(f"{source}: cannot read ({exc.strerror or exc})") from None
     try:
         deck = Deck.from_json(text)
     except LernkartenError as exc:

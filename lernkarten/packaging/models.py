@@ -133,30 +133,26 @@ def _templates(names: tuple[str, ...], texts: tuple[tuple[str, str], ...]) -> li
 
 def word_model() -> Any:
     """The word note type: German -> English, and English -> German when Reverse is filled."""
-    from lernkarten.packaging.anki_records import RevisedModel
-
-    return RevisedModel(
-        REVISED,
-        WORD_MODEL_ID,
-        WORD_MODEL_NAME,
-        fields=[{"name": name} for name in WORD_FIELDS],
-        templates=_templates(WORD_TEMPLATES, WORD_TEMPLATE_TEXT),
-        css=CSS,
-        model_type=RevisedModel.FRONT_BACK,
-    )
+    return _model(WORD_MODEL_ID, WORD_MODEL_NAME, WORD_FIELDS, _templates(WORD_TEMPLATES, WORD_TEMPLATE_TEXT),
+                  cloze=False)
 
 
 def cloze_model() -> Any:
     """The cloze note type: the example sentence with the word hidden, the gloss as hint."""
+    return _model(CLOZE_MODEL_ID, CLOZE_MODEL_NAME, CLOZE_FIELDS, _templates(CLOZE_TEMPLATES, CLOZE_TEMPLATE_TEXT),
+                  cloze=True)
+
+
+def _model(model_id: int, name: str, fields: tuple[str, ...], templates: list[dict[str, Any]], *, cloze: bool) -> Any:
     from lernkarten.packaging.anki_records import RevisedModel
 
     return RevisedModel(
         REVISED,
-        CLOZE_MODEL_ID,
-        CLOZE_MODEL_NAME,
-        fields=[{"name": name} for name in CLOZE_FIELDS],
-        templates=_templates(CLOZE_TEMPLATES, CLOZE_TEMPLATE_TEXT),
+        model_id,
+        name,
+        fields=[{"name": field} for field in fields],
+        templates=templates,
         css=CSS,
-        model_type=RevisedModel.CLOZE,
+        model_type=RevisedModel.CLOZE if cloze else RevisedModel.FRONT_BACK,
     )
 
