@@ -90,7 +90,7 @@ class Gloss:
 
     `source` is "ding" for a direct dictionary hit, "ding:phrase" for a phrase of the entry
     found in the sentence, "ding:compound" / "ding:participle" / "ding:base" for the
-    fallbacks, or the online service's name. Fallbacks and online glosses are `uncertain`.
+    fallbacks, "expressions" for the English of the expression list, or the online service's name. Fallbacks and online glosses are `uncertain`.
     """
 
     text: str
@@ -159,6 +159,7 @@ class Entry:
     uncertain: list[str] = field(default_factory=list)
     # packaging stage
     modified: int = 0             # Unix time the card content last changed (Anki's note mod time)
+    content_hash: str = ""        # what the cards showed at `modified`: a hand edit since is seen
 
     @property
     def key(self) -> str:

@@ -478,6 +478,26 @@ def test_hand_edited_gloss_reaches_the_learner_through_package(tmp_path):
         col.close()
 
 
+def test_hand_edit_packaged_to_a_new_file_still_updates_the_learners_notes(tmp_path):
+    """With no earlier package at the output path, the JSON's own record shows what was edited."""
+    deck = stamp_modified(seed_deck(), None, now=BUILT)
+    write_deck_json(deck, tmp_path / "kasachstan.json")
+    write_apkg(deck, tmp_path / "imported.apkg")
+    col = new_collection(tmp_path / "anki")
+    try:
+        import_package(col, tmp_path / "imported.apkg")
+        edit_json(tmp_path / "kasachstan.json", "mitteilen", "to announce")
+        result = CliRunner().invoke(package, [str(tmp_path / "kasachstan.json"), "-o", str(tmp_path / "edited.apkg")])
+        assert result.exit_code == 0, result.output
+        outcome = import_package(col, tmp_path / "edited.apkg")
+        # only the edited word's notes are newer; the others keep the time Anki has
+        assert (outcome.new, outcome.updated) == (0, len(render_entry(entry_of(deck, "mitteilen"), deck)))
+        (card,) = cards_of(seen_cards(col), "mitteilen", "German -> English")
+        assert "to announce" in card.answer
+    finally:
+        col.close()
+
+
 def test_reverse_cards_asked_for_later_join_the_learners_notes(tmp_path):
     deck = seed_deck()
     write_deck_json(deck, tmp_path / "kasachstan.json")

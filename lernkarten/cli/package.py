@@ -23,10 +23,11 @@ from lernkarten.errors import LernkartenError
 def package(deck_json: Path, output: Path | None, reverse: bool) -> None:
     """Package DECK_JSON (decks/NAME.json) as an Anki deck again.
 
-    Entries whose cards changed since the package at the output path was written get a new
-    mod time, so re-importing it into Anki updates those notes and keeps your reviews.
+    Entries whose cards changed since the package at the output path was written (or, with
+    no package there, since the JSON was built) get a new mod time, so re-importing it into
+    Anki updates those notes and keeps your reviews.
     """
-    from lernkarten.packaging import read_deck_json, stamp_from_package, write_apkg
+    from lernkarten.packaging import read_deck_json, stamp_edits, stamp_from_package, write_apkg
     from lernkarten.packaging.render import usable_glosses
 
     target = output if output is not None else deck_json.with_suffix(".apkg")
@@ -41,6 +42,8 @@ def package(deck_json: Path, output: Path | None, reverse: bool) -> None:
                 deck = stamp_from_package(deck, target, int(time.time()), reverse=reverse)
             except LernkartenError as exc:
                 raise LernkartenError(f"{exc}; not overwriting it") from None
+        else:
+            deck = stamp_edits(deck, int(time.time()))
         summary = write_apkg(deck, target, reverse=reverse)
     except LernkartenError as exc:
         raise click.ClickException(str(exc)) from None

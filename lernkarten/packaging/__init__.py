@@ -7,7 +7,7 @@ hand-editable JSON. Nothing here imports genanki until a package is written.
 
 from lernkarten.packaging.apkg import PackageSummary, read_package_notes, write_apkg
 from lernkarten.packaging.deckjson import read_deck_json, write_deck_json
-from lernkarten.packaging.stamps import stamp_from_package, stamp_modified
+from lernkarten.packaging.stamps import stamp_edits, stamp_from_package, stamp_modified
 from lernkarten.packaging.subdecks import subdeck_name
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "read_deck_json",
     "read_package_notes",
     "stamp_from_package",
+    "stamp_edits",
     "stamp_modified",
     "subdeck_name",
     "write_apkg",
