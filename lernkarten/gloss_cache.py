@@ -59,10 +59,12 @@ def _glossed_part(entry: Entry) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    """The glossing code, the noun table's code and the shipped dictionary: a change to any is a new cache."""
+    """The glossing code, the noun table's code, the expression list's English and the shipped
+    dictionary: a change to any is a new cache."""
     root = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    for file in sorted([*(root / "glossing").glob("*.py"), root / "lexicon" / "nouns.py", root / "entries.py"]):
+    for file in sorted([*(root / "glossing").glob("*.py"), root / "lexicon" / "nouns.py", root / "entries.py",
+                        root / "analysis" / "expression_list.py"]):
         digest.update(file.name.encode())
         digest.update(file.read_bytes())
     for data in sorted((root / "data").glob("*")):

@@ -445,15 +445,61 @@ def test_a_compounds_gender_follows_the_article_before_it() -> None:
 
 # -- expressions and words Ding lacks ---------------------------------------------------------
 
+def test_every_expression_the_analysis_finds_has_english_of_its_own() -> None:
+    from lernkarten.analysis.expression_list import expression_glosses, expression_lines
+    from lernkarten.analysis.phrases import compile_pattern
+
+    glosses = expression_glosses()
+    assert list(glosses) == expression_lines()
+    for german, english in glosses.items():
+        assert 1 <= len(english) <= 3, german
+        assert all(text and not set(text) & set("<>&{}|=\t\"") for text in english), german
+        pattern = compile_pattern(german)
+        assert pattern is not None
+        if pattern.verb:
+            assert all(text.startswith("to ") for text in english), german
+
+
+def test_an_expression_is_taught_with_the_lists_english_not_a_dictionarys_guess() -> None:
+    # Ding's first sense with no sentence to choose by: "much", "pace", "to chill"
+    for expression, guess, english in [("im Großen und Ganzen", "much", "by and large"),
+                                       ("im Gegensatz zu", "pace", "unlike"),
+                                       ("zur Ruhe kommen", "to chill", "to calm down")]:
+        entry = _gloss(Entry(lemma=expression, pos="EXPR"))
+        assert guess not in _texts(entry) and _texts(entry)[0] == english
+        assert all(g.source == "expressions" and not g.uncertain for g in entry.glosses)
+        assert not entry.uncertain
+
+
+def test_expressions_ding_lacks_are_glossed_from_the_list() -> None:
+    home = _gloss(Entry(lemma="zu Hause", pos="EXPR"))
+    assert _texts(home) == ["at home"]
+    dark = _gloss(_entry("im Dunkeln sein", "EXPR", _seed_sentence("im Dunkeln"), "ist", "im Dunkeln"))
+    assert _texts(dark)[0] == "to be in the dark"
+    both = _gloss(Entry(lemma="sowohl ... als auch", pos="EXPR"))
+    assert _texts(both) == ["both ... and"]
+
+
+def test_lookup_knows_an_expression_of_the_list() -> None:
+    info = lookup_word("Stellung  nehmen")
+    assert info.readings[0].pos == "EXPR" and info.readings[0].lemma == "Stellung nehmen"
+    assert _texts(info.readings[0])[0] == "to comment (on)"
+
+
 def test_expressions_ding_lists_in_another_form_or_german_builds_by_rule_are_glossed_and_marked() -> None:
-    violent = _gloss(Entry(lemma="auf gewaltsame Weise", pos="EXPR"))
-    assert violent.glosses[0].text == "in a violent way" and violent.glosses[0].uncertain
-    border = _gloss(Entry(lemma="eine Grenze überschreiten", pos="EXPR"))   # Ding: "Grenzen überschreiten"
-    assert border.glosses and all(g.uncertain for g in border.glosses)
-    become = _gloss(Entry(lemma="tätig werden", pos="EXPR"))                # a copula and its predicate
-    assert become.glosses[0].text == "to become active"
-    help_ = _gloss(Entry(lemma="um Hilfe bitten", pos="EXPR"))
-    assert help_.glosses and ("aid" in help_.glosses[0].text or "help" in help_.glosses[0].text)
+    """Expressions not on the list (a lookup, a hand-edited deck) still get Ding's, marked uncertain."""
+    from lernkarten.glossing.dictionary import open_dictionary
+    from lernkarten.glossing.fallbacks import expression_fallback
+
+    violent = _gloss(Entry(lemma="auf brutale Weise", pos="EXPR"))
+    assert violent.glosses[0].text == "in a brutal way" and violent.glosses[0].uncertain
+    become = _gloss(Entry(lemma="nervös werden", pos="EXPR"))              # a copula and its predicate
+    assert become.glosses[0].text == "to become nervous"
+    support = _gloss(Entry(lemma="um Unterstützung bitten", pos="EXPR"))   # bitten um + its noun
+    assert support.glosses and "support" in support.glosses[0].text and support.glosses[0].uncertain
+    # Ding lists "Grenzen überschreiten": the singular with an article is found through it
+    border = expression_fallback(Entry(lemma="eine Grenze überschreiten", pos="EXPR"), open_dictionary())
+    assert border is not None and border.glosses and all(g.uncertain for g in border.glosses)
 
 
 def test_an_agent_noun_ding_lacks_is_glossed_through_its_verb() -> None:

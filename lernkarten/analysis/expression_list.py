@@ -10,653 +10,674 @@ One expression a line. How `phrases.py` reads a line:
 - `sich` asks for a reflexive pronoun in the clause; `jdm.`, `jdn.`, `etw.` are left out;
 - `...` allows other words in between (`sowohl ... als auch`).
 Lines starting with # are comments.
+
+After ` = ` a line gives the expression's English, 1-3 glosses split by `; `. Dictionaries
+list few of these expressions as such, and with no sentence around them their senses are a
+guess ("im Großen und Ganzen": "much"); an expression the analysis finds is taught with the
+English written here (`expression_glosses`).
 """
+
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 
 EXPRESSIONS = """
 # --- fixed adverbials and connectors
-vor allem
-unter anderem
-nach wie vor
-im Klartext
-in der Tat
-im Grunde
-im Grunde genommen
-im Prinzip
-im Allgemeinen
-im Einzelnen
-im Übrigen
-im Wesentlichen
-im Großen und Ganzen
-alles in allem
-in der Regel
-in aller Regel
-in erster Linie
-in letzter Zeit
-in letzter Minute
-in Zukunft
-in Kürze
-im Voraus
-von vornherein
-im Nachhinein
-im Gegenteil
-im Gegenzug
-im Ernst
-in Wirklichkeit
-in Wahrheit
-in der Praxis
-auf Anhieb
-auf Dauer
-auf Zeit
-auf jeden Fall
-auf keinen Fall
-in jedem Fall
-auf alle Fälle
-für alle Fälle
-auf einmal
-mit einem Mal
-nicht zuletzt
-vor Ort
-nach und nach
-ab und zu
-hin und wieder
-immer wieder
-ohne weiteres
-bei weitem
-bis auf weiteres
-bis heute
-bis dato
-seit langem
-vor kurzem
-ein für alle Mal
-Schritt für Schritt
-Tag für Tag
-Jahr für Jahr
-Zug um Zug
-Seite an Seite
-Hand in Hand
-mehr oder weniger
-mehr denn je
-so gut wie
-und zwar
-zum Beispiel
-zum Teil
-zum Glück
-zum Schluss
-zum Abschluss
-zum ersten Mal
-zum zweiten Mal
-zum letzten Mal
-zum wiederholten Mal
-zur Zeit
-zur Not
-zu Recht
-zu Unrecht
-zu Fuß
-zu Hause
-nach Hause
-von Haus aus
-von außen
-von innen
-im Ausland
-im Inland
-im Geheimen
-im Stillen
-im Freien
-aus diesem Grund
-aus Sicht
-aus Versehen
-aus Protest
-aus Angst
-in diesem Zusammenhang
-in diesem Fall
-in dieser Hinsicht
-in gewisser Weise
-auf diese Weise
-auf gewaltsame Weise
-auf Augenhöhe
-unter Umständen
-unter der Hand
-ohne Zweifel
-ohne Frage
+vor allem = above all; especially; mainly
+unter anderem = among other things; including
+nach wie vor = still; as before
+im Klartext = in plain language; put bluntly
+in der Tat = indeed; in fact
+im Grunde = basically; essentially
+im Grunde genommen = basically; essentially
+im Prinzip = in principle; basically
+im Allgemeinen = in general; generally
+im Einzelnen = in detail; specifically; individually
+im Übrigen = moreover; incidentally; otherwise
+im Wesentlichen = essentially; basically; largely
+im Großen und Ganzen = by and large; on the whole
+alles in allem = all in all; all things considered
+in der Regel = usually; as a rule
+in aller Regel = usually; as a rule
+in erster Linie = primarily; first and foremost
+in letzter Zeit = lately; recently
+in letzter Minute = at the last minute
+in Zukunft = in future; in the future
+in Kürze = shortly; soon; in brief
+im Voraus = in advance; beforehand
+von vornherein = from the outset; from the start
+im Nachhinein = in hindsight; afterwards
+im Gegenteil = on the contrary
+im Gegenzug = in return; in exchange
+im Ernst = seriously; in earnest
+in Wirklichkeit = in reality; actually
+in Wahrheit = in truth; in reality; actually
+in der Praxis = in practice
+auf Anhieb = straight away; at the first attempt
+auf Dauer = in the long run; permanently
+auf Zeit = temporary; for a limited time
+auf jeden Fall = definitely; in any case; at any rate
+auf keinen Fall = under no circumstances; certainly not
+in jedem Fall = in any case; in every case
+auf alle Fälle = definitely; in any case
+für alle Fälle = just in case; as a precaution
+auf einmal = suddenly; all at once
+mit einem Mal = suddenly; all of a sudden
+nicht zuletzt = not least
+vor Ort = on the ground; on site; locally
+nach und nach = gradually; bit by bit
+ab und zu = now and then; occasionally
+hin und wieder = now and then; occasionally
+immer wieder = again and again; repeatedly
+ohne weiteres = easily; readily; without further ado
+bei weitem = by far
+bis auf weiteres = until further notice; for the time being
+bis heute = to this day; to date; until today
+bis dato = to date; so far; until now
+seit langem = for a long time
+vor kurzem = recently; not long ago
+ein für alle Mal = once and for all
+Schritt für Schritt = step by step; gradually
+Tag für Tag = day after day; every day
+Jahr für Jahr = year after year; every year
+Zug um Zug = step by step; gradually
+Seite an Seite = side by side
+Hand in Hand = hand in hand; together
+mehr oder weniger = more or less
+mehr denn je = more than ever
+so gut wie = virtually; practically; as good as
+und zwar = namely; specifically; that is
+zum Beispiel = for example; for instance
+zum Teil = partly; in part; in some cases
+zum Glück = fortunately; luckily
+zum Schluss = finally; at the end; in the end
+zum Abschluss = finally; in conclusion; to round off
+zum ersten Mal = for the first time
+zum zweiten Mal = for the second time
+zum letzten Mal = for the last time
+zum wiederholten Mal = yet again; once again; repeatedly
+zur Zeit = currently; at present; at the moment
+zur Not = if need be; if necessary
+zu Recht = rightly; with good reason
+zu Unrecht = wrongly; unjustly
+zu Fuß = on foot
+zu Hause = at home
+nach Hause = home
+von Haus aus = by training; originally; by nature
+von außen = from outside; externally
+von innen = from within; from inside
+im Ausland = abroad
+im Inland = domestically; at home; in the country
+im Geheimen = in secret; secretly
+im Stillen = secretly; quietly; privately
+im Freien = outdoors; in the open air
+aus diesem Grund = for this reason; that's why
+aus Sicht = from the perspective of; in the view of
+aus Versehen = by mistake; accidentally
+aus Protest = in protest; as a protest
+aus Angst = out of fear; for fear of
+in diesem Zusammenhang = in this context; in this connection
+in diesem Fall = in this case; in that case
+in dieser Hinsicht = in this respect; in this regard
+in gewisser Weise = in a way; in a sense; to some extent
+auf diese Weise = in this way
+auf gewaltsame Weise = violently; by force
+auf Augenhöhe = on an equal footing; as equals
+unter Umständen = possibly; under certain circumstances
+unter der Hand = unofficially; privately; on the quiet
+ohne Zweifel = undoubtedly; without doubt
+ohne Frage = without question; undoubtedly
 # --- two-part connectors
-sowohl ... als auch
-nicht nur ... sondern auch
-weder ... noch
-entweder ... oder
-zwar ... aber
-je ... desto
-je ... umso
+sowohl ... als auch = both ... and
+nicht nur ... sondern auch = not only ... but also
+weder ... noch = neither ... nor
+entweder ... oder = either ... or
+zwar ... aber = admittedly ... but; it is true ... but
+je ... desto = the ... the
+je ... umso = the ... the
 # --- prepositional phrases that work like prepositions
-im Rahmen
-im Zuge
-im Laufe
-im Vorfeld
-im Auftrag
-im Namen
-im Sinne
-im Fall
-im Falle
-im Hinblick auf
-in Bezug auf
-mit Bezug auf
-im Vergleich zu
-im Gegensatz zu
-im Verhältnis zu
-im Zusammenhang mit
-in Zusammenarbeit mit
-in Verbindung mit
-in Höhe von
-im Wert von
-im Alter von
-mit Blick auf
-mit Hilfe
-mit Ausnahme
-zu Gunsten
-zu Lasten
-auf Kosten
-auf Grund
-an Stelle
-nach Angaben
-nach Ansicht
-nach Auffassung
-nach Einschätzung
-nach Meinung
-nach Darstellung
-nach Informationen
-nach Aussage
-laut Angaben
-unter Berufung auf
-unter Führung
-unter Leitung
-unter dem Vorwand
-auf Initiative
-auf Antrag
-auf Druck
-auf Wunsch
-auf Einladung
+im Rahmen = within the framework of; as part of
+im Zuge = in the course of; as part of
+im Laufe = in the course of; during; over
+im Vorfeld = in the run-up to; ahead of
+im Auftrag = on behalf of; commissioned by
+im Namen = on behalf of; in the name of
+im Sinne = in the interest of; in the spirit of
+im Fall = in the event of; in case of
+im Falle = in the event of; in case of
+im Hinblick auf = with regard to; in view of
+in Bezug auf = regarding; with regard to
+mit Bezug auf = with reference to; regarding
+im Vergleich zu = compared with; in comparison with
+im Gegensatz zu = unlike; in contrast to; contrary to
+im Verhältnis zu = in relation to; relative to
+im Zusammenhang mit = in connection with; related to
+in Zusammenarbeit mit = in cooperation with; together with
+in Verbindung mit = in conjunction with; in connection with
+in Höhe von = amounting to; in the amount of
+im Wert von = worth; valued at
+im Alter von = at the age of; aged
+mit Blick auf = in view of; with regard to
+mit Hilfe = with the help of; by means of
+mit Ausnahme = with the exception of; except
+zu Gunsten = in favor of; for the benefit of
+zu Lasten = at the expense of; to the detriment of
+auf Kosten = at the expense of; at the cost of
+auf Grund = due to; because of; on the basis of
+an Stelle = instead of; in place of
+nach Angaben = according to
+nach Ansicht = in the view of; in the opinion of
+nach Auffassung = in the view of; in the opinion of
+nach Einschätzung = in the assessment of; according to
+nach Meinung = in the opinion of; in the view of
+nach Darstellung = according to (the account of)
+nach Informationen = according to information from
+nach Aussage = according to; as stated by
+laut Angaben = according to (figures/statements)
+unter Berufung auf = citing; quoting
+unter Führung = under the leadership of; led by
+unter Leitung = under the direction of; led by
+unter dem Vorwand = under the pretext of; on the pretext of
+auf Initiative = on the initiative of
+auf Antrag = at the request of; on the motion of
+auf Druck = under pressure from
+auf Wunsch = at the request of; on request
+auf Einladung = at the invitation of
 # --- with sein and werden
-in der Lage sein
-im Dunkeln sein
-im Dunkeln liegen
-im Dunkeln tappen
-im Begriff sein
-im Gespräch sein
-im Amt sein
-an der Macht sein
-an der Reihe sein
-am Ende
-auf dem Weg sein
-auf der Suche sein
-auf der Flucht sein
-auf dem Vormarsch sein
-in Gefahr sein
-in Kraft sein
-von Bedeutung sein
-von Vorteil sein
-bedacht sein
-tätig sein
-tätig werden
-fündig werden
-laut werden
+in der Lage sein = to be able to; to be in a position to
+im Dunkeln sein = to be in the dark; to be unclear
+im Dunkeln liegen = to be unclear; to remain a mystery
+im Dunkeln tappen = to grope in the dark; to have no leads
+im Begriff sein = to be about to; to be on the verge of
+im Gespräch sein = to be under discussion; to be considered
+im Amt sein = to be in office
+an der Macht sein = to be in power
+an der Reihe sein = to be next; to be sb.'s turn
+am Ende = in the end; ultimately; at the end
+auf dem Weg sein = to be on the way (to); to be heading (for)
+auf der Suche sein = to be looking (for); to be searching (for)
+auf der Flucht sein = to be on the run; to be fleeing
+auf dem Vormarsch sein = to be on the rise; to be gaining ground
+in Gefahr sein = to be in danger; to be at risk
+in Kraft sein = to be in force; to be in effect
+von Bedeutung sein = to be important; to be significant
+von Vorteil sein = to be an advantage; to be beneficial
+bedacht sein = to be intent on sth.; to be careful to
+tätig sein = to work (as); to be active; to operate
+tätig werden = to take action; to act
+fündig werden = to find sth.; to strike gold
+laut werden = to be voiced; to become public
 # --- kommen
-zum Tragen kommen
-zum Einsatz kommen
-zum Ausdruck kommen
-zum Vorschein kommen
-zum Stillstand kommen
-zum Erliegen kommen
-zum Zuge kommen
-zur Sprache kommen
-zur Ruhe kommen
-zur Geltung kommen
-zu Wort kommen
-zu Hilfe kommen
-zu Schaden kommen
-zu Fall kommen
-zu dem Schluss kommen
-zu einer Einigung kommen
-zum Krieg kommen
-ums Leben kommen
-ans Licht kommen
-an die Macht kommen
-in Frage kommen
-infrage kommen
-in Gang kommen
-ins Rollen kommen
-ins Spiel kommen
-auf den Punkt kommen
-auf die Idee kommen
-in den Sinn kommen
-zustande kommen
-zugute kommen
+zum Tragen kommen = to come into play; to take effect
+zum Einsatz kommen = to be used; to be deployed
+zum Ausdruck kommen = to be expressed; to be reflected (in)
+zum Vorschein kommen = to come to light; to emerge; to appear
+zum Stillstand kommen = to come to a standstill; to grind to a halt
+zum Erliegen kommen = to come to a standstill; to grind to a halt
+zum Zuge kommen = to get one's chance; to come into play
+zur Sprache kommen = to come up; to be raised; to be discussed
+zur Ruhe kommen = to calm down; to settle down
+zur Geltung kommen = to come into its own; to stand out
+zu Wort kommen = to have one's say; to get to speak
+zu Hilfe kommen = to come to sb.'s aid; to come to the rescue
+zu Schaden kommen = to be hurt; to be injured; to be harmed
+zu Fall kommen = to fall; to go down; to come to grief
+zu dem Schluss kommen = to come to the conclusion; to conclude
+zu einer Einigung kommen = to reach an agreement; to come to terms
+zum Krieg kommen = to come to war; to end in war
+ums Leben kommen = to be killed; to die; to lose one's life
+ans Licht kommen = to come to light
+an die Macht kommen = to come to power
+in Frage kommen = to be an option; to be eligible
+infrage kommen = to be an option; to be eligible
+in Gang kommen = to get going; to get under way
+ins Rollen kommen = to get under way; to get going
+ins Spiel kommen = to come into play
+auf den Punkt kommen = to get to the point; to come to the point
+auf die Idee kommen = to hit on the idea; to think of (doing) sth.
+in den Sinn kommen = to come to mind; to occur to sb.
+zustande kommen = to come about; to materialize; to be reached
+zugute kommen = to benefit sb.; to be to sb.'s advantage
 # --- bringen
-zum Ausdruck bringen
-zur Sprache bringen
-zur Welt bringen
-zum Schweigen bringen
-zum Erliegen bringen
-zu Fall bringen
-ums Leben bringen
-auf den Punkt bringen
-auf den Weg bringen
-auf den Markt bringen
-in Verbindung bringen
-in Gefahr bringen
-in Ordnung bringen
-in Umlauf bringen
-in Erfahrung bringen
-in Verlegenheit bringen
-ins Spiel bringen
-unter Kontrolle bringen
-hinter sich bringen
-Opfer bringen
-zustande bringen
+zum Ausdruck bringen = to express; to voice
+zur Sprache bringen = to raise sth.; to bring sth. up
+zur Welt bringen = to give birth to
+zum Schweigen bringen = to silence
+zum Erliegen bringen = to bring to a standstill; to paralyze
+zu Fall bringen = to bring down; to topple; to defeat
+ums Leben bringen = to kill
+auf den Punkt bringen = to sum sth. up; to put sth. in a nutshell
+auf den Weg bringen = to launch sth.; to set sth. in motion
+auf den Markt bringen = to launch sth.; to bring sth. to market
+in Verbindung bringen = to link sth. (with); to associate (with)
+in Gefahr bringen = to endanger; to put at risk
+in Ordnung bringen = to put sth. right; to fix sth.
+in Umlauf bringen = to circulate; to put into circulation
+in Erfahrung bringen = to find out sth.; to learn sth.
+in Verlegenheit bringen = to embarrass sb.; to put sb. on the spot
+ins Spiel bringen = to propose; to float (an idea/name)
+unter Kontrolle bringen = to bring sth. under control
+hinter sich bringen = to get sth. over with; to get through sth.
+Opfer bringen = to make sacrifices
+zustande bringen = to achieve; to bring about; to manage
 # --- stellen and stehen
-zur Verfügung stellen
-zur Verfügung stehen
-in Frage stellen
-infrage stellen
-in Aussicht stellen
-unter Beweis stellen
-zur Rede stellen
-zur Schau stellen
-zur Diskussion stellen
-auf die Probe stellen
-auf die Beine stellen
-auf den Kopf stellen
-in den Schatten stellen
-in Rechnung stellen
-vor Gericht stellen
-die Weichen stellen
-eine Frage stellen
-sich die Frage stellen
-einen Antrag stellen
-Bedingungen stellen
-Forderungen stellen
-sich auf die Seite stellen
-sich zur Verfügung stellen
-im Mittelpunkt stehen
-im Zentrum stehen
-im Vordergrund stehen
-im Weg stehen
-zur Debatte stehen
-zur Diskussion stehen
-zur Wahl stehen
-auf dem Spiel stehen
-auf der Kippe stehen
-vor der Tür stehen
-unter Druck stehen
-unter Verdacht stehen
-in Verbindung stehen
-in Kontakt stehen
-zur Seite stehen
-Schlange stehen
-Rede und Antwort stehen
-außer Frage stehen
+zur Verfügung stellen = to provide sth.; to make sth. available
+zur Verfügung stehen = to be available
+in Frage stellen = to question; to call into question
+infrage stellen = to question; to call into question
+in Aussicht stellen = to promise; to hold out the prospect of
+unter Beweis stellen = to demonstrate; to prove
+zur Rede stellen = to confront sb.; to take sb. to task
+zur Schau stellen = to display; to show off
+zur Diskussion stellen = to put sth. up for discussion
+auf die Probe stellen = to put to the test; to test
+auf die Beine stellen = to set up; to get sth. off the ground
+auf den Kopf stellen = to turn sth. upside down
+in den Schatten stellen = to overshadow; to eclipse; to outshine
+in Rechnung stellen = to charge (for); to bill sb. (for)
+vor Gericht stellen = to put sb. on trial; to try sb.
+die Weichen stellen = to set the course; to pave the way
+eine Frage stellen = to ask a question
+sich die Frage stellen = to ask oneself; to wonder
+einen Antrag stellen = to apply (for); to file a motion
+Bedingungen stellen = to set conditions; to impose conditions
+Forderungen stellen = to make demands
+sich auf die Seite stellen = to side with sb.; to take sb.'s side
+sich zur Verfügung stellen = to make oneself available; to volunteer
+im Mittelpunkt stehen = to be the focus; to take centre stage
+im Zentrum stehen = to be at the centre (of); to be the focus
+im Vordergrund stehen = to be the main focus; to be a priority
+im Weg stehen = to stand in the way (of)
+zur Debatte stehen = to be under discussion; to be at issue
+zur Diskussion stehen = to be under discussion; to be at issue
+zur Wahl stehen = to be up for election; to be an option
+auf dem Spiel stehen = to be at stake
+auf der Kippe stehen = to hang in the balance; to be uncertain
+vor der Tür stehen = to be imminent; to be just around the corner
+unter Druck stehen = to be under pressure
+unter Verdacht stehen = to be under suspicion; to be suspected
+in Verbindung stehen = to be linked (to); to be in contact (with)
+in Kontakt stehen = to be in contact (with); to be in touch
+zur Seite stehen = to stand by sb.; to support sb.
+Schlange stehen = to queue (up); to stand in line
+Rede und Antwort stehen = to answer questions; to explain oneself
+außer Frage stehen = to be beyond question; to be beyond doubt
 # --- setzen and sitzen
-in Kraft setzen
-außer Kraft setzen
-in Gang setzen
-in Bewegung setzen
-unter Druck setzen
-aufs Spiel setzen
-auf die Tagesordnung setzen
-außer Gefecht setzen
-ein Ende setzen
-ein Zeichen setzen
-Akzente setzen
-Maßstäbe setzen
-Hoffnung setzen
-sich in Bewegung setzen
-sich zur Wehr setzen
-sich in Verbindung setzen
-sich zur Ruhe setzen
-sich Ziele setzen
-in der Falle sitzen
+in Kraft setzen = to put into effect; to bring into force
+außer Kraft setzen = to suspend; to repeal; to override
+in Gang setzen = to set in motion; to get sth. going
+in Bewegung setzen = to set in motion; to get sth. moving
+unter Druck setzen = to put pressure on sb.; to pressure sb.
+aufs Spiel setzen = to risk; to jeopardize; to put at stake
+auf die Tagesordnung setzen = to put sth. on the agenda
+außer Gefecht setzen = to put out of action; to incapacitate
+ein Ende setzen = to put an end to; to end
+ein Zeichen setzen = to send a signal; to make a statement
+Akzente setzen = to set priorities; to make one's mark
+Maßstäbe setzen = to set standards; to set the benchmark
+Hoffnung setzen = to pin one's hopes on; to place hope in
+sich in Bewegung setzen = to start moving; to set off
+sich zur Wehr setzen = to fight back; to defend oneself; to resist
+sich in Verbindung setzen = to get in touch (with); to contact
+sich zur Ruhe setzen = to retire
+sich Ziele setzen = to set (oneself) goals
+in der Falle sitzen = to be trapped
 # --- nehmen and geben
-in Kauf nehmen
-in Anspruch nehmen
-in Angriff nehmen
-in Betrieb nehmen
-in Schutz nehmen
-in Haft nehmen
-in Gewahrsam nehmen
-in Empfang nehmen
-ins Visier nehmen
-unter die Lupe nehmen
-zur Kenntnis nehmen
-zu Hilfe nehmen
-auf die leichte Schulter nehmen
-beim Wort nehmen
-Stellung nehmen
-Rücksicht nehmen
-Einfluss nehmen
-Bezug nehmen
-Abschied nehmen
-Anstoß nehmen
-Notiz nehmen
-Platz nehmen
-Schaden nehmen
-ernst nehmen
-seinen Lauf nehmen
-ein Ende nehmen
-den Ausschlag geben
-den Ton angeben
-den Vorzug geben
-den Startschuss geben
-grünes Licht geben
-in Auftrag geben
-zu bedenken geben
-zu verstehen geben
-Auskunft geben
-Antwort geben
-Anlass geben
-Entwarnung geben
-Bescheid geben
-Gas geben
-Recht geben
-eine Chance geben
-sich Mühe geben
-sich zufrieden geben
-sich geschlagen geben
+in Kauf nehmen = to accept sth. (as a downside); to put up with sth.
+in Anspruch nehmen = to make use of; to claim; to take (time)
+in Angriff nehmen = to tackle; to set about; to address
+in Betrieb nehmen = to put into operation; to commission
+in Schutz nehmen = to defend sb.; to stand up for sb.
+in Haft nehmen = to take into custody; to detain; to arrest
+in Gewahrsam nehmen = to take into custody; to detain
+in Empfang nehmen = to receive; to accept; to collect
+ins Visier nehmen = to target; to zero in on; to take aim at
+unter die Lupe nehmen = to scrutinize; to take a close look at
+zur Kenntnis nehmen = to take note of; to note; to acknowledge
+zu Hilfe nehmen = to make use of; to use (as an aid)
+auf die leichte Schulter nehmen = to take sth. lightly; to make light of sth.
+beim Wort nehmen = to take sb. at their word; to hold sb. to it
+Stellung nehmen = to comment (on); to take a position (on)
+Rücksicht nehmen = to take into account; to show consideration
+Einfluss nehmen = to exert influence (on); to influence
+Bezug nehmen = to refer (to); to make reference (to)
+Abschied nehmen = to say goodbye (to); to bid farewell (to)
+Anstoß nehmen = to take offence (at); to object (to)
+Notiz nehmen = to take notice (of); to pay attention (to)
+Platz nehmen = to take a seat; to sit down
+Schaden nehmen = to be damaged; to suffer (harm)
+ernst nehmen = to take sb./sth. seriously
+seinen Lauf nehmen = to take its course; to run its course
+ein Ende nehmen = to come to an end; to end
+den Ausschlag geben = to be decisive; to tip the balance
+den Ton angeben = to call the shots; to set the tone
+den Vorzug geben = to prefer; to give preference (to)
+den Startschuss geben = to give the go-ahead (for); to launch
+grünes Licht geben = to give the green light (to); to approve
+in Auftrag geben = to commission sth.; to order sth.
+zu bedenken geben = to point out; to caution (that)
+zu verstehen geben = to make it clear; to signal; to indicate
+Auskunft geben = to provide information; to give details
+Antwort geben = to answer; to reply
+Anlass geben = to give cause (for); to give rise to
+Entwarnung geben = to give the all-clear
+Bescheid geben = to let sb. know; to inform sb.
+Gas geben = to accelerate; to step on the gas
+Recht geben = to agree with sb.; to rule in sb.'s favor
+eine Chance geben = to give sb. a chance
+sich Mühe geben = to make an effort; to take pains
+sich zufrieden geben = to be content (with); to settle (for)
+sich geschlagen geben = to admit defeat; to concede defeat
 # --- machen and tun
-die Runde machen
-den Anfang machen
-eine Ausnahme machen
-einen Eindruck machen
-Gebrauch machen
-Fortschritte machen
-Schlagzeilen machen
-Front machen
-Ernst machen
-Halt machen
-Karriere machen
-Mut machen
-Angst machen
-Schule machen
-Geschäfte machen
-Anstalten machen
-Platz machen
-sich Sorgen machen
-sich Gedanken machen
-sich auf den Weg machen
-sich einen Namen machen
-sich lustig machen
-nichts zu tun haben
-zu tun haben
+die Runde machen = to do the rounds; to circulate
+den Anfang machen = to go first; to make a start
+eine Ausnahme machen = to make an exception
+einen Eindruck machen = to make an impression; to seem; to appear
+Gebrauch machen = to make use of; to exercise (a right)
+Fortschritte machen = to make progress
+Schlagzeilen machen = to make headlines; to hit the headlines
+Front machen = to take a stand (against); to oppose
+Ernst machen = to get serious; to follow through (on)
+Halt machen = to stop; to halt; to make a stop
+Karriere machen = to have a successful career; to get ahead
+Mut machen = to encourage sb.; to give sb. courage
+Angst machen = to frighten sb.; to scare sb.; to worry sb.
+Schule machen = to catch on; to set a precedent
+Geschäfte machen = to do business (with)
+Anstalten machen = to make a move (to); to show signs of
+Platz machen = to make way (for); to make room (for)
+sich Sorgen machen = to worry (about); to be concerned (about)
+sich Gedanken machen = to think about; to consider; to worry about
+sich auf den Weg machen = to set off; to set out (for)
+sich einen Namen machen = to make a name for oneself
+sich lustig machen = to make fun of; to mock; to poke fun at
+nichts zu tun haben = to have nothing to do with
+zu tun haben = to have to do with; to deal with; to be busy
 # --- halten, haben, tragen
-Schritt halten
-Wort halten
-in Grenzen halten
-in Schach halten
-auf dem Laufenden halten
-die Stange halten
-eine Rede halten
-Ausschau halten
-Kontakt halten
-für möglich halten
-den Mund halten
-sich an die Regeln halten
-sich in Grenzen halten
-im Griff haben
-im Blick haben
-in der Hand haben
-zur Folge haben
-Folgen haben
-Recht haben
-Glück haben
-Pech haben
-Angst haben
-Lust haben
-Vorrang haben
-das Sagen haben
-die Nase voll haben
-es eilig haben
-Rechnung tragen
-Sorge tragen
-Verantwortung tragen
-Früchte tragen
-zur Schau tragen
+Schritt halten = to keep pace (with); to keep up (with)
+Wort halten = to keep one's word
+in Grenzen halten = to keep within limits; to limit; to contain
+in Schach halten = to keep in check; to keep at bay
+auf dem Laufenden halten = to keep sb. informed; to keep sb. updated
+die Stange halten = to stand by sb.; to stick by sb.
+eine Rede halten = to give a speech; to deliver a speech
+Ausschau halten = to look out for; to be on the lookout for
+Kontakt halten = to keep in touch; to stay in contact
+für möglich halten = to consider sth. possible; to not rule out
+den Mund halten = to keep quiet; to keep one's mouth shut
+sich an die Regeln halten = to follow the rules; to abide by the rules
+sich in Grenzen halten = to be limited; to be modest
+im Griff haben = to have under control; to have a grip on
+im Blick haben = to keep an eye on; to have in mind
+in der Hand haben = to be in control of; to have in one's hands
+zur Folge haben = to result in; to lead to; to entail
+Folgen haben = to have consequences
+Recht haben = to be right
+Glück haben = to be lucky; to be in luck
+Pech haben = to be unlucky; to be out of luck
+Angst haben = to be afraid (of); to fear
+Lust haben = to feel like (doing sth.); to want to
+Vorrang haben = to have priority; to take precedence
+das Sagen haben = to be in charge; to call the shots
+die Nase voll haben = to be fed up (with); to have had enough
+es eilig haben = to be in a hurry
+Rechnung tragen = to take into account; to allow for
+Sorge tragen = to ensure; to see to it that
+Verantwortung tragen = to bear responsibility; to be responsible
+Früchte tragen = to bear fruit; to pay off
+zur Schau tragen = to display; to put on a show of; to flaunt
 # --- gehen, laufen, fallen, liegen, legen
-zu Ende gehen
-zu Grunde gehen
-zugrunde gehen
-in Erfüllung gehen
-in Führung gehen
-in die Geschichte eingehen
-auf die Straße gehen
-auf die Nerven gehen
-aus dem Weg gehen
-über die Bühne gehen
-an die Börse gehen
-vor Gericht gehen
-in Rente gehen
-zu weit gehen
-Hand in Hand gehen
-leer ausgehen
-Gefahr laufen
-aus dem Ruder laufen
-auf Hochtouren laufen
-ins Leere laufen
-ins Gewicht fallen
-aus dem Rahmen fallen
-zum Opfer fallen
-zur Last fallen
-in die Hände fallen
-auf fruchtbaren Boden fallen
-auf der Hand liegen
-am Herzen liegen
-im Argen liegen
-in der Luft liegen
-im Trend liegen
-auf Eis liegen
-Wert legen
-an den Tag legen
-ans Herz legen
-Rechenschaft ablegen
-ein Geständnis ablegen
+zu Ende gehen = to come to an end; to draw to a close
+zu Grunde gehen = to perish; to be ruined
+zugrunde gehen = to perish; to be ruined
+in Erfüllung gehen = to come true; to be fulfilled
+in Führung gehen = to take the lead; to go ahead
+in die Geschichte eingehen = to go down in history
+auf die Straße gehen = to take to the streets; to protest
+auf die Nerven gehen = to get on sb.'s nerves; to annoy sb.
+aus dem Weg gehen = to avoid; to steer clear of
+über die Bühne gehen = to take place; to go off (smoothly)
+an die Börse gehen = to go public; to float on the stock market
+vor Gericht gehen = to go to court; to take legal action
+in Rente gehen = to retire
+zu weit gehen = to go too far
+Hand in Hand gehen = to go hand in hand
+leer ausgehen = to come away empty-handed; to get nothing
+Gefahr laufen = to run the risk (of)
+aus dem Ruder laufen = to get out of hand; to get out of control
+auf Hochtouren laufen = to be in full swing; to run flat out
+ins Leere laufen = to come to nothing; to fall flat
+ins Gewicht fallen = to carry weight; to matter
+aus dem Rahmen fallen = to stand out; to be out of the ordinary
+zum Opfer fallen = to fall victim to
+zur Last fallen = to be a burden (on sb.)
+in die Hände fallen = to fall into the hands of
+auf fruchtbaren Boden fallen = to fall on fertile ground; to be well received
+auf der Hand liegen = to be obvious
+am Herzen liegen = to be close to sb.'s heart; to matter to sb.
+im Argen liegen = to be in a sorry state; to be in a bad way
+in der Luft liegen = to be in the air; to be imminent
+im Trend liegen = to be in fashion; to be trending
+auf Eis liegen = to be on hold; to be on ice
+Wert legen = to attach importance to sth.; to value sth.
+an den Tag legen = to display sth.; to show sth.
+ans Herz legen = to recommend sth. to sb.; to urge sb.
+Rechenschaft ablegen = to account for sth.; to give an account
+ein Geständnis ablegen = to confess; to make a confession
 # --- ziehen, treten, fassen, führen, finden
-in Betracht ziehen
-in Erwägung ziehen
-in Zweifel ziehen
-zur Rechenschaft ziehen
-zur Verantwortung ziehen
-zu Rate ziehen
-in Mitleidenschaft ziehen
-nach sich ziehen
-an einem Strang ziehen
-den Kürzeren ziehen
-die Konsequenzen ziehen
-Konsequenzen ziehen
-Bilanz ziehen
-Lehren ziehen
-Schlüsse ziehen
-einen Schlussstrich ziehen
-die Notbremse ziehen
-die Fäden ziehen
-Kreise ziehen
-Nutzen ziehen
-in Kraft treten
-in Erscheinung treten
-in den Hintergrund treten
-zu Tage treten
-zutage treten
-auf der Stelle treten
-mit Füßen treten
-in die Fußstapfen treten
-die Flucht antreten
-den Rückzug antreten
-das Amt antreten
-ins Auge fassen
-Fuß fassen
-einen Beschluss fassen
-einen Entschluss fassen
-Mut fassen
-Vertrauen fassen
-in Worte fassen
-Krieg führen
-Gespräche führen
-Verhandlungen führen
-ein Gespräch führen
-Regie führen
-das Wort führen
-vor Augen führen
-hinters Licht führen
-zu Ende führen
-Buch führen
-ins Feld führen
-Anwendung finden
-Beachtung finden
-Gehör finden
-Anklang finden
-Zustimmung finden
-Unterstützung finden
-ein Ende finden
+in Betracht ziehen = to consider sth.; to take sth. into account
+in Erwägung ziehen = to consider sth.; to contemplate sth.
+in Zweifel ziehen = to question sth.; to cast doubt on sth.
+zur Rechenschaft ziehen = to hold sb. accountable; to call sb. to account
+zur Verantwortung ziehen = to hold sb. responsible; to hold sb. accountable
+zu Rate ziehen = to consult sb./sth.
+in Mitleidenschaft ziehen = to affect sth.; to take a toll on sth.
+nach sich ziehen = to result in sth.; to entail sth.
+an einem Strang ziehen = to pull together; to pull in the same direction
+den Kürzeren ziehen = to lose out; to come off worse
+die Konsequenzen ziehen = to act accordingly; to step down
+Konsequenzen ziehen = to take action (in response); to learn lessons
+Bilanz ziehen = to take stock; to review
+Lehren ziehen = to learn lessons (from sth.)
+Schlüsse ziehen = to draw conclusions (from sth.)
+einen Schlussstrich ziehen = to draw a line under sth.; to put an end to sth.
+die Notbremse ziehen = to pull the emergency brake; to call a halt
+die Fäden ziehen = to pull the strings
+Kreise ziehen = to have wider repercussions; to spread
+Nutzen ziehen = to benefit from sth.; to take advantage of sth.
+in Kraft treten = to come into force; to take effect
+in Erscheinung treten = to appear; to become apparent
+in den Hintergrund treten = to take a back seat; to fade into the background
+zu Tage treten = to come to light; to emerge
+zutage treten = to come to light; to emerge
+auf der Stelle treten = to make no progress; to tread water
+mit Füßen treten = to trample on sth.; to flout sth.
+in die Fußstapfen treten = to follow in sb.'s footsteps
+die Flucht antreten = to flee; to take flight
+den Rückzug antreten = to retreat; to withdraw
+das Amt antreten = to take office
+ins Auge fassen = to consider sth.; to contemplate sth.
+Fuß fassen = to gain a foothold; to establish oneself
+einen Beschluss fassen = to pass a resolution; to make a decision
+einen Entschluss fassen = to make a decision; to decide
+Mut fassen = to take heart; to pluck up courage
+Vertrauen fassen = to come to trust sb./sth.
+in Worte fassen = to put sth. into words
+Krieg führen = to wage war
+Gespräche führen = to hold talks
+Verhandlungen führen = to conduct negotiations; to negotiate
+ein Gespräch führen = to have a conversation; to hold talks
+Regie führen = to direct (a film or play)
+das Wort führen = to do the talking; to be the spokesperson
+vor Augen führen = to make sth. clear to sb.; to highlight sth.
+hinters Licht führen = to deceive sb.; to hoodwink sb.
+zu Ende führen = to complete sth.; to see sth. through
+Buch führen = to keep records (of sth.); to keep books
+ins Feld führen = to put forward sth.; to cite sth.
+Anwendung finden = to be applied; to be used
+Beachtung finden = to receive attention; to be noticed
+Gehör finden = to get a hearing; to be listened to
+Anklang finden = to be well received; to meet with approval
+Zustimmung finden = to meet with approval; to win support
+Unterstützung finden = to gain support; to receive backing
+ein Ende finden = to come to an end; to end
 # --- geraten, leisten, üben, ergreifen, treffen, stoßen
-unter Druck geraten
-unter Beschuss geraten
-in Vergessenheit geraten
-in Schwierigkeiten geraten
-in Verruf geraten
-in Panik geraten
-in die Kritik geraten
-in Verdacht geraten
-in Not geraten
-ins Stocken geraten
-ins Wanken geraten
-außer Kontrolle geraten
-einen Beitrag leisten
-Hilfe leisten
-Widerstand leisten
-Folge leisten
-Abbitte leisten
-Kritik üben
-Druck ausüben
-Einfluss ausüben
-Maßnahmen ergreifen
-das Wort ergreifen
-die Initiative ergreifen
-die Flucht ergreifen
-Partei ergreifen
-eine Entscheidung treffen
-eine Vereinbarung treffen
-eine Wahl treffen
-Vorkehrungen treffen
-Vorbereitungen treffen
-Maßnahmen treffen
-ins Schwarze treffen
-auf Widerstand stoßen
-auf Kritik stoßen
-auf Ablehnung stoßen
-auf Interesse stoßen
-auf taube Ohren stoßen
-vor den Kopf stoßen
+unter Druck geraten = to come under pressure
+unter Beschuss geraten = to come under fire
+in Vergessenheit geraten = to fall into oblivion; to be forgotten
+in Schwierigkeiten geraten = to get into difficulties; to run into trouble
+in Verruf geraten = to fall into disrepute
+in Panik geraten = to panic
+in die Kritik geraten = to come under criticism; to come under fire
+in Verdacht geraten = to come under suspicion
+in Not geraten = to get into difficulties; to fall on hard times
+ins Stocken geraten = to stall; to falter
+ins Wanken geraten = to be shaken; to falter; to waver
+außer Kontrolle geraten = to get out of control; to get out of hand
+einen Beitrag leisten = to contribute (to sth.); to make a contribution
+Hilfe leisten = to help; to provide assistance; to give aid
+Widerstand leisten = to resist; to put up resistance
+Folge leisten = to comply with sth.; to obey sth.
+Abbitte leisten = to apologize (to sb.); to make amends
+Kritik üben = to criticize sth.; to voice criticism
+Druck ausüben = to exert pressure; to put pressure on sb.
+Einfluss ausüben = to exert influence (on sb./sth.)
+Maßnahmen ergreifen = to take measures; to take action
+das Wort ergreifen = to take the floor; to speak
+die Initiative ergreifen = to take the initiative
+die Flucht ergreifen = to flee; to take flight
+Partei ergreifen = to take sides; to side with sb.
+eine Entscheidung treffen = to make a decision; to take a decision
+eine Vereinbarung treffen = to reach an agreement; to make an arrangement
+eine Wahl treffen = to make a choice
+Vorkehrungen treffen = to take precautions; to make arrangements
+Vorbereitungen treffen = to make preparations
+Maßnahmen treffen = to take measures; to take action
+ins Schwarze treffen = to hit the mark; to hit the nail on the head
+auf Widerstand stoßen = to meet with resistance; to meet with opposition
+auf Kritik stoßen = to meet with criticism; to draw criticism
+auf Ablehnung stoßen = to meet with rejection; to be rejected
+auf Interesse stoßen = to meet with interest; to attract interest
+auf taube Ohren stoßen = to fall on deaf ears
+vor den Kopf stoßen = to offend sb.; to snub sb.
 # --- other verbs
-um Hilfe bitten
-ums Wort bitten
-eine Rolle spielen
-eine Grenze überschreiten
-die Absicht verfolgen
-ein Ziel verfolgen
-Abhilfe schaffen
-Klarheit schaffen
-Alarm schlagen
-Kapital schlagen
-Wellen schlagen
-Wurzeln schlagen
-Gehör schenken
-Glauben schenken
-Aufmerksamkeit schenken
-Vertrauen schenken
-Beachtung schenken
-einen Blick werfen
-über den Haufen werfen
-Einspruch erheben
-Anklage erheben
-Vorwürfe erheben
-Anspruch erheben
-die Oberhand gewinnen
-an Bedeutung gewinnen
-an Boden gewinnen
-Zeit gewinnen
-an Bedeutung verlieren
-aus den Augen verlieren
-das Gesicht verlieren
-die Geduld verlieren
-den Überblick verlieren
-Fahrt aufnehmen
-Kontakt aufnehmen
-Gestalt annehmen
-Formen annehmen
-außer Acht lassen
-im Stich lassen
-in Ruhe lassen
-freien Lauf lassen
-auf sich warten lassen
-zu wünschen übrig lassen
-Bescheid wissen
-Bescheid sagen
-sich Zeit lassen
-sich Zeit nehmen
-den Kopf schütteln
-auf Granit beißen
-ins Gras beißen
-aus der Reihe tanzen
-Hand anlegen
-in Gefahr schweben
-Schaden anrichten
-Unheil anrichten
-Verantwortung übernehmen
-die Verantwortung übernehmen
-die Führung übernehmen
-ein Risiko eingehen
-einen Kompromiss eingehen
-eine Verpflichtung eingehen
-Anerkennung verdienen
-Geld verdienen
-einen Vertrag unterzeichnen
-einen Antrag einreichen
-Klage einreichen
-Bericht erstatten
-Anzeige erstatten
-Beifall klatschen
-Bilanz ziehen
-Zeugnis ablegen
-einen Eid ablegen
-die Wahl gewinnen
-die Mehrheit verlieren
-die Macht übernehmen
-Wahlen abhalten
-Sanktionen verhängen
-den Notstand ausrufen
-den Bündnisfall ausrufen
-Frieden schließen
-einen Vertrag schließen
-ein Abkommen schließen
-Kompromisse schließen
-eine Lücke schließen
-die Grenze schließen
+um Hilfe bitten = to ask for help
+ums Wort bitten = to ask to speak; to request the floor
+eine Rolle spielen = to play a role; to matter
+eine Grenze überschreiten = to cross a line; to cross a border
+die Absicht verfolgen = to intend (to do sth.); to aim (to do sth.)
+ein Ziel verfolgen = to pursue a goal
+Abhilfe schaffen = to remedy sth.; to provide a remedy
+Klarheit schaffen = to clarify sth.; to provide clarity
+Alarm schlagen = to raise the alarm; to sound the alarm
+Kapital schlagen = to capitalize on sth.; to cash in on sth.
+Wellen schlagen = to make waves; to cause a stir
+Wurzeln schlagen = to put down roots; to take root
+Gehör schenken = to listen to sb.; to heed sb.
+Glauben schenken = to believe sb./sth.; to give credence to sth.
+Aufmerksamkeit schenken = to pay attention to sb./sth.
+Vertrauen schenken = to trust sb.; to place one's trust in sb.
+Beachtung schenken = to pay attention to sth.; to heed sth.
+einen Blick werfen = to take a look (at sth.); to glance (at sth.)
+über den Haufen werfen = to upset sth. (plans); to scrap sth.
+Einspruch erheben = to object (to sth.); to raise an objection
+Anklage erheben = to bring charges (against sb.); to indict sb.
+Vorwürfe erheben = to make accusations; to level allegations
+Anspruch erheben = to claim sth.; to lay claim to sth.
+die Oberhand gewinnen = to gain the upper hand
+an Bedeutung gewinnen = to gain in importance
+an Boden gewinnen = to gain ground
+Zeit gewinnen = to gain time; to buy time
+an Bedeutung verlieren = to lose importance; to become less important
+aus den Augen verlieren = to lose sight of sb./sth.; to lose touch with sb.
+das Gesicht verlieren = to lose face
+die Geduld verlieren = to lose patience
+den Überblick verlieren = to lose track (of sth.)
+Fahrt aufnehmen = to gather pace; to pick up speed
+Kontakt aufnehmen = to contact sb.; to get in touch (with sb.)
+Gestalt annehmen = to take shape
+Formen annehmen = to take on (alarming) proportions
+außer Acht lassen = to disregard sth.; to ignore sth.
+im Stich lassen = to let sb. down; to abandon sb.
+in Ruhe lassen = to leave sb. alone
+freien Lauf lassen = to give free rein to sth.; to give vent to sth.
+auf sich warten lassen = to be a long time coming; to be slow in coming
+zu wünschen übrig lassen = to leave a lot to be desired
+Bescheid wissen = to know about sth.; to be informed
+Bescheid sagen = to let sb. know; to tell sb.
+sich Zeit lassen = to take one's time
+sich Zeit nehmen = to take time (for sth.); to make time (for sth.)
+den Kopf schütteln = to shake one's head
+auf Granit beißen = to get nowhere (with sb.); to hit a brick wall
+ins Gras beißen = to bite the dust; to die
+aus der Reihe tanzen = to step out of line; to break ranks
+Hand anlegen = to lend a hand; to pitch in
+in Gefahr schweben = to be in danger; to be at risk
+Schaden anrichten = to cause damage; to do harm
+Unheil anrichten = to wreak havoc; to cause harm
+Verantwortung übernehmen = to take responsibility (for sth.)
+die Verantwortung übernehmen = to take responsibility; to claim responsibility
+die Führung übernehmen = to take the lead; to take charge
+ein Risiko eingehen = to take a risk; to run a risk
+einen Kompromiss eingehen = to compromise; to reach a compromise
+eine Verpflichtung eingehen = to make a commitment; to enter into an obligation
+Anerkennung verdienen = to deserve recognition; to deserve credit
+Geld verdienen = to earn money; to make money
+einen Vertrag unterzeichnen = to sign a contract; to sign a treaty
+einen Antrag einreichen = to submit an application; to file a motion
+Klage einreichen = to file a lawsuit; to take legal action
+Bericht erstatten = to report (on sth.); to report back
+Anzeige erstatten = to file a police report; to press charges
+Beifall klatschen = to applaud; to clap
+Zeugnis ablegen = to bear witness (to sth.); to testify
+einen Eid ablegen = to take an oath; to swear an oath
+die Wahl gewinnen = to win the election
+die Mehrheit verlieren = to lose one's majority
+die Macht übernehmen = to take power; to seize power
+Wahlen abhalten = to hold elections
+Sanktionen verhängen = to impose sanctions (on sb./sth.)
+den Notstand ausrufen = to declare a state of emergency
+den Bündnisfall ausrufen = to invoke the mutual defence clause
+Frieden schließen = to make peace
+einen Vertrag schließen = to conclude a contract; to conclude a treaty
+ein Abkommen schließen = to reach an agreement; to strike a deal
+Kompromisse schließen = to make compromises; to compromise
+eine Lücke schließen = to close a gap; to fill a gap
+die Grenze schließen = to close the border
 # --- a predicative adjective or participle with its verb, written apart (no particle verb)
-sich bereit erklären
-bereit sein
-verloren gehen
-gefangen nehmen
-gefangen halten
-getrennt leben
-übrig bleiben
-übrig lassen
-bekannt werden
-fertig werden
-offen bleiben
-offen lassen
+sich bereit erklären = to agree (to do sth.); to offer (to do sth.)
+bereit sein = to be ready; to be willing; to be prepared
+verloren gehen = to get lost; to be lost
+gefangen nehmen = to capture sb.; to take sb. prisoner
+gefangen halten = to hold sb. captive; to hold sb. prisoner
+getrennt leben = to live apart; to be separated
+übrig bleiben = to be left (over); to remain
+übrig lassen = to leave sth. (over)
+bekannt werden = to become known; to come to light; to emerge
+fertig werden = to cope with sth.; to be completed
+offen bleiben = to remain unresolved; to remain open
+offen lassen = to leave sth. open; to leave sth. unanswered
 """.strip()
 
 
 def expression_lines() -> list[str]:
-    """The expressions, without comments and blank lines, each once."""
-    seen: dict[str, None] = {}
+    """The expressions, without comments, blank lines and English, each once."""
+    return list(_parsed())
+
+
+def expression_glosses() -> Mapping[str, tuple[str, ...]]:
+    """Each expression's English glosses, most common sense first."""
+    return MappingProxyType(_parsed())
+
+
+@functools.lru_cache(maxsize=1)
+def _parsed() -> dict[str, tuple[str, ...]]:
+    parsed: dict[str, tuple[str, ...]] = {}
     for line in EXPRESSIONS.splitlines():
         line = line.strip()
-        if line and not line.startswith("#"):
-            seen.setdefault(line, None)
-    return list(seen)
+        if not line or line.startswith("#"):
+            continue
+        german, _, english = line.partition(" = ")
+        glosses = tuple(g.strip() for g in english.split(";") if g.strip())
+        parsed.setdefault(german.strip(), glosses)
+    return parsed

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, is_dataclass
 from typing import Any
 
-from lernkarten.entries import Entry
+from lernkarten.analysis.expression_list import expression_glosses
+from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import Dictionary, open_dictionary
 from lernkarten.glossing.ding import plain_german
 from lernkarten.glossing.fallbacks import (
@@ -48,6 +49,8 @@ from lernkarten.glossing.senses import (
 )
 
 Progress = Callable[[int, int], None]
+#: Gloss.source of the English the expression list gives.
+LIST_SOURCE = "expressions"
 
 
 @dataclass
@@ -109,6 +112,13 @@ def _no_cycle_collection() -> Iterator[None]:
 def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     """A copy of `entry` with glosses, grammar and notes; `glosses` stays empty when nothing is known."""
     entry = _copied(entry)
+    if entry.pos == "EXPR":
+        written = expression_glosses().get(entry.lemma)
+        if written:
+            # the expression list's own English: the dictionary's guess at an expression's
+            # sense, with no sentence to choose by, is often another sense or a loose word
+            entry.glosses = [Gloss(text=text, source=LIST_SOURCE) for text in written]
+            return entry
     genders: tuple[str, ...] = ()
     number = ""
     singular = False

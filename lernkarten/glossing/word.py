@@ -54,7 +54,11 @@ def _readings(word: str, dictionary: Any, nouns: Any) -> list[tuple[str, str]]:
     from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL
     from lernkarten.glossing.fallbacks import _head_of
 
+    from lernkarten.analysis.expression_list import expression_glosses
+
     readings: list[tuple[str, str]] = []
+    if word in expression_glosses():
+        readings.append((word, "EXPR"))   # an expression of the list, as the analysis finds it
     exact = dictionary.lookup(word)
     hits = exact or dictionary.lookup_folded(word)
     for hit in hits:

@@ -151,7 +151,7 @@ def notes_lines(entry: Entry, example: Example | None = None) -> str:
     if entry.adjectival_noun:
         lines.append("declined like an adjective")
     for gloss in entry.glosses:
-        if not gloss.text.strip() or gloss.source in ("ding", "ding:phrase"):
+        if not gloss.text.strip() or gloss.source in ("ding", "ding:phrase", "expressions"):
             continue
         how = f"made from {gloss.via}" if gloss.via.strip() else f"from {gloss.source}"
         lines.append(f"“{gloss.text.strip()}”: {how}")
