@@ -502,6 +502,74 @@ def test_expressions_ding_lists_in_another_form_or_german_builds_by_rule_are_glo
     assert border is not None and border.glosses and all(g.uncertain for g in border.glosses)
 
 
+# -- words German makes by rule -----------------------------------------------------------------
+
+def test_a_place_adjective_and_a_compass_adjective_are_glossed_through_the_place() -> None:
+    munich = _gloss(_entry("Münchner", "ADJ", _ud_sentence("die Münchner Zeitung"), "Münchner"))
+    assert _texts(munich)[0] == "of München" and munich.glosses[0].uncertain and munich.glosses[0].via == "München"
+    california = _gloss(_entry("kalifornisch", "ADJ", _ud_sentence("der kalifornischen ICN"), "kalifornischen"))
+    assert _texts(california)[0] == "of Kalifornien"
+    north = _gloss(_entry("nordbayerisch", "ADJ", _ud_sentence("des nordbayerischen Unternehmens"), "nordbayerischen"))
+    assert _texts(north) == ["North Bavarian"]
+    south = _gloss(_entry("südamerikanisch", "ADJ", _ud_sentence("südamerikanischer Emigranten"), "südamerikanischer"))
+    assert _texts(south) == ["South American"]
+
+
+def test_an_adjectival_noun_is_found_in_dings_strong_form_or_made_from_its_adjective() -> None:
+    official = _gloss(_entry("Beamte", "NOUN", _ud_sentence("venezolanischen Beamten"), "Beamten"))
+    assert official.glosses and not official.glosses[0].uncertain and official.glosses[0].via == "Beamter"
+    assert any("civil servant" in text for text in _texts(official)) and official.adjectival_noun
+    interested = _gloss(_entry("Interessierte", "NOUN", _ud_sentence("alle NLP Interessierten"), "Interessierten"))
+    assert _texts(interested) == ["interested person"] and interested.glosses[0].uncertain
+    assert interested.gender == ["m", "f"] and interested.adjectival_noun
+    # a colour written without an adjective's ending is not "a sky-blue person"
+    colour = _gloss(_entry("Himmelblaue", "NOUN", _ud_sentence("auf Gold und Himmelblau"), "Himmelblau"))
+    assert not any("person" in text for text in _texts(colour))
+
+
+def test_a_verb_as_a_noun_and_a_diminutive_are_glossed_through_their_words() -> None:
+    crackdown = _gloss(_entry("Durchgreifen", "NOUN", _ud_sentence("ein härteres Durchgreifen"), "Durchgreifen"))
+    assert _texts(crackdown)[0].startswith("taking ") and crackdown.glosses[0].via == "durchgreifen"
+    assert crackdown.gender == ["n"] and crackdown.genitive == "des Durchgreifens"
+    creatures = _gloss(_entry("Tierchen", "NOUN", _ud_sentence("die lästigen Tierchen"), "Tierchen"))
+    assert _texts(creatures) == ["little animal"] and creatures.gender == ["n"] and creatures.plural == "Tierchen"
+
+
+def test_an_adjective_of_a_noun_and_a_german_suffixoid_is_glossed_and_marked() -> None:
+    peaceful = _gloss(_entry("gewaltfrei", "ADJ", _ud_sentence("ein gewaltfreies, demokratisches"), "gewaltfreies"))
+    assert _texts(peaceful) == ["free of violence"] and peaceful.glosses[0].via == "Gewalt + -frei"
+    assert "glosses" in peaceful.uncertain
+
+
+def test_compounds_with_a_bound_first_part_a_plural_first_part_or_a_short_head() -> None:
+    quota = _gloss(_entry("Mindestquote", "NOUN", _ud_sentence("einer Mindestquote"), "Mindestquote"))
+    assert "minimum quota" in _texts(quota)
+    size = _gloss(_entry("Firmengröße", "NOUN", _ud_sentence("an die Firmengröße"), "Firmengröße"))
+    assert _texts(size)[0] == "company size" and size.glosses[0].via == "Firma + Größe" and size.gender == ["f"]
+    deed = _gloss(_entry("Bluttat", "NOUN", _ud_sentence("für Bluttaten"), "Bluttaten"))
+    assert deed.glosses and deed.glosses[0].via == "Blut + Tat" and deed.plural == "Bluttaten"
+
+
+def test_a_word_in_the_spelling_before_1996_is_glossed_in_todays() -> None:
+    process = _gloss(_entry("Demokratisierungsprozeß", "NOUN", _ud_sentence("einen Demokratisierungsprozeß"),
+                            "Demokratisierungsprozeß"))
+    assert process.glosses and "spelled Demokratisierungsprozess since 1996" in process.notes
+    assert process.lemma == "Demokratisierungsprozeß" and process.gender == ["m"]
+
+
+def test_words_no_rule_can_check_stay_unglossed() -> None:
+    result = gloss_entries([Entry(lemma="Kikker", pos="NOUN"), Entry(lemma="Gebauer", pos="NOUN"),
+                            Entry(lemma="Breitenwirkungsgrad", pos="ADJ")])
+    assert [e.lemma for e in result.unglossed] == ["Kikker", "Gebauer", "Breitenwirkungsgrad"]
+
+
+def test_english_ing_forms() -> None:
+    from lernkarten.glossing.derived import gerund
+
+    assert [gerund(v) for v in ("take", "stop", "die", "visit", "see", "enter", "run")] == \
+        ["taking", "stopping", "dying", "visiting", "seeing", "entering", "running"]
+
+
 def test_an_agent_noun_ding_lacks_is_glossed_through_its_verb() -> None:
     protester = _gloss(_entry("Protestierer", "NOUN", _seed_sentence("zu den Protestierern"), "Protestierern"))
     assert [(g.text, g.via, g.uncertain) for g in protester.glosses] == [("protester", "protestieren", True)]

@@ -50,13 +50,15 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     if split is None:
         return None
     modifier_written, modifier, head = split
-    head_glosses = _glosses_for(head, "NOUN", dictionary, entry)
+    head_glosses = glosses_for(head, "NOUN", dictionary, entry)
     if not head_glosses:
         return None
-    if modifier:
+    if modifier in BOUND_MODIFIERS:
+        attribute = BOUND_MODIFIERS[modifier]
+    elif modifier:
         modifier_pos = "NOUN" if modifier[:1].isupper() else ""
-        modifier_glosses = _glosses_for(modifier, modifier_pos, dictionary, None)
-        attribute = _attributive(modifier_glosses[0].text) if modifier_glosses else ""
+        modifier_glosses = glosses_for(modifier, modifier_pos, dictionary, None)
+        attribute = attributive(modifier_glosses[0].text) if modifier_glosses else ""
     else:
         attribute = modifier_written.rstrip("-")  # a name or abbreviation: "ODKB-Friedenstruppe"
     if not attribute:
@@ -64,7 +66,7 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     via = f"{modifier or modifier_written.rstrip('-')} + {head}"
     texts = []
     for gloss in head_glosses[:2]:
-        text = f"{attribute} {_plain(gloss.text)}".strip()
+        text = f"{attribute} {plain_english(gloss.text)}".strip()
         if text not in texts:
             texts.append(text)
     glosses = [Gloss(text=t, source="ding:compound", uncertain=True, via=via) for t in texts]
@@ -81,7 +83,7 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
         left, _, right = word.rpartition("-")
         head = _noun_lemma(right[:1].upper() + right[1:], dictionary, nouns)
         if head:
-            modifier = _known_modifier(left, dictionary)
+            modifier = known_modifier(left, dictionary)
             return left + "-", modifier, head
         inner = split_compound(right[:1].upper() + right[1:], dictionary, nouns)
         if inner:
@@ -89,15 +91,28 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
         return None
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         written_head = word[cut].upper() + word[cut + 1:]
-        if len(written_head) < 4:
+        if len(written_head) < 3:
             continue
         head = _noun_lemma(written_head, dictionary, nouns)
         if not head:
             continue
-        modifier = _known_modifier(word[:cut], dictionary)
-        if modifier:
-            return word[:cut], modifier, head
+        written = word[:cut]
+        modifier = written if written in BOUND_MODIFIERS else known_modifier(written, dictionary, nouns)
+        # a three-letter head only after a noun of four letters or more: "Blut|tat", not "Moni|tor"
+        if modifier and (len(written_head) >= 4 or (modifier[:1].isupper() and len(modifier) >= 4)):
+            return written, modifier, head
     return None
+
+
+#: First parts of compounds that mean something else, or nothing, on their own, and their
+#: English: "Mindestquote" -> "minimum quota", "Bundesminister" -> "federal minister".
+BOUND_MODIFIERS = {
+    "Einzel": "individual", "Mindest": "minimum", "Höchst": "maximum", "Agrar": "agricultural",
+    "Haupt": "main", "Gesamt": "total", "Vize": "vice", "Bundes": "federal", "Sonder": "special",
+    "Neben": "secondary", "Spitzen": "top", "Riesen": "giant", "Zentral": "central", "Doppel": "double",
+    "Teil": "partial", "Zusatz": "additional", "Anti": "anti", "Mini": "mini", "Ost": "eastern",
+    "West": "western", "Nord": "northern", "Süd": "southern",
+}
 
 
 def compound_plural_forms(written_modifier: str, head_form: str) -> str:
@@ -120,8 +135,16 @@ def _noun_lemma(word: str, dictionary: Dictionary, nouns: object) -> str:
     return ""
 
 
-def _known_modifier(written: str, dictionary: Dictionary) -> str:
-    """The dictionary form of a compound's first part ("Beistands" -> "Beistand"), or ""."""
+def known_modifier(written: str, dictionary: Dictionary, nouns: object = None) -> str:
+    """The dictionary form of a compound's first part ("Beistands" -> "Beistand"), or "".
+
+    With `nouns` (the noun table), a plural first part is read too: "Firmen|größe" -> Firma.
+    """
+    if nouns is not None and len(written) >= 4:
+        capital = written[:1].upper() + written[1:]
+        for row in nouns.lookup(capital):  # type: ignore[attr-defined]
+            if not row.is_name and row.form_is_plural and _known_noun(row.lemma, dictionary):
+                return row.lemma
     for link in LINKS:
         if link and not written.endswith(link):
             continue
@@ -146,13 +169,13 @@ def _known_noun(word: str, dictionary: Dictionary) -> bool:
     return dictionary.knows_head(word, "NOUN")
 
 
-def _attributive(gloss: str) -> str:
+def attributive(gloss: str) -> str:
     """An English gloss fit to stand before a noun: "to drive" -> "drive", "assistance (to sb.)" -> "assistance"."""
-    text = _plain(gloss)
+    text = plain_english(gloss)
     return text.removeprefix("to ").strip()
 
 
-def _plain(gloss: str) -> str:
+def plain_english(gloss: str) -> str:
     text = re.sub(r"\([^)]*\)", " ", gloss)
     text = re.sub(r"\b(?:sth|sb)\.", " ", text)
     return re.sub(r"\s+", " ", text).strip(" ,;")
@@ -169,19 +192,19 @@ def adjective_compound_fallback(entry: Entry, dictionary: Dictionary) -> Fallbac
     for suffix, english in ADJECTIVE_SUFFIXES.items():
         stem = lemma.removesuffix(suffix)
         if stem != lemma and dictionary.knows_head(stem, "ADJ"):
-            first = _glosses_for(stem, "ADJ", dictionary, None)
+            first = glosses_for(stem, "ADJ", dictionary, None)
             if first:
                 via = f"{stem} + -{suffix}"
-                gloss = Gloss(text=_plain(first[0].text) + english, source="ding:compound", uncertain=True, via=via)
+                gloss = Gloss(text=plain_english(first[0].text) + english, source="ding:compound", uncertain=True, via=via)
                 return Fallback("compound", [gloss], via, base=stem, parts=[stem, suffix])
     if "-" in lemma.strip("-"):
         parts = lemma.split("-")
         if not all(dictionary.knows_head(p, "ADJ") for p in parts):
             return None
-        texts = [_glosses_for(p, "ADJ", dictionary, None) for p in parts]
+        texts = [glosses_for(p, "ADJ", dictionary, None) for p in parts]
         if not all(texts):
             return None
-        text = "-".join(_plain(t[0].text) for t in texts)
+        text = "-".join(plain_english(t[0].text) for t in texts)
     else:
         for cut in range(MIN_PART, len(lemma) - MIN_PART - 1):
             head, modifier = lemma[cut:], lemma[:cut]
@@ -191,11 +214,11 @@ def adjective_compound_fallback(entry: Entry, dictionary: Dictionary) -> Fallbac
                 break
         if not parts:
             return None
-        first = _glosses_for(parts[0], "ADJ", dictionary, None) or _glosses_for(parts[0], "ADV", dictionary, None)
-        second = _glosses_for(parts[1], "ADJ", dictionary, None)
+        first = glosses_for(parts[0], "ADJ", dictionary, None) or glosses_for(parts[0], "ADV", dictionary, None)
+        second = glosses_for(parts[1], "ADJ", dictionary, None)
         if not first or not second:
             return None
-        text = f"{_plain(first[0].text)} {_plain(second[0].text)}"
+        text = f"{plain_english(first[0].text)} {plain_english(second[0].text)}"
     via = " + ".join(parts)
     return Fallback("compound", [Gloss(text=text, source="ding:compound", uncertain=True, via=via)], via,
                     base=parts[-1], parts=parts)
@@ -214,7 +237,7 @@ def able_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
         line = choices[0].hit.line
         if choices[0].hit.slot != 0 or len(line.slots) < 3 or not line.slots[2].senses:
             continue
-        participle = _plain(line.slots[2].senses[0].text)
+        participle = plain_english(line.slots[2].senses[0].text)
         via = f"{verb} + -bar"
         gloss = Gloss(text=f"can be {participle}", source="ding:base", uncertain=True, via=via)
         return Fallback("base", [gloss], via, base=verb)
@@ -231,7 +254,7 @@ def nationality_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | Non
         for hit in dictionary.lookup(noun):
             if hit.kind != HEAD or hit.slot != 0 or not hit.line.slots[0].senses:
                 continue
-            english = _plain(hit.line.slots[0].senses[0].text)
+            english = plain_english(hit.line.slots[0].senses[0].text)
             if "pl" in hit.term.markers and english.endswith("s"):
                 english = english[:-1]
             if english and english[:1].isupper():
@@ -325,7 +348,7 @@ def base_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     if entry.pos in {"ADJ", "ADV"}:
         for base in _comparison_bases(lemma):
             if dictionary.knows_head(base, "ADJ"):
-                glosses = _glosses_for(base, "ADJ", dictionary, entry)
+                glosses = glosses_for(base, "ADJ", dictionary, entry)
                 if glosses:
                     glosses = [Gloss(text=g.text, source="ding:base", label=g.label, uncertain=True, via=base)
                                for g in glosses]
@@ -358,7 +381,7 @@ def _comparison_bases(word: str) -> list[str]:
     return list(dict.fromkeys(bases))
 
 
-def _glosses_for(lemma: str, pos: str, dictionary: Dictionary, context: Entry | None) -> list[Gloss]:
+def glosses_for(lemma: str, pos: str, dictionary: Dictionary, context: Entry | None) -> list[Gloss]:
     """The glosses Ding gives `lemma` by itself (its best sense), plain source "ding"."""
     return [replace(gloss) for gloss in _word_glosses(dictionary, lemma, pos)]
 
@@ -418,12 +441,12 @@ def _copula_fallback(words: list[str], dictionary: Dictionary) -> Fallback | Non
         return None
     predicate = " ".join(words[:-1])
     if len(words) == 2 and predicate.islower():
-        glosses = _glosses_for(predicate, "ADJ", dictionary, None)
+        glosses = glosses_for(predicate, "ADJ", dictionary, None)
     else:
         glosses = glosses_of(choose_senses(Entry(lemma=predicate, pos="EXPR"), dictionary))
     if not glosses:
         return None
-    english = _plain(glosses[0].text)
+    english = plain_english(glosses[0].text)
     if english.startswith("to "):
         return None   # the predicate is a verb phrase already: no "to be to ..."
     via = f"{predicate} + {words[-1]}"
@@ -500,10 +523,10 @@ def _manner_fallback(words: list[str], dictionary: Dictionary) -> Fallback | Non
         if adjective.endswith(ending):
             adjective = adjective[: -len(ending)]
             break
-    glosses = _glosses_for(adjective, "ADJ", dictionary, None)
+    glosses = glosses_for(adjective, "ADJ", dictionary, None)
     if not glosses:
         return None
-    english = _plain(glosses[0].text)
+    english = plain_english(glosses[0].text)
     article = "an" if english[:1].lower() in "aeiou" else "a"
     via = f"{adjective} + {words[2]}"
     return Fallback("expression", [Gloss(text=f"in {article} {english} way", source="ding:compound",
@@ -523,13 +546,13 @@ def _governed_fallback(words: list[str], dictionary: Dictionary) -> Fallback | N
         if preposition not in {p for p, _ in hit.term.government}:
             continue
         senses = hit.line.slots[hit.slot].senses
-        noun_glosses = _glosses_for(noun, "NOUN", dictionary, None)
+        noun_glosses = glosses_for(noun, "NOUN", dictionary, None)
         if not senses or not noun_glosses:
             continue
         verb_english = re.sub(r"\s+", " ", re.sub(r"[()]", "", re.sub(r"\b(?:sb|sth)\.(/(?:sb|sth)\.)?", "",
                                                                           senses[0].text))).strip()
         via = f"{verb} {preposition} + {noun}"
-        text = f"{verb_english} {_plain(noun_glosses[0].text)}"
+        text = f"{verb_english} {plain_english(noun_glosses[0].text)}"
         return Fallback("expression", [Gloss(text=text, source="ding:compound", uncertain=True, via=via)], via,
                         base=verb)
     return None
@@ -550,10 +573,10 @@ def agent_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
         return None
     stem = lemma[:-2].lower()
     for verb in (stem + "en", stem + "n"):
-        glosses = _glosses_for(verb, "VERB", dictionary, None)
+        glosses = glosses_for(verb, "VERB", dictionary, None)
         if not glosses:
             continue
-        words = _plain(glosses[0].text).removeprefix("to ").split()
+        words = plain_english(glosses[0].text).removeprefix("to ").split()
         if len(words) != 1:
             continue
         english = words[0]

@@ -1,7 +1,7 @@
 """The glossing stage: Entries in, Entries with glosses and grammar out.
 
 Each entry gets 1-3 English glosses for the sense its text uses (`senses.py`), or glosses made
-from other words and marked so (`fallbacks.py`), and the grammar a card shows
+from other words and marked so (`fallbacks.py`, `derived.py`), and the grammar a card shows
 (`grammar.py`). An entry with no gloss at all is not dropped silently: it comes back in
 `GlossResult.unglossed` for the caller to report, and never becomes a card with an empty
 back. Online translators, when asked for, add sentence translations and a second opinion
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, is_dataclass
@@ -21,6 +22,19 @@ from lernkarten.analysis.expression_list import expression_glosses
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import Dictionary, open_dictionary
 from lernkarten.glossing.ding import plain_german
+from lernkarten.glossing.derived import (
+    adjectival_grammar,
+    adjectival_noun_fallback,
+    compass_fallback,
+    diminutive_fallback,
+    diminutive_grammar,
+    infinitive_grammar,
+    infinitive_noun_fallback,
+    loanword_fallback,
+    new_spelling,
+    place_fallback,
+    suffixoid_fallback,
+)
 from lernkarten.glossing.fallbacks import (
     Fallback,
     able_fallback,
@@ -110,7 +124,23 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
-    """A copy of `entry` with glosses, grammar and notes; `glosses` stays empty when nothing is known."""
+    """A copy of `entry` with glosses, grammar and notes; `glosses` stays empty when nothing is known.
+
+    A word in the spelling from before 1996 ("Prozeß") is glossed in today's ("Prozess"),
+    which the card names.
+    """
+    glossed = _gloss_one(entry, dictionary, nouns)
+    variant = new_spelling(entry.lemma) if not glossed.glosses else ""
+    if variant:
+        respelled = _gloss_one(dataclasses.replace(entry, lemma=variant), dictionary, nouns)
+        if respelled.glosses:
+            respelled.lemma = entry.lemma
+            respelled.notes.insert(0, f"spelled {variant} since 1996")
+            return respelled
+    return glossed
+
+
+def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     entry = _copied(entry)
     if entry.pos == "EXPR":
         written = expression_glosses().get(entry.lemma)
@@ -206,13 +236,18 @@ def text_number(entry: Entry, nouns: object) -> str:
 
 def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
     """The first way of glossing the entry through other words that works, in order of trust."""
-    if entry.pos in {"NOUN", "PROPN"}:
-        return (compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
-                or agent_fallback(entry, dictionary))
+    if entry.pos == "NOUN":
+        return (adjectival_noun_fallback(entry, dictionary, nouns) or compound_fallback(entry, dictionary, nouns)
+                or base_fallback(entry, dictionary) or agent_fallback(entry, dictionary)
+                or place_fallback(entry, nouns) or infinitive_noun_fallback(entry, dictionary)
+                or diminutive_fallback(entry, dictionary) or loanword_fallback(entry))
+    if entry.pos == "PROPN":
+        return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
     if entry.pos in {"ADJ", "ADV"}:
         return (participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
                 or adjective_compound_fallback(entry, dictionary) or able_fallback(entry, dictionary)
-                or nationality_fallback(entry, dictionary))
+                or nationality_fallback(entry, dictionary) or suffixoid_fallback(entry, dictionary)
+                or compass_fallback(entry, dictionary, nouns) or place_fallback(entry, nouns))
     if entry.pos == "EXPR":
         return expression_fallback(entry, dictionary)
     if entry.pos == "VERB":
@@ -241,6 +276,15 @@ def _text_genders(entry: Entry, dictionary: Dictionary, nouns: object) -> tuple[
 
 def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object, fallback: Fallback | None) -> Grammar:
     if entry.pos == "NOUN":
+        if fallback is not None and not _noun_known(entry.lemma, dictionary, nouns):
+            if fallback.kind == "adjectival" and not fallback.base:
+                return adjectival_grammar(entry, fallback)
+            if fallback.kind == "adjectival":
+                return noun_grammar(entry, dictionary, nouns, lemma=fallback.base)
+            if fallback.kind == "infinitive":
+                return infinitive_grammar(entry)
+            if fallback.kind == "diminutive":
+                return diminutive_grammar(entry)
         if fallback is not None and fallback.kind == "compound" and not _noun_known(entry.lemma, dictionary, nouns):
             head_senses = [c.hit for c in choose_senses(copy.copy(entry), dictionary, lemma=fallback.base,
                                                         phrases=False)]

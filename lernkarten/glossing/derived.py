@@ -1,0 +1,268 @@
+"""Glosses for words German makes by rule from words the dictionary knows, marked as made.
+
+Ding lists words, not German's word formation, and a news text is full of words made by
+rule: `Münchner` (of München), `Beamte` (Ding lists `Beamter`), `das Durchgreifen` (the verb
+as a noun), `Tierchen` (a little Tier), `gewaltfrei` (Gewalt + -frei), `nordbayerisch`
+(nord- + bayerisch), English loanwords (`Hotline`), and spellings from before 1996 (`Prozeß`).
+Each rule checks its parts against Ding, the noun table (Wiktionary: its place names) or
+English word frequencies, and gives nothing when a part is unknown: no gloss is better than
+a made-up one. What a rule makes is marked uncertain and says what it was made from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lernkarten.entries import Entry, Gloss
+from lernkarten.glossing.dictionary import Dictionary
+from lernkarten.glossing.fallbacks import Fallback, attributive, glosses_for, known_modifier, plain_english
+from lernkarten.glossing.grammar import Grammar
+
+#: How common (wordfreq Zipf) an English word must be for a German noun written the same to be
+#: taken as a loan of it: "Hotline", "Location" yes; a surname or a typo that happens to be a rare
+#: English word, no.
+LOANWORD_ZIPF = 3.5
+#: How common an English -ing form must be to stand for a German verb used as a noun.
+GERUND_ZIPF = 2.0
+#: English a rule may build on: words, no markup left over from Ding ("bad ~worse").
+_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z' -]*")
+
+
+# -- adjectival nouns ------------------------------------------------------------------------
+
+def adjectival_noun_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
+    """"Beamte" as Ding's "Beamter"; else "Interessierte" through interessiert: "interested person".
+
+    Ding lists an adjectival noun in its strong masculine form (`Beamter`, `Schaulustiger`), the
+    text and the noun table in the weak one. A noun of an adjective Ding lists is a person
+    ("die Interessierten") unless the text says "das" ("das Schlimme": a thing).
+    """
+    lemma = entry.lemma
+    if not lemma[:1].isupper() or not lemma.endswith("e") or len(lemma) < 5:
+        return None
+    forms = [r.lemma for r in nouns.lookup(lemma) if r.adjectival and r.lemma != lemma]  # type: ignore[attr-defined]
+    forms.append(lemma + "r")
+    for form in dict.fromkeys(forms):
+        if dictionary.knows_head(form, "NOUN"):
+            glosses = glosses_for(form, "NOUN", dictionary, None)
+            if glosses:
+                return Fallback("adjectival", [replace(g, via=form) for g in glosses], form, base=form)
+    adjective = lemma[0].lower() + lemma[1:-1]
+    if any(not r.adjectival for r in nouns.lemma(lemma)) or not dictionary.knows_head(adjective, "ADJ"):  # type: ignore[attr-defined]
+        return None   # "Breite" is a noun of its own, not "a wide person"
+    if not all(form.endswith(("e", "en", "er", "em", "es")) for form in entry.forms):
+        return None   # the text wrote it without an adjective's ending: "Gold und Himmelblau" is a colour
+    english = [plain_english(g.text) for g in glosses_for(adjective, "ADJ", dictionary, None)]
+    english = [e for e in english if _PLAIN_WORDS.fullmatch(e) and len(e.split()) <= 2 and not e.startswith("to ")]
+    if not english:
+        return None
+    thing = any(example.article.casefold() == "das" for example in entry.examples)
+    text = f"what is {english[0]}" if thing else f"{english[0]} person"
+    return Fallback("adjectival", [Gloss(text=text, source="ding:base", uncertain=True, via=adjective)], adjective,
+                    parts=["thing" if thing else "person"])
+
+
+def adjectival_grammar(entry: Entry, fallback: Fallback) -> Grammar:
+    """der/die Interessierte, des/der Interessierten; das Schlimme, des Schlimmen (no plural)."""
+    lemma = entry.lemma
+    if fallback.parts == ["thing"]:
+        return Grammar(gender=["n"], genitive=f"des {lemma}n", adjectival_noun=True,
+                       notes=[f"adjectival noun: das {lemma}"])
+    return Grammar(gender=["m", "f"], plural=f"{lemma}n", genitive=f"des/der {lemma}n", adjectival_noun=True,
+                   notes=[f"adjectival noun: der {lemma}, ein {lemma}r"])
+
+
+# -- places ----------------------------------------------------------------------------------
+
+def place_fallback(entry: Entry, nouns: object) -> Fallback | None:
+    """"Münchner", "Kölner" (adjective: of the place; noun: a person from it), "kalifornisch".
+
+    The place must be one the noun table names as a place (Wiktionary's toponyms). The
+    English name of the place is not known, so the gloss gives the German one.
+    """
+    lemma = entry.lemma
+    if lemma[:1].isupper() and lemma.endswith("er") and len(lemma) >= 5:
+        stem = lemma[:-2]
+        candidates = [stem, stem + "en", stem + "n"]
+        if stem.endswith("n"):
+            candidates.append(stem[:-1] + "en")     # Münchner: München
+    elif entry.pos == "ADJ" and lemma.islower() and lemma.endswith("isch") and len(lemma) >= 8:
+        stem = lemma[0].upper() + lemma[1:-4]
+        candidates = [stem, stem + "ien", stem + "a", stem + "en", stem + "land"]   # kalifornisch: Kalifornien
+    else:
+        return None
+    for place in candidates:
+        if any(r.is_name and "Toponym" in r.kinds for r in nouns.lemma(place)):  # type: ignore[attr-defined]
+            text = f"person from {place}" if entry.pos == "NOUN" else f"of {place}; from {place}"
+            glosses = [Gloss(text=t, source="ding:base", uncertain=True, via=place) for t in text.split("; ")]
+            return Fallback("place", glosses, place)
+    return None
+
+
+#: Points of the compass before an adjective of a place: "nordbayerisch" -> "North Bavarian".
+COMPASS = {"nordost": "North-East", "nordwest": "North-West", "südost": "South-East", "südwest": "South-West",
+           "nord": "North", "süd": "South", "ost": "East", "west": "West", "mittel": "Central", "zentral": "Central"}
+REGION = {"North-East": "north-eastern", "North-West": "north-western", "South-East": "south-eastern",
+          "South-West": "south-western", "North": "northern", "South": "southern", "East": "eastern",
+          "West": "western", "Central": "central"}
+
+
+def compass_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
+    """"nordbayerisch" -> "North Bavarian", "ostsächsisch" -> "East Saxon": the compass and the adjective."""
+    from lernkarten.glossing.fallbacks import nationality_fallback
+
+    lemma = entry.lemma
+    for prefix, compass in COMPASS.items():
+        rest = lemma.removeprefix(prefix).lstrip("-")
+        if rest == lemma or len(rest) < 5 or not rest.endswith("isch"):
+            continue
+        english = ""
+        glosses = glosses_for(rest, "ADJ", dictionary, None)
+        if glosses:
+            english = plain_english(glosses[0].text)
+        else:
+            made = nationality_fallback(Entry(lemma=rest, pos="ADJ"), dictionary)
+            english = plain_english(made.glosses[0].text) if made else ""
+        if not english or not english[:1].isupper() or len(english.split()) > 2:
+            # only a proper adjective takes the compass as part of a name: "South American"
+            place = place_fallback(Entry(lemma=rest, pos="ADJ"), nouns)
+            if place is None:
+                continue
+            text = f"of {REGION[compass]} {place.via}"
+        else:
+            text = f"{compass} {english}"
+        via = f"{prefix}- + {rest}"
+        return Fallback("compound", [Gloss(text=text, source="ding:compound", uncertain=True, via=via)], via,
+                        base=rest, parts=[prefix, rest])
+    return None
+
+
+# -- adjectives made with a noun --------------------------------------------------------------
+
+#: Second parts of adjectives made from a noun, and the English they make with the noun:
+#: "gewaltfrei" -> "free of violence", "handlungsfähig" -> "capable of action".
+SUFFIXOIDS = {
+    "orientiert": "{}-oriented", "spezifisch": "{}-specific", "freundlich": "{}-friendly",
+    "feindlich": "hostile to {}", "bezogen": "{}-related", "basiert": "{}-based", "gestützt": "{}-based",
+    "intensiv": "{}-intensive", "ähnlich": "{}-like", "förmig": "{}-shaped", "haltig": "containing {}",
+    "kritisch": "critical of {}", "bedingt": "caused by {}", "pflichtig": "subject to {}", "würdig": "worthy of {}",
+    "fähig": "capable of {}", "frei": "free of {}", "los": "without {}", "reich": "rich in {}",
+    "voll": "full of {}", "weit": "{}-wide", "nah": "close to {}",
+}
+
+
+def suffixoid_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """An adjective of a noun Ding lists and a second part German makes adjectives with."""
+    lemma = entry.lemma
+    if not lemma.islower():
+        return None
+    for suffix, pattern in SUFFIXOIDS.items():
+        written = lemma.removesuffix(suffix)
+        if written == lemma or len(written) < 3:
+            continue
+        noun = known_modifier(written, dictionary)
+        if not noun[:1].isupper():
+            continue   # the first part must be a noun ("gewalt" -> Gewalt), not a verb stem
+        glosses = glosses_for(noun, "NOUN", dictionary, None)
+        english = attributive(glosses[0].text) if glosses else ""
+        if not english or (pattern.startswith("{}-") and " " in english):
+            continue
+        via = f"{noun} + -{suffix}"
+        gloss = Gloss(text=pattern.format(english), source="ding:compound", uncertain=True, via=via)
+        return Fallback("compound", [gloss], via, base=noun, parts=[noun, suffix])
+    return None
+
+
+# -- nouns made from verbs and nouns -----------------------------------------------------------
+
+def infinitive_noun_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """"das Durchgreifen" (durchgreifen, "to take drastic action") -> "taking drastic action"."""
+    lemma = entry.lemma
+    if not lemma[:1].isupper() or not lemma.endswith(("en", "ern", "eln")) or len(lemma) < 6:
+        return None
+    verb = lemma[0].lower() + lemma[1:]
+    for gloss in glosses_for(verb, "VERB", dictionary, None):
+        words = plain_english(gloss.text).removeprefix("to ").split()
+        if not words or not words[0].isalpha():
+            continue
+        ing = gerund(words[0])
+        from lernkarten.glossing.english import word_zipf
+
+        if word_zipf(ing) < GERUND_ZIPF:
+            continue
+        text = " ".join([ing, *words[1:]])
+        return Fallback("infinitive", [Gloss(text=text, source="ding:base", uncertain=True, via=verb)], verb,
+                        base=verb)
+    return None
+
+
+def infinitive_grammar(entry: Entry) -> Grammar:
+    """das Durchgreifen, des Durchgreifens, no plural: every verb's infinitive as a noun."""
+    return Grammar(gender=["n"], genitive=f"des {entry.lemma}s", notes=["the verb's infinitive used as a noun"])
+
+
+_VOWELS = "aeiou"
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of an English verb: "take" -> "taking", "stop" -> "stopping", "die" -> "dying"."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    syllables = len(re.findall(r"[aeiouy]+", verb))
+    if (syllables == 1 and len(verb) >= 3 and verb[-1] not in _VOWELS + "wxy"
+            and verb[-2] in _VOWELS and verb[-3] not in _VOWELS):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+_UMLAUT_BACK = {"ä": "a", "ö": "o", "ü": "u", "äu": "au"}
+
+
+def diminutive_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """"Tierchen" -> "little animal" (Tier), "Häuschen" -> "little house" (Haus)."""
+    lemma = entry.lemma
+    if not lemma[:1].isupper() or not lemma.endswith(("chen", "lein")) or len(lemma) < 7:
+        return None
+    stem = lemma[:-4]
+    plain = re.sub(r"(äu|ä|ö|ü)(?=[^äöü]*$)", lambda m: _UMLAUT_BACK[m.group(1)], stem)
+    for base in dict.fromkeys([stem, stem + "e", plain, plain + "e", plain + "en"]):
+        if len(base) < 3 or not dictionary.knows_head(base, "NOUN"):
+            continue
+        glosses = glosses_for(base, "NOUN", dictionary, None)
+        english = attributive(glosses[0].text) if glosses else ""
+        if english:
+            return Fallback("diminutive", [Gloss(text=f"little {english}", source="ding:base", uncertain=True,
+                                                 via=f"{base} + -{lemma[-4:]}")], base, base=base)
+    return None
+
+
+def diminutive_grammar(entry: Entry) -> Grammar:
+    """das Tierchen, des Tierchens, die Tierchen: every diminutive is neuter and unchanged in the plural."""
+    return Grammar(gender=["n"], plural=entry.lemma, genitive=f"des {entry.lemma}s")
+
+
+def loanword_fallback(entry: Entry) -> Fallback | None:
+    """A noun German took from English as it is ("Hotline", "Location"), when English uses the word."""
+    from lernkarten.glossing.english import word_zipf
+
+    lemma = entry.lemma
+    if not lemma[:1].isupper() or len(lemma) < 3 or not lemma.replace("-", "").isalpha() or not lemma.isascii():
+        return None
+    english = lemma.lower()
+    if word_zipf(english) < LOANWORD_ZIPF:
+        return None
+    return Fallback("loanword", [Gloss(text=english, source="ding:base", uncertain=True, via="English")], "English")
+
+
+# -- spelling --------------------------------------------------------------------------------
+
+def new_spelling(lemma: str) -> str:
+    """The spelling since 1996 of a word with ß after a short vowel: "Prozeß" -> "Prozess" ("" when none).
+
+    Which ß became ss depends on the vowel's length, which the spelling does not show: the
+    caller checks the result against the dictionary.
+    """
+    return lemma.replace("ß", "ss") if "ß" in lemma else ""
