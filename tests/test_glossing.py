@@ -548,6 +548,11 @@ def test_compounds_with_a_bound_first_part_a_plural_first_part_or_a_short_head()
     assert _texts(size)[0] == "company size" and size.glosses[0].via == "Firma + Größe" and size.gender == ["f"]
     deed = _gloss(_entry("Bluttat", "NOUN", _ud_sentence("für Bluttaten"), "Bluttaten"))
     assert deed.glosses and deed.glosses[0].via == "Blut + Tat" and deed.plural == "Bluttaten"
+    # a bound first part means what it means in compounds, unless a longer first part is a word
+    artist = _gloss(Entry(lemma="Spitzenkünstler", pos="NOUN"))
+    assert _texts(artist)[0] == "top artist"
+    retail = _gloss(Entry(lemma="Einzelhandelskonzern", pos="NOUN"))
+    assert retail.glosses[0].via == "Einzelhandel + Konzern"
 
 
 def test_a_word_in_the_spelling_before_1996_is_glossed_in_todays() -> None:
@@ -557,10 +562,18 @@ def test_a_word_in_the_spelling_before_1996_is_glossed_in_todays() -> None:
     assert process.lemma == "Demokratisierungsprozeß" and process.gender == ["m"]
 
 
+def test_only_a_sz_the_old_rules_wrote_for_ss_is_respelled() -> None:
+    from lernkarten.glossing.derived import new_spelling
+
+    assert new_spelling("mißverstehen") == "missverstehen" and new_spelling("Prozeß") == "Prozess"
+    assert new_spelling("Spaßes") == "" and new_spelling("Straße") == ""
+
+
 def test_words_no_rule_can_check_stay_unglossed() -> None:
-    result = gloss_entries([Entry(lemma="Kikker", pos="NOUN"), Entry(lemma="Gebauer", pos="NOUN"),
-                            Entry(lemma="Breitenwirkungsgrad", pos="ADJ")])
-    assert [e.lemma for e in result.unglossed] == ["Kikker", "Gebauer", "Breitenwirkungsgrad"]
+    # a typo, a surname, a name English knows, a typo a short word ends ("Handykap": Handy + Kap)
+    lemmas = ["Kikker", "Gebauer", "Hamas", "Handykap", "schnurbelig"]
+    result = gloss_entries([Entry(lemma=lemma, pos="ADJ" if lemma.islower() else "NOUN") for lemma in lemmas])
+    assert [e.lemma for e in result.unglossed] == lemmas
 
 
 def test_english_ing_forms() -> None:

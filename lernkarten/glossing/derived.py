@@ -57,7 +57,9 @@ def adjectival_noun_fallback(entry: Entry, dictionary: Dictionary, nouns: object
     english = [e for e in english if _PLAIN_WORDS.fullmatch(e) and len(e.split()) <= 2 and not e.startswith("to ")]
     if not english:
         return None
-    thing = any(example.article.casefold() == "das" for example in entry.examples)
+    # "das Schlimme", "noch Schlimmeres": a neuter adjectival noun is a thing, not a person
+    thing = any(example.article.casefold() == "das" for example in entry.examples) or any(
+        form.endswith("es") for form in entry.forms)
     text = f"what is {english[0]}" if thing else f"{english[0]} person"
     return Fallback("adjectival", [Gloss(text=text, source="ding:base", uncertain=True, via=adjective)], adjective,
                     parts=["thing" if thing else "person"])
@@ -244,15 +246,19 @@ def diminutive_grammar(entry: Entry) -> Grammar:
     return Grammar(gender=["n"], plural=entry.lemma, genitive=f"des {entry.lemma}s")
 
 
-def loanword_fallback(entry: Entry) -> Fallback | None:
-    """A noun German took from English as it is ("Hotline", "Location"), when English uses the word."""
-    from lernkarten.glossing.english import word_zipf
+def loanword_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
+    """A noun German took from English as it is ("Hotline", "Location"), when English uses the word.
 
+    The English word must be one Ding's English side uses, and common: a name ("Hamas") or an
+    abbreviation is no loanword, whatever English does with it.
+    """
     lemma = entry.lemma
     if not lemma[:1].isupper() or len(lemma) < 3 or not lemma.replace("-", "").isalpha() or not lemma.isascii():
         return None
+    if not lemma[1:].replace("-", "").islower() or any(r.is_name for r in nouns.lemma(lemma)):  # type: ignore[attr-defined]
+        return None
     english = lemma.lower()
-    if word_zipf(english) < LOANWORD_ZIPF:
+    if (dictionary.english_zipf(english) or 0.0) < LOANWORD_ZIPF:
         return None
     return Fallback("loanword", [Gloss(text=english, source="ding:base", uncertain=True, via="English")], "English")
 
@@ -262,7 +268,12 @@ def loanword_fallback(entry: Entry) -> Fallback | None:
 def new_spelling(lemma: str) -> str:
     """The spelling since 1996 of a word with ß after a short vowel: "Prozeß" -> "Prozess" ("" when none).
 
-    Which ß became ss depends on the vowel's length, which the spelling does not show: the
-    caller checks the result against the dictionary.
+    The old rules wrote ß for ss only at a word's end and before a consonant ("Prozeß",
+    "mißverstehen"), never before a vowel ("Flüsse"); a ß before a vowel ("Spaßes") follows a
+    long vowel and stays. Vowel length is not written, so the caller checks the result.
     """
-    return lemma.replace("ß", "ss") if "ß" in lemma else ""
+    respelled = _OLD_ESZETT.sub("ss", lemma)
+    return respelled if respelled != lemma else ""
+
+
+_OLD_ESZETT = re.compile(r"ß(?![aeiouyäöü])")

@@ -65,7 +65,9 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
         return None
     via = f"{modifier or modifier_written.rstrip('-')} + {head}"
     texts = []
-    for gloss in head_glosses[:2]:
+    # a proper name among the head's senses makes no compound: Mauer's "the Berlin Wall"
+    heads = [g for g in head_glosses if not re.match(r"(?:the )?[A-Z]", plain_english(g.text))] or head_glosses
+    for gloss in heads[:2]:
         text = f"{attribute} {plain_english(gloss.text)}".strip()
         if text not in texts:
             texts.append(text)
@@ -89,19 +91,34 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
         if inner:
             return left + "-" + inner[0], inner[1], inner[2]
         return None
-    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-        written_head = word[cut].upper() + word[cut + 1:]
-        if len(written_head) < 3:
-            continue
-        head = _noun_lemma(written_head, dictionary, nouns)
-        if not head:
-            continue
-        written = word[:cut]
-        modifier = written if written in BOUND_MODIFIERS else known_modifier(written, dictionary, nouns)
-        # a three-letter head only after a noun of four letters or more: "Blut|tat", not "Moni|tor"
-        if modifier and (len(written_head) >= 4 or (modifier[:1].isupper() and len(modifier) >= 4)):
-            return written, modifier, head
-    return None
+    found: dict[bool, tuple[str, str, str]] = {}
+    for bound in (False, True):
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            written_head = word[cut].upper() + word[cut + 1:]
+            if len(written_head) < 4 and written_head not in SHORT_HEADS:
+                continue
+            written = word[:cut]
+            if bound and written not in BOUND_MODIFIERS:
+                continue
+            head = _noun_lemma(written_head, dictionary, nouns)
+            if not head:
+                continue
+            modifier = written if bound else known_modifier(written, dictionary, nouns)
+            if modifier:
+                found[bound] = (written, modifier, head)
+                break
+    # a bound first part reads as such ("Spitzen|künstler": top, not the spitz dog) unless a
+    # longer first part is a word ("Einzelhandels|konzern", not "Einzel|handelskonzern")
+    word_split, bound_split = found.get(False), found.get(True)
+    if bound_split and (word_split is None or len(bound_split[0]) >= len(word_split[0])):
+        return bound_split
+    return word_split
+
+
+#: Three-letter nouns that end many compounds ("Blut|tat", "Gesundheits|amt"); other short
+#: words found at a word's end are more often chance ("Handy|kap" for Handykap, "Bürokrat|ismus").
+SHORT_HEADS = frozenset({"Amt", "Rat", "Tat", "Bau", "Weg", "Ort", "Tag", "Zug", "Bar", "See", "Eis", "Bad", "Rad",
+                         "Tod", "Hof", "Bus", "Arm", "Ohr", "Ruf"})
 
 
 #: First parts of compounds that mean something else, or nothing, on their own, and their
@@ -140,11 +157,17 @@ def known_modifier(written: str, dictionary: Dictionary, nouns: object = None) -
 
     With `nouns` (the noun table), a plural first part is read too: "Firmen|größe" -> Firma.
     """
-    if nouns is not None and len(written) >= 4:
-        capital = written[:1].upper() + written[1:]
-        for row in nouns.lookup(capital):  # type: ignore[attr-defined]
-            if not row.is_name and row.form_is_plural and _known_noun(row.lemma, dictionary):
-                return row.lemma
+    found = _linked_modifier(written, dictionary)
+    if found or nouns is None or len(written) < 4:
+        return found
+    capital = written[:1].upper() + written[1:]
+    for row in nouns.lookup(capital):  # type: ignore[attr-defined]
+        if not row.is_name and row.form_is_plural and _known_noun(row.lemma, dictionary):
+            return row.lemma
+    return ""
+
+
+def _linked_modifier(written: str, dictionary: Dictionary) -> str:
     for link in LINKS:
         if link and not written.endswith(link):
             continue

@@ -240,7 +240,7 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
         return (adjectival_noun_fallback(entry, dictionary, nouns) or compound_fallback(entry, dictionary, nouns)
                 or base_fallback(entry, dictionary) or agent_fallback(entry, dictionary)
                 or place_fallback(entry, nouns) or infinitive_noun_fallback(entry, dictionary)
-                or diminutive_fallback(entry, dictionary) or loanword_fallback(entry))
+                or diminutive_fallback(entry, dictionary) or loanword_fallback(entry, dictionary, nouns))
     if entry.pos == "PROPN":
         return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
     if entry.pos in {"ADJ", "ADV"}:
