@@ -562,6 +562,14 @@ def test_a_word_in_the_spelling_before_1996_is_glossed_in_todays() -> None:
     assert process.lemma == "Demokratisierungsprozeß" and process.gender == ["m"]
 
 
+def test_a_verb_ding_lists_only_with_its_preposition_or_clause() -> None:
+    result = _gloss(_entry("resultieren", "VERB", _ud_sentence("die daraus resultieren"), "resultieren"))
+    assert _texts(result) == ["to result from"] and result.verb is not None
+    assert result.verb.government == ["aus + Dat"] and not result.glosses[0].uncertain
+    argue = _gloss(_entry("argumentieren", "VERB", _ud_sentence("argumentiert SPD-Experte"), "argumentiert"))
+    assert _texts(argue)[0].startswith("to argue")
+
+
 def test_only_a_sz_the_old_rules_wrote_for_ss_is_respelled() -> None:
     from lernkarten.glossing.derived import new_spelling
 

@@ -379,6 +379,27 @@ def base_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     return None
 
 
+def governed_verb_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """A verb Ding lists only with its preposition or clause: "resultieren aus", "argumentieren, dass".
+
+    The gloss is Ding's for the verb ("to result from"); the preposition goes to the grammar.
+    """
+    from lernkarten.glossing.ding import PREPOSITIONS
+
+    lemma = entry.lemma
+    if " " in lemma.removeprefix("sich "):
+        return None
+    for word in (*sorted(PREPOSITIONS), "dass", "ob"):
+        key = f"{lemma} {word}"
+        if not dictionary.knows(key):
+            continue
+        choices = [c for c in choose_senses(Entry(lemma=key, pos="EXPR"), dictionary) if c.hit.kind in (HEAD, "phrase")
+                   and c.hit.slot == 0]
+        if choices:
+            return Fallback("governed", glosses_of(choices, via=key), key, base=lemma, parts=[word])
+    return None
+
+
 def _head_of(hit: Hit) -> str:
     """The headword a form belongs to: the term of the slot before that has a part of speech."""
     for slot in range(hit.slot - 1, -1, -1):

@@ -21,7 +21,7 @@ from typing import Any
 from lernkarten.analysis.expression_list import expression_glosses
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import Dictionary, open_dictionary
-from lernkarten.glossing.ding import plain_german
+from lernkarten.glossing.ding import PREPOSITION_CASES, plain_german
 from lernkarten.glossing.derived import (
     adjectival_grammar,
     adjectival_noun_fallback,
@@ -43,6 +43,7 @@ from lernkarten.glossing.fallbacks import (
     base_fallback,
     compound_fallback,
     expression_fallback,
+    governed_verb_fallback,
     nationality_fallback,
     participle_fallback,
 )
@@ -260,7 +261,8 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
                 if choices:
                     return Fallback("base", glosses_of(choices, source="ding:base", uncertain=True, via=lemma),
                                     lemma, base=lemma)
-        return participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
+        return (governed_verb_fallback(entry, dictionary) or participle_fallback(entry, dictionary)
+                or base_fallback(entry, dictionary))
     return base_fallback(entry, dictionary)
 
 
@@ -299,7 +301,16 @@ def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object,
             return grammar
         return noun_grammar(entry, dictionary, nouns, sense=sense)  # type: ignore[arg-type]
     if entry.pos == "VERB":
-        return verb_grammar(entry, sense)  # type: ignore[arg-type]
+        grammar = verb_grammar(entry, sense)  # type: ignore[arg-type]
+        if fallback is not None and fallback.kind == "governed" and grammar.verb is not None:
+            # "resultieren aus": Ding lists the verb with what it takes
+            word = fallback.parts[0]
+            case = PREPOSITION_CASES.get(word, "")
+            note = f"{word} + {case}" if case else f"+ {word}-clause" if word in ("dass", "ob") else f"with {word}"
+            if case:
+                grammar.verb.government.append(note)
+            grammar.notes.append(note)
+        return grammar
     if entry.pos == "ADJ":
         return adjective_grammar(entry, sense)  # type: ignore[arg-type]
     return Grammar()
