@@ -507,6 +507,10 @@ def test_expressions_ding_lists_in_another_form_or_german_builds_by_rule_are_glo
 def test_a_place_adjective_and_a_compass_adjective_are_glossed_through_the_place() -> None:
     munich = _gloss(_entry("Münchner", "ADJ", _ud_sentence("die Münchner Zeitung"), "Münchner"))
     assert _texts(munich)[0] == "of München" and munich.glosses[0].uncertain and munich.glosses[0].via == "München"
+    # Ding's people of the place give its English name; its sausages and doughnuts are no adjective
+    assert _texts(_gloss(Entry(lemma="Kölner", pos="ADJ")))[0] == "of Cologne"
+    assert _texts(_gloss(Entry(lemma="Frankfurter", pos="ADJ")))[0] == "of Frankfurt"
+    assert _texts(_gloss(Entry(lemma="Pariser", pos="ADJ"))) == ["Parisian"]
     california = _gloss(_entry("kalifornisch", "ADJ", _ud_sentence("der kalifornischen ICN"), "kalifornischen"))
     assert _texts(california)[0] == "of Kalifornien"
     north = _gloss(_entry("nordbayerisch", "ADJ", _ud_sentence("des nordbayerischen Unternehmens"), "nordbayerischen"))

@@ -18,6 +18,7 @@ from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import Dictionary
 from lernkarten.glossing.fallbacks import Fallback, attributive, glosses_for, known_modifier, plain_english
 from lernkarten.glossing.grammar import Grammar
+from lernkarten.glossing.senses import choose_senses, glosses_of
 
 #: How common (wordfreq Zipf) an English word must be for a German noun written the same to be
 #: taken as a loan of it: "Hotline", "Location" yes; a surname or a typo that happens to be a rare
@@ -77,13 +78,25 @@ def adjectival_grammar(entry: Entry, fallback: Fallback) -> Grammar:
 
 # -- places ----------------------------------------------------------------------------------
 
-def place_fallback(entry: Entry, nouns: object) -> Fallback | None:
+def place_fallback(entry: Entry, nouns: object, dictionary: Dictionary | None = None, *,
+                   inhabitants_only: bool = False) -> Fallback | None:
     """"Münchner", "Kölner" (adjective: of the place; noun: a person from it), "kalifornisch".
 
-    The place must be one the noun table names as a place (Wiktionary's toponyms). The
-    English name of the place is not known, so the gloss gives the German one.
+    The English name comes from Ding's gloss of the people ("Kölner": "inhabitant of Cologne");
+    else the place must be one the noun table names as a place (Wiktionary's toponyms), and
+    the gloss gives its German name. With `inhabitants_only`, only the first way is tried.
     """
     lemma = entry.lemma
+    if dictionary is not None and entry.pos == "ADJ" and lemma[:1].isupper() and lemma.endswith("er"):
+        for gloss in glosses_for(lemma, "NOUN", dictionary, None) + glosses_for(f"die {lemma}", "", dictionary, None):
+            found = _INHABITANT.match(plain_english(gloss.text))
+            if found:
+                place = found.group(1)
+                return Fallback("place", [Gloss(text=f"of {place}", source="ding:base", uncertain=True, via=lemma),
+                                          Gloss(text=f"from {place}", source="ding:base", uncertain=True, via=lemma)],
+                                lemma)
+        if inhabitants_only:
+            return None
     if lemma[:1].isupper() and lemma.endswith("er") and len(lemma) >= 5:
         stem = lemma[:-2]
         candidates = [stem, stem + "en", stem + "n"]
@@ -100,6 +113,29 @@ def place_fallback(entry: Entry, nouns: object) -> Fallback | None:
             glosses = [Gloss(text=t, source="ding:base", uncertain=True, via=place) for t in text.split("; ")]
             return Fallback("place", glosses, place)
     return None
+
+
+def place_adjective_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
+    """The adjective of a place ("Kölner Dom", "Pariser Mode"): of the place, never Ding's
+    sausage ("Frankfurter"), doughnut ("Berliner") or other thing named after it.
+
+    In order: Ding's gloss of the people ("inhabitant of Cologne": of Cologne); Ding's own
+    English adjectives of the word ("Swiss", "Parisian"); the place the noun table knows.
+    """
+    found = place_fallback(entry, nouns, dictionary, inhabitants_only=True)
+    if found is not None:
+        return found
+    proper = [g for g in glosses_of(choose_senses(entry, dictionary))
+              if (g.text[:1].isupper() or g.text.startswith("of ")) and g.text != entry.lemma
+              and _PLAIN_WORDS.fullmatch(g.text)]
+    if proper:
+        return Fallback("place", proper, entry.lemma)
+    return place_fallback(entry, nouns)
+
+
+#: Ding's English for the people of a place: "inhabitant of Cologne", "the people from Cologne".
+_INHABITANT = re.compile(r"(?:the )?(?:inhabitants?|natives?|residents?|citizens?|people|persons?) (?:of|from) "
+                         r"([A-Z][A-Za-z.' -]*)$")
 
 
 #: Points of the compass before an adjective of a place: "nordbayerisch" -> "North Bavarian".

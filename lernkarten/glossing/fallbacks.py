@@ -168,6 +168,11 @@ def known_modifier(written: str, dictionary: Dictionary, nouns: object = None) -
 
 
 def _linked_modifier(written: str, dictionary: Dictionary) -> str:
+    # a noun in -e links with -n ("Platte|n|händler"); before a bare "Platt" with -en-
+    if written.endswith("en") and len(written) > MIN_PART + 2:
+        capital = written[:1].upper() + written[1:-1]
+        if _known_noun(capital, dictionary):
+            return capital
     for link in LINKS:
         if link and not written.endswith(link):
             continue

@@ -32,6 +32,7 @@ from lernkarten.glossing.derived import (
     infinitive_noun_fallback,
     loanword_fallback,
     new_spelling,
+    place_adjective_fallback,
     place_fallback,
     suffixoid_fallback,
 )
@@ -157,7 +158,10 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
         genders = _text_genders(entry, dictionary, nouns)
         number = text_number(entry, nouns)
         singular = not any(r.plural_only for r in nouns.lemma(entry.lemma))  # type: ignore[attr-defined]
-    choices = choose_senses(entry, dictionary, genders=genders, number=number, singular=singular)
+    # "Kölner Dom": a place's adjective; Ding lists the word only as the place's people
+    place = (place_adjective_fallback(entry, dictionary, nouns)
+             if entry.pos == "ADJ" and entry.lemma[:1].isupper() and entry.lemma.endswith("er") else None)
+    choices = [] if place else choose_senses(entry, dictionary, genders=genders, number=number, singular=singular)
     phrase = next((c for c in choices if c.phrase and not c.lemma), None)
     if phrase is not None and any(not c.phrase for c in choices):
         # the word has a sense of its own: that is what the card teaches; the phrase the
@@ -170,7 +174,7 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
         if close_senses(choices) and "glosses" not in entry.uncertain:
             entry.uncertain.append("glosses")  # senses the text cannot tell apart
     else:
-        fallback = _fallback(entry, dictionary, nouns)
+        fallback = place or _fallback(entry, dictionary, nouns)
         if fallback:
             entry.glosses = fallback.glosses
     if entry.glosses and all(g.uncertain for g in entry.glosses) and "glosses" not in entry.uncertain:
@@ -238,9 +242,10 @@ def text_number(entry: Entry, nouns: object) -> str:
 def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
     """The first way of glossing the entry through other words that works, in order of trust."""
     if entry.pos == "NOUN":
-        return (adjectival_noun_fallback(entry, dictionary, nouns) or compound_fallback(entry, dictionary, nouns)
-                or base_fallback(entry, dictionary) or agent_fallback(entry, dictionary)
-                or place_fallback(entry, nouns) or infinitive_noun_fallback(entry, dictionary)
+        # a verb as a noun before a compound: "Zusammensitzen" is sitting together, not "together sitting"
+        return (adjectival_noun_fallback(entry, dictionary, nouns) or infinitive_noun_fallback(entry, dictionary)
+                or compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
+                or agent_fallback(entry, dictionary) or place_fallback(entry, nouns)
                 or diminutive_fallback(entry, dictionary) or loanword_fallback(entry, dictionary, nouns))
     if entry.pos == "PROPN":
         return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
@@ -248,7 +253,7 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
         return (participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
                 or adjective_compound_fallback(entry, dictionary) or able_fallback(entry, dictionary)
                 or nationality_fallback(entry, dictionary) or suffixoid_fallback(entry, dictionary)
-                or compass_fallback(entry, dictionary, nouns) or place_fallback(entry, nouns))
+                or compass_fallback(entry, dictionary, nouns) or place_fallback(entry, nouns, dictionary))
     if entry.pos == "EXPR":
         return expression_fallback(entry, dictionary)
     if entry.pos == "VERB":
