@@ -495,6 +495,13 @@ def test_a_noun_used_in_the_plural_is_learned_in_the_plural(seed, seed_units) ->
     assert "Streitkräfte" in {u.lemma for u in seed_units}
 
 
+def test_a_rare_compound_the_word_list_knows_only_in_the_plural_is_learned_in_the_singular(nlp) -> None:
+    # UD German GSD: wordfreq lists "Schmiergeldzahlungen" and not the singular; Zahlung is no plural-only word
+    doc = nlp("Leider gibt es in der Tat eine Reihe von Unternehmen, die mit Schmiergeldzahlungen an "
+              "öffentliche Aufträge gelangt sind.")
+    assert learned(doc)["Schmiergeldzahlungen"] == "Schmiergeldzahlung"
+
+
 def test_noun_gender_and_number_come_from_the_noun_table(seed) -> None:
     morph = {t.text: str(t.morph) for t in seed}
     assert "Gender=Fem" in morph["Hilfsbitte"] and "Number=Sing" in morph["Hilfsbitte"]

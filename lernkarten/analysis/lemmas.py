@@ -30,6 +30,9 @@ MIN_HEAD = 3
 #: a noun counts as used in the plural when its plural is this much more frequent (Zipf: x30)
 PLURAL_PREFERENCE = 1.5
 
+#: how common (Zipf) a plural must be to be learned when the word list lacks its singular
+RARE_SINGULAR_PLURAL = 3.0
+
 #: endings a noun form may add to its lemma, tried when neither form nor compound head is known
 _ENDINGS = ("en", "n", "es", "s", "e", "ern", "er")
 
@@ -569,7 +572,17 @@ def plural_in_use(reading: NounReading) -> str | None:
     # a hyphenated compound is compared by its last part: "ODKB-" is in no word list
     singular_part = reading.lemma.rpartition("-")[2]
     plural_part = plural.rpartition("-")[2]
-    if zipf(plural_part) - zipf(singular_part) >= PLURAL_PREFERENCE:
+    singular_zipf = zipf(singular_part)
+    if not singular_zipf:
+        # a rare word the word list knows in one form only ("Schmiergeldzahlungen"): a
+        # compound's head tells whether German uses it in the plural; else only a common
+        # plural says so
+        head = next(iter(reading.rows), None) if reading.prefix and not reading.prefix.endswith("-") else None
+        if head is not None and head.plural:
+            singular_zipf, plural_part = zipf(head.lemma), head.plural
+        elif zipf(plural_part) < RARE_SINGULAR_PLURAL:
+            return None
+    if zipf(plural_part) - singular_zipf >= PLURAL_PREFERENCE:
         return plural
     return None
 
