@@ -2,13 +2,16 @@
 
     python benchmarks/glossing_quality.py                    # the seed article: figures
     python benchmarks/glossing_quality.py --corpus gsd       # three texts made of UD German GSD sentences
+    python benchmarks/glossing_quality.py --corpus gsd-all   # all GSD sentences as 45 texts, 240 entries judged
     python benchmarks/glossing_quality.py --write-sample     # a fresh sample to judge (overwrites!)
     python benchmarks/glossing_quality.py --show             # the sample with its sentences, for judging
 
 Coverage is the share of the B1 entries (vocabulary stage, default settings) that get at
 least one gloss. The judged sample is every fifth entry of the seed, 50 in all
 (`benchmarks/glossing_judgement.tsv`), and about 40 evenly spread entries of the GSD texts
-(`benchmarks/glossing_judgement_gsd.tsv`): entry, glosses given (with the notes a card shows
+(`benchmarks/glossing_judgement_gsd.tsv`), and 240 entries drawn at random from all GSD
+sentences cut into texts of 40 (`benchmarks/glossing_judgement_gsd_all.tsv`, judged strictly
+by a second reader who did not write the glossing): entry, glosses given (with the notes a card shows
 beside them), does the sense fit the text, are gender and plural right, why. A person fills
 in the judgement columns; this script counts them and names the rows whose glosses changed
 since they were judged, so a stale judgement is never counted silently.
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import sys
 import tempfile
 import time
@@ -42,8 +46,11 @@ SHARED = ROOT.parent / "shared"
 GSD = SHARED / "data" / "ud-german-gsd"
 #: (file, first sentence (0-based), how many): news from dev and test, web reviews from dev.
 GSD_TEXTS = [("de_gsd-ud-dev.conllu", 600, 40), ("de_gsd-ud-test.conllu", 600, 40), ("de_gsd-ud-dev.conllu", 400, 30)]
-JUDGEMENTS = {"seed": HERE / "glossing_judgement.tsv", "gsd": HERE / "glossing_judgement_gsd.tsv"}
-SAMPLE_SIZES = {"seed": 50, "gsd": 40}
+JUDGEMENTS = {"seed": HERE / "glossing_judgement.tsv", "gsd": HERE / "glossing_judgement_gsd.tsv",
+              "gsd-all": HERE / "glossing_judgement_gsd_all.tsv"}
+SAMPLE_SIZES = {"seed": 50, "gsd": 40, "gsd-all": 240}
+#: sentences per text when all of GSD is cut into texts
+ALL_TEXT_SIZE = 40
 COLUMNS = ["lemma", "pos", "glosses", "grammar", "sense_fits", "grammar_correct", "reason"]
 
 
@@ -61,7 +68,8 @@ def main() -> int:
 
     judgement = JUDGEMENTS[args.corpus]
     with tempfile.TemporaryDirectory(prefix="lernkarten-gsd-") as folder:
-        paths = [str(SEED)] if args.corpus == "seed" else gsd_texts(Path(folder))
+        paths = ([str(SEED)] if args.corpus == "seed" else gsd_texts(Path(folder)) if args.corpus == "gsd"
+                 else all_gsd_texts(Path(folder)))
         started = time.perf_counter()
         extraction = extract_entries(paths, level=args.level)
         extracted = time.perf_counter() - started
@@ -81,8 +89,11 @@ def main() -> int:
     print("unglossed: " + ", ".join(f"{e.lemma} ({e.pos})" for e in result.unglossed))
 
     size = SAMPLE_SIZES[args.corpus]
-    step = max(1, len(entries) // size)
-    sample = [by_key[e.key] for e in entries[::step][:size]]
+    if args.corpus == "gsd-all":
+        sample = [by_key[e.key] for e in random.Random(7).sample(list(result.entries), size)]
+    else:
+        step = max(1, len(entries) // size)
+        sample = [by_key[e.key] for e in entries[::step][:size]]
     if args.show:
         for entry in sample:
             example = entry.examples[0].text if entry.examples else ""
@@ -111,6 +122,19 @@ def gsd_texts(folder: Path) -> list[str]:
         path = folder / f"gsd-{name.split('-')[-1].removesuffix('.conllu')}-{first}.txt"
         path.write_text("\n".join(sentences[first:first + count]) + "\n", encoding="utf-8")
         paths.append(str(path))
+    return paths
+
+
+def all_gsd_texts(folder: Path) -> list[str]:
+    """Every sentence of GSD's dev and test splits, in texts of `ALL_TEXT_SIZE` sentences."""
+    paths = []
+    for name in ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu"):
+        lines = (GSD / name).read_text(encoding="utf-8").splitlines()
+        sentences = [line.removeprefix("# text = ") for line in lines if line.startswith("# text = ")]
+        for first in range(0, len(sentences), ALL_TEXT_SIZE):
+            path = folder / f"{name.split('-')[-1].removesuffix('.conllu')}-{first:04d}.txt"
+            path.write_text("\n".join(sentences[first:first + ALL_TEXT_SIZE]) + "\n", encoding="utf-8")
+            paths.append(str(path))
     return paths
 
 

@@ -557,6 +557,9 @@ def test_compounds_with_a_bound_first_part_a_plural_first_part_or_a_short_head()
     assert _texts(artist)[0] == "top artist"
     retail = _gloss(Entry(lemma="Einzelhandelskonzern", pos="NOUN"))
     assert retail.glosses[0].via == "Einzelhandel + Konzern"
+    # a first part that is a word as written before one that needs a letter back: not Schmiere + Geldzahlung
+    bribes = _gloss(_entry("Schmiergeldzahlung", "NOUN", _ud_sentence("mit Schmiergeldzahlungen"), "Schmiergeldzahlungen"))
+    assert bribes.glosses[0].via == "Schmiergeld + Zahlung"
 
 
 def test_a_word_in_the_spelling_before_1996_is_glossed_in_todays() -> None:

@@ -93,6 +93,7 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
         return None
     found: dict[bool, tuple[str, str, str]] = {}
     for bound in (False, True):
+        splits = []
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             written_head = word[cut].upper() + word[cut + 1:]
             if len(written_head) < 4 and written_head not in SHORT_HEADS:
@@ -105,14 +106,24 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
                 continue
             modifier = written if bound else known_modifier(written, dictionary, nouns)
             if modifier:
-                found[bound] = (written, modifier, head)
-                break
+                splits.append((written, modifier, head))
+        # longest head first, but a first part that is a word as written (but for a linking
+        # element) before one that needs a letter back or is a verb's stem:
+        # "Schmiergeld|zahlung", not "Schmier(e)|geldzahlung"; "Kinderarzt|praxis"
+        if splits:
+            found[bound] = next((split for split in splits if _as_written(*split[:2])), splits[0])
     # a bound first part reads as such ("Spitzen|künstler": top, not the spitz dog) unless a
     # longer first part is a word ("Einzelhandels|konzern", not "Einzel|handelskonzern")
     word_split, bound_split = found.get(False), found.get(True)
     if bound_split and (word_split is None or len(bound_split[0]) >= len(word_split[0])):
         return bound_split
     return word_split
+
+
+def _as_written(written: str, modifier: str) -> bool:
+    """The first part is its dictionary form as written, or that and a linking element."""
+    folded, lemma = written.casefold(), modifier.casefold()
+    return any(folded == lemma + link for link in LINKS)
 
 
 #: Three-letter nouns that end many compounds ("Blut|tat", "Gesundheits|amt"); other short
