@@ -281,12 +281,31 @@ def noun_rows(word: str) -> tuple:
 
 
 def modern_spelling(word: str) -> str:
-    """`Prozeß` -> `Prozess`: ß after a short vowel became ss in 1996 (after a long one it stays: Maß)."""
+    """`Prozeß` -> `Prozess`: ß after a short vowel became ss in 1996 (after a long one it stays: Maß).
+
+    The old rules wrote ß for ss only at a word's end or before a consonant. A compound is
+    respelled when the part that holds the ß is a noun the table knows in the new spelling:
+    `Schubladen-Ausschuß`, `Demokratisierungsprozeß` (head Prozess), not `Spaßvogel`.
+    """
     if "ß" not in word:
         return word
     table = _table()
-    candidate = word.replace("ß", "ss")
-    return candidate if table.lookup(candidate) and not table.lookup(word) else word
+    candidate = _OLD_SZ.sub("ss", word)
+    if candidate == word or table.lookup(word):
+        return word
+    if table.lookup(candidate):
+        return candidate
+    last = candidate.rpartition("-")[2]
+    if "-" in candidate and table.lookup(last) and "ss" in last:
+        return candidate
+    split = compound_head(last)
+    if split is not None and "ss" in last[len(split[0]):] and "ß" not in last[:len(split[0])]:
+        return candidate
+    return word
+
+
+#: a ß the old rules wrote for ss: at a word's end or before a consonant ("Prozeß", "mußte")
+_OLD_SZ = re.compile(r"ß(?![aeiouyäöü])")
 
 
 def name_lemma(word: str, tagger_lemma: str) -> str:
