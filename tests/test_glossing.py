@@ -577,6 +577,16 @@ def test_a_verb_ding_lists_only_with_its_preposition_or_clause() -> None:
     assert _texts(argue)[0].startswith("to argue")
 
 
+def test_a_particle_verb_ding_lacks_is_glossed_when_its_particle_is_an_english_adverb() -> None:
+    sneak = _gloss(_entry("vorbeischleichen", "VERB", _ud_sentence("an der Armee vorbeischleichen"), "vorbeischleichen"))
+    assert _texts(sneak) == ["to sneak past"] and sneak.glosses[0].via == "vorbei + schleichen"
+    assert sneak.verb is not None and sneak.verb.separable_prefix == "vorbei"
+    look = _gloss(_entry("hinausschauen", "VERB", _ud_sentence("kaum hinausschauen kann"), "hinausschauen"))
+    assert _texts(look) == ["to look out"]
+    # a verb whose English takes more than one word gets no adverb stuck inside it
+    assert not _gloss(Entry(lemma="runterwirtschaften", pos="VERB")).glosses
+
+
 def test_only_a_sz_the_old_rules_wrote_for_ss_is_respelled() -> None:
     from lernkarten.glossing.derived import new_spelling
 

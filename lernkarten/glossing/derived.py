@@ -240,6 +240,37 @@ def infinitive_grammar(entry: Entry) -> Grammar:
     return Grammar(gender=["n"], genitive=f"des {entry.lemma}s", notes=["the verb's infinitive used as a noun"])
 
 
+#: Separable particles whose sense English says with an adverb after the verb ("vorbeischleichen":
+#: to sneak past), and how: "{}" is the verb's English. Particles with many senses (ab, an, auf, vor,
+#: nach, mit, durch, entgegen) are left out: a guess at them would often be wrong.
+TRANSPARENT_PARTICLES = {
+    "hinaus": "{} out", "heraus": "{} out", "raus": "{} out", "hinein": "{} in", "herein": "{} in",
+    "rein": "{} in", "hinauf": "{} up", "herauf": "{} up", "hinunter": "{} down", "herunter": "{} down",
+    "runter": "{} down", "vorbei": "{} past", "zurück": "{} back",
+    "herum": "{} around", "umher": "{} around", "wieder": "{} again", "weiter": "to continue {}",
+}
+
+
+def particle_verb_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """"vorbeischleichen" (vorbei + schleichen, "to sneak") -> "to sneak past"."""
+    lemma = entry.lemma
+    if not lemma.islower() or " " in lemma:
+        return None
+    for particle, pattern in sorted(TRANSPARENT_PARTICLES.items(), key=lambda item: -len(item[0])):
+        base = lemma.removeprefix(particle)
+        if base == lemma or len(base) < 4 or not dictionary.knows_head(base, "VERB"):
+            continue
+        glosses = glosses_for(base, "VERB", dictionary, None)
+        english = plain_english(glosses[0].text) if glosses else ""
+        words = english.removeprefix("to ").split()
+        if not english.startswith("to ") or len(words) != 1 or not _PLAIN_WORDS.fullmatch(english):
+            continue   # a verb of one word only: "to keep house" + down is no English
+        text = pattern.format(gerund(words[0])) if pattern.startswith("to ") else "to " + pattern.format(words[0])
+        via = f"{particle} + {base}"
+        return Fallback("base", [Gloss(text=text, source="ding:base", uncertain=True, via=via)], via, base=base)
+    return None
+
+
 _VOWELS = "aeiou"
 
 

@@ -32,6 +32,7 @@ from lernkarten.glossing.derived import (
     infinitive_noun_fallback,
     loanword_fallback,
     new_spelling,
+    particle_verb_fallback,
     place_adjective_fallback,
     place_fallback,
     suffixoid_fallback,
@@ -267,7 +268,7 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
                     return Fallback("base", glosses_of(choices, source="ding:base", uncertain=True, via=lemma),
                                     lemma, base=lemma)
         return (governed_verb_fallback(entry, dictionary) or participle_fallback(entry, dictionary)
-                or base_fallback(entry, dictionary))
+                or base_fallback(entry, dictionary) or particle_verb_fallback(entry, dictionary))
     return base_fallback(entry, dictionary)
 
 
