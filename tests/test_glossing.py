@@ -587,6 +587,14 @@ def test_a_particle_verb_ding_lacks_is_glossed_when_its_particle_is_an_english_a
     assert not _gloss(Entry(lemma="runterwirtschaften", pos="VERB")).glosses
 
 
+def test_the_seeds_coinage_and_a_verb_ding_lists_only_as_participle_with_sein() -> None:
+    making = _gloss(_entry("Kasachifizierung", "NOUN", _seed_sentence("Kasachifizierung"), "Kasachifizierung"))
+    assert _texts(making) == ["Kazakhification"] and making.glosses[0].uncertain
+    assert (making.gender, making.plural) == (["f"], "Kasachifizierungen")   # every -ung noun
+    intended = _gloss(_entry("zudenken", "VERB", _seed_sentence("ihr zugedacht hatte"), "zugedacht"))
+    assert _texts(intended)[0] == "to be intended" and intended.glosses[0].via == "zugedacht sein"
+
+
 def test_only_a_sz_the_old_rules_wrote_for_ss_is_respelled() -> None:
     from lernkarten.glossing.derived import new_spelling
 

@@ -214,6 +214,39 @@ def suffixoid_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
 
 # -- nouns made from verbs and nouns -----------------------------------------------------------
 
+#: Nouns of making something a people's or a place's: "Kasachifizierung" -> "Kazakhification".
+_MAKING = {"ifizierung": "ification", "isierung": "ization"}
+
+
+def making_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
+    """"Russifizierung", "Kasachifizierung": the people's English adjective and -ification / -ization.
+
+    Only for a proper adjective ("Kazakh", "Russian"), whose English makes such nouns by rule;
+    "-ic" goes (Germanic: Germanization), and "-ian" before "-ification" (Russification).
+    """
+    from lernkarten.glossing.fallbacks import nationality_fallback
+
+    lemma = entry.lemma
+    for suffix, english_suffix in _MAKING.items():
+        stem = lemma.removesuffix(suffix)
+        if stem == lemma or len(stem) < 3 or not stem[:1].isupper():
+            continue
+        adjective = stem.lower() + "isch"
+        glosses = glosses_for(adjective, "ADJ", dictionary, None)
+        if not glosses:
+            made = nationality_fallback(Entry(lemma=adjective, pos="ADJ"), dictionary)
+            glosses = made.glosses if made else []
+        english = plain_english(glosses[0].text) if glosses else ""
+        if not english[:1].isupper() or not english.isalpha():
+            continue
+        if english.endswith("ic") or (english_suffix == "ification" and english.endswith("ian")):
+            english = english.removesuffix("ic").removesuffix("ian")   # Germanic: Germanization
+        via = f"{adjective} + -{suffix}"
+        return Fallback("base", [Gloss(text=english + english_suffix, source="ding:base", uncertain=True, via=via)],
+                        via, base=adjective)
+    return None
+
+
 def infinitive_noun_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     """"das Durchgreifen" (durchgreifen, "to take drastic action") -> "taking drastic action"."""
     lemma = entry.lemma

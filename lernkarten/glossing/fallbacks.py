@@ -413,7 +413,24 @@ def governed_verb_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | N
                    and c.hit.slot == 0]
         if choices:
             return Fallback("governed", glosses_of(choices, via=key), key, base=lemma, parts=[word])
-    return None
+    return _state_fallback(lemma, dictionary)
+
+
+def _state_fallback(lemma: str, dictionary: Dictionary) -> Fallback | None:
+    """A verb Ding lists only in its participle with sein: "zudenken" as "jdm. zugedacht sein",
+    "to be intended for sb."; the card shows the phrase's English, marked as made from it."""
+    import ablaut
+
+    try:
+        participle = ablaut.conjugate(lemma).past_participle.removeprefix("sich ").strip()
+    except Exception:  # ablaut refuses what is no infinitive
+        return None
+    key = f"{participle} sein"
+    if not participle or " " in participle or not dictionary.knows(key):
+        return None
+    choices = [c for c in choose_senses(Entry(lemma=key, pos="EXPR"), dictionary) if c.hit.kind in (HEAD, "phrase")]
+    glosses = glosses_of(choices, source="ding:base", uncertain=True, via=key)
+    return Fallback("base", glosses, key, base=lemma) if glosses else None
 
 
 def _head_of(hit: Hit) -> str:

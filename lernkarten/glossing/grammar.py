@@ -112,6 +112,10 @@ class Grammar:
 
 # -- nouns ------------------------------------------------------------------------------------
 
+#: Suffixes that make a noun feminine with a plural in -en, whatever its first part.
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität")
+
+
 def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: str | None = None,
                  sense: Hit | None = None) -> Grammar:
     """Gender, plural, genitive of a noun; `lemma` stands in for a compound's head.
@@ -146,6 +150,10 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
     # gender uncertain but is not shown
     candidates = table_genders or ding_genders
     disagree = bool(table_genders and ding_genders and table_genders != ding_genders)
+    if not candidates and lemma.endswith(FEMININE_SUFFIXES) and len(lemma) > 6:
+        # a noun no list knows in -ung, -heit, -keit, -schaft, -tion, -ität is feminine, -en in the plural
+        grammar.gender, grammar.plural, grammar.genitive = ["f"], lemma + "en", f"der {lemma}"
+        return grammar
     if not candidates:
         grammar.uncertain.append("gender")
         return grammar

@@ -31,6 +31,7 @@ from lernkarten.glossing.derived import (
     infinitive_grammar,
     infinitive_noun_fallback,
     loanword_fallback,
+    making_fallback,
     new_spelling,
     particle_verb_fallback,
     place_adjective_fallback,
@@ -246,7 +247,7 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
         # a verb as a noun before a compound: "Zusammensitzen" is sitting together, not "together sitting"
         return (adjectival_noun_fallback(entry, dictionary, nouns) or infinitive_noun_fallback(entry, dictionary)
                 or compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
-                or agent_fallback(entry, dictionary) or place_fallback(entry, nouns)
+                or agent_fallback(entry, dictionary) or place_fallback(entry, nouns) or making_fallback(entry, dictionary)
                 or diminutive_fallback(entry, dictionary) or loanword_fallback(entry, dictionary, nouns))
     if entry.pos == "PROPN":
         return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
