@@ -9,9 +9,10 @@
 Coverage is the share of the B1 entries (vocabulary stage, default settings) that get at
 least one gloss. The judged sample is every fifth entry of the seed, 50 in all
 (`benchmarks/glossing_judgement.tsv`), and about 40 evenly spread entries of the GSD texts
-(`benchmarks/glossing_judgement_gsd.tsv`), and 240 entries drawn at random from all GSD
-sentences cut into texts of 40 (`benchmarks/glossing_judgement_gsd_all.tsv`, judged strictly
-by a second reader who did not write the glossing): entry, glosses given (with the notes a card shows
+(`benchmarks/glossing_judgement_gsd.tsv`), and 240 glossed entries drawn at random from all
+GSD sentences cut into texts of 40 (`benchmarks/glossing_judgement_gsd_all.tsv`, judged
+strictly by a second reader who did not write the glossing; unglossed entries are counted by
+the coverage figure, not there): entry, glosses given (with the notes a card shows
 beside them), does the sense fit the text, are gender and plural right, why. A person fills
 in the judgement columns; this script counts them and names the rows whose glosses changed
 since they were judged, so a stale judgement is never counted silently.

@@ -84,13 +84,19 @@ class Example:
         return example
 
 
+#: Gloss.source of the English the expression list gives its expressions.
+EXPRESSION_LIST = "expressions"
+
+
 @dataclass
 class Gloss:
     """One English gloss and where it came from.
 
-    `source` is "ding" for a direct dictionary hit, "ding:phrase" for a phrase of the entry
-    found in the sentence, "ding:compound" / "ding:participle" / "ding:base" for the
-    fallbacks, "expressions" for the English of the expression list, or the online service's name. Fallbacks and online glosses are `uncertain`.
+    `source` is "ding" for Ding's own gloss of the word (`via` names the form Ding lists it
+    in, when another: "Beamter" for "Beamte", "resultieren aus"), "ding:phrase" for a phrase
+    of the entry found in the sentence, "ding:compound" / "ding:participle" / "ding:base" for
+    glosses made from other words, `EXPRESSION_LIST` for the English of the expression list,
+    or the online service's name. Fallbacks and online glosses are `uncertain`.
     """
 
     text: str

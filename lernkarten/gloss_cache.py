@@ -59,10 +59,14 @@ def _glossed_part(entry: Entry) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    """The glossing code, the noun table's code, the expression list's English and the shipped
-    dictionary: a change to any is a new cache."""
+    """The glossing code, the noun table's code, the expression list's English, the shipped
+    dictionary and the versions of the data packages: a change to any is a new cache."""
+    from importlib import metadata
+
     root = Path(__file__).parent
-    digest = hashlib.sha256(__version__.encode())
+    # the rules read the noun table, English word frequencies and verb forms too
+    versions = "|".join(metadata.version(p) for p in ("german-nouns", "wordfreq", "ablaut"))
+    digest = hashlib.sha256(f"{__version__}|{versions}".encode())
     for file in sorted([*(root / "glossing").glob("*.py"), root / "lexicon" / "nouns.py", root / "entries.py",
                         root / "analysis" / "expression_list.py"]):
         digest.update(file.name.encode())

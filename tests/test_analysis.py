@@ -500,6 +500,8 @@ def test_a_rare_compound_the_word_list_knows_only_in_the_plural_is_learned_in_th
     doc = nlp("Leider gibt es in der Tat eine Reihe von Unternehmen, die mit Schmiergeldzahlungen an "
               "öffentliche Aufträge gelangt sind.")
     assert learned(doc)["Schmiergeldzahlungen"] == "Schmiergeldzahlung"
+    # but a head German uses as much in the plural keeps it: Daten (data), not Datum
+    assert learned(nlp("Die Wirtschaftsdaten überraschten die Analysten."))["Wirtschaftsdaten"] == "Wirtschaftsdaten"
 
 
 def test_noun_gender_and_number_come_from_the_noun_table(seed) -> None:
@@ -534,6 +536,10 @@ def test_old_spelling_is_learned_in_todays(nlp) -> None:
     assert lemmas["Schubladen-Ausschuß"] == "Schubladen-Ausschuss"
     assert lemmas["Demokratisierungsprozeß"] == "Demokratisierungsprozess"
     assert lemmas["Spaßvogel"] == "Spaßvogel"     # a ß before a consonant after a long vowel stays
+    # the part with the ß known as written stays; one known only with ss is respelled
+    lemmas = learned(nlp("Das Mindestmaß an Fahrspaß fehlte, der Mißerfolg am Flußufer nicht."))
+    assert (lemmas["Mindestmaß"], lemmas["Fahrspaß"]) == ("Mindestmaß", "Fahrspaß")
+    assert (lemmas["Mißerfolg"], lemmas["Flußufer"]) == ("Misserfolg", "Flussufer")
 
 
 def test_ss_written_for_sz_is_learned_with_sz(nlp) -> None:

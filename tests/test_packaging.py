@@ -32,6 +32,7 @@ from lernkarten.cli.package import package
 from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging import (
+    stamp_edits,
     read_deck_json,
     read_package_notes,
     stamp_modified,
@@ -496,6 +497,46 @@ def test_hand_edit_packaged_to_a_new_file_still_updates_the_learners_notes(tmp_p
         assert "to announce" in card.answer
     finally:
         col.close()
+
+
+def test_the_json_records_when_each_entrys_cards_changed():
+    built = stamp_modified(seed_deck(), None, now=BUILT)
+    # nothing edited: every entry keeps its time, whatever the clock says
+    assert stamp_edits(built, now=BUILT + 900) == built
+    edited = dataclasses.replace(built, entries=[dataclasses.replace(e) for e in built.entries])
+    entry_of(edited, "mitteilen").glosses = [Gloss("to announce")]
+    stamped = stamp_edits(edited, now=BUILT - 3600)          # a clock behind still moves it forward
+    assert entry_of(stamped, "mitteilen").modified == BUILT + 1
+    assert {e.modified for e in stamped.entries if e.lemma != "mitteilen"} == {BUILT}
+    assert stamp_edits(stamped, now=BUILT + 900) == stamped  # recorded: not stamped again
+    # a JSON from before the record: its times stand; one without a time gets the clock's
+    old = dataclasses.replace(edited, entries=[dataclasses.replace(e, content_hash="") for e in edited.entries])
+    assert entry_of(stamp_edits(old, now=BUILT + 900), "mitteilen").modified == BUILT
+    new = dataclasses.replace(old, entries=[dataclasses.replace(e, modified=0) for e in old.entries])
+    assert {e.modified for e in stamp_edits(new, now=BUILT + 900).entries} == {BUILT + 900}
+
+
+def test_package_writes_the_new_times_back_so_an_edit_counts_once(tmp_path):
+    write_deck_json(stamp_modified(seed_deck(), None, now=BUILT), tmp_path / "deck.json")
+    edit_json(tmp_path / "deck.json", "mitteilen", "to announce")
+    runner = CliRunner()
+    assert runner.invoke(package, [str(tmp_path / "deck.json"), "-o", str(tmp_path / "a.apkg")]).exit_code == 0
+    recorded = json.loads((tmp_path / "deck.json").read_text(encoding="utf-8"))
+    moved = next(e for e in recorded["entries"] if e["lemma"] == "mitteilen")["modified"]
+    assert moved > BUILT
+    assert runner.invoke(package, [str(tmp_path / "deck.json"), "-o", str(tmp_path / "b.apkg")]).exit_code == 0
+    assert read_package_notes(tmp_path / "a.apkg") == read_package_notes(tmp_path / "b.apkg")
+
+
+def test_package_warns_that_an_old_json_cannot_show_its_edits(tmp_path):
+    data = json.loads(seed_deck().to_json())
+    for entry in data["entries"]:
+        entry.pop("content_hash", None)
+        entry["modified"] = BUILT
+    (tmp_path / "old.json").write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(package, [str(tmp_path / "old.json"), "-o", str(tmp_path / "new.apkg")])
+    assert result.exit_code == 0
+    assert "written by an older lernkarten" in result.output and "-o" in result.output
 
 
 def test_reverse_cards_asked_for_later_join_the_learners_notes(tmp_path):

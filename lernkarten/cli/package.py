@@ -24,30 +24,40 @@ def package(deck_json: Path, output: Path | None, reverse: bool) -> None:
     """Package DECK_JSON (decks/NAME.json) as an Anki deck again.
 
     Entries whose cards changed since the package at the output path was written (or, with
-    no package there, since the JSON was built) get a new mod time, so re-importing it into
-    Anki updates those notes and keeps your reviews.
+    no package there, since the JSON last recorded them) get a new mod time, so re-importing
+    it into Anki updates those notes and keeps your reviews. The new times are written back
+    into DECK_JSON.
     """
-    from lernkarten.packaging import read_deck_json, stamp_edits, stamp_from_package, write_apkg
+    from lernkarten.packaging import read_deck_json, stamp_edits, stamp_from_package, write_apkg, write_deck_json
     from lernkarten.packaging.render import usable_glosses
 
     target = output if output is not None else deck_json.with_suffix(".apkg")
     if target.suffix.lower() != ".apkg":
         raise click.ClickException(f"{target}: the output must end in .apkg")
     try:
-        deck = read_deck_json(deck_json)
-        if not any(usable_glosses(entry) for entry in deck.entries):
+        read = read_deck_json(deck_json)
+        if not any(usable_glosses(entry) for entry in read.entries):
             raise LernkartenError(f"{deck_json}: no entry has a gloss, so there is nothing to make cards of")
+        # entries with a time but no record of their cards: a JSON from an older lernkarten
+        unrecorded = 0 if target.is_file() else sum(1 for e in read.entries if e.modified > 0 and not e.content_hash)
         if target.is_file():
             try:
-                deck = stamp_from_package(deck, target, int(time.time()), reverse=reverse)
+                deck = stamp_from_package(read, target, int(time.time()), reverse=reverse)
             except LernkartenError as exc:
                 raise LernkartenError(f"{exc}; not overwriting it") from None
         else:
-            deck = stamp_edits(deck, int(time.time()))
+            deck = stamp_edits(read, int(time.time()))
         summary = write_apkg(deck, target, reverse=reverse)
+        if deck != read:
+            # the new times are the JSON's now: an edit counts once, not again at every package
+            write_deck_json(deck, deck_json)
     except LernkartenError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Wrote {summary.notes} notes ({summary.cards} cards) to {target}")
+    if unrecorded:
+        click.echo(f"{unrecorded} entries of {deck_json} were written by an older lernkarten and say nothing of "
+                   "their cards: edits made before this run reach Anki only with -o pointing at the package you "
+                   "imported", err=True)
     if summary.skipped:
         click.echo(
             f"{len(summary.skipped)} entries have no gloss and made no card: {', '.join(summary.skipped)}",

@@ -3,7 +3,7 @@
 Ding lists words, not German's word formation, and a news text is full of words made by
 rule: `Münchner` (of München), `Beamte` (Ding lists `Beamter`), `das Durchgreifen` (the verb
 as a noun), `Tierchen` (a little Tier), `gewaltfrei` (Gewalt + -frei), `nordbayerisch`
-(nord- + bayerisch), English loanwords (`Hotline`), and spellings from before 1996 (`Prozeß`).
+(nord- + bayerisch), `Kasachifizierung`, `vorbeischleichen` and English loanwords (`Location`).
 Each rule checks its parts against Ding, the noun table (Wiktionary: its place names) or
 English word frequencies, and gives nothing when a part is unknown: no gloss is better than
 a made-up one. What a rule makes is marked uncertain and says what it was made from.
@@ -15,15 +15,23 @@ import re
 from dataclasses import replace
 
 from lernkarten.entries import Entry, Gloss
-from lernkarten.glossing.dictionary import Dictionary
-from lernkarten.glossing.fallbacks import Fallback, attributive, glosses_for, known_modifier, plain_english
+from lernkarten.glossing.dictionary import HEAD, Dictionary
+from lernkarten.glossing.english import word_zipf
+from lernkarten.glossing.fallbacks import (
+    Fallback,
+    attributive,
+    glosses_for,
+    known_modifier,
+    nationality_fallback,
+    plain_english,
+)
 from lernkarten.glossing.grammar import Grammar
 from lernkarten.glossing.senses import choose_senses, glosses_of
 
 #: How common (wordfreq Zipf) an English word must be for a German noun written the same to be
 #: taken as a loan of it: "Hotline", "Location" yes; a surname or a typo that happens to be a rare
 #: English word, no.
-LOANWORD_ZIPF = 3.5
+LOANWORD_ZIPF = 3.3
 #: How common an English -ing form must be to stand for a German verb used as a noun.
 GERUND_ZIPF = 2.0
 #: English a rule may build on: words, no markup left over from Ding ("bad ~worse").
@@ -43,7 +51,8 @@ def adjectival_noun_fallback(entry: Entry, dictionary: Dictionary, nouns: object
     if not lemma[:1].isupper() or not lemma.endswith("e") or len(lemma) < 5:
         return None
     forms = [r.lemma for r in nouns.lookup(lemma) if r.adjectival and r.lemma != lemma]  # type: ignore[attr-defined]
-    forms.append(lemma + "r")
+    if _declines_as_adjective(lemma + "r", lemma, dictionary):
+        forms.append(lemma + "r")
     for form in dict.fromkeys(forms):
         if dictionary.knows_head(form, "NOUN"):
             glosses = glosses_for(form, "NOUN", dictionary, None)
@@ -66,6 +75,17 @@ def adjectival_noun_fallback(entry: Entry, dictionary: Dictionary, nouns: object
                     parts=["thing" if thing else "person"])
 
 
+def _declines_as_adjective(form: str, lemma: str, dictionary: Dictionary) -> bool:
+    """Ding lists `form` ("Beamter") with the plural an adjective makes ("Beamten"): not a
+    noun of its own that happens to end in -r ("Flüchtlingslager" is no "Flüchtlingslage")."""
+    for hit in dictionary.lookup(form):
+        if hit.kind == HEAD and hit.slot == 0 and len(hit.line.slots) > 1:
+            plurals = {term.key for term in hit.line.slots[1].terms}
+            if lemma + "n" in plurals:
+                return True
+    return False
+
+
 def adjectival_grammar(entry: Entry, fallback: Fallback) -> Grammar:
     """der/die Interessierte, des/der Interessierten; das Schlimme, des Schlimmen (no plural)."""
     lemma = entry.lemma
@@ -83,8 +103,9 @@ def place_fallback(entry: Entry, nouns: object, dictionary: Dictionary | None = 
     """"Münchner", "Kölner" (adjective: of the place; noun: a person from it), "kalifornisch".
 
     The English name comes from Ding's gloss of the people ("Kölner": "inhabitant of Cologne");
-    else the place must be one the noun table names as a place (Wiktionary's toponyms), and
-    the gloss gives its German name. With `inhabitants_only`, only the first way is tried.
+    else the place must be one the noun table names as a place (Wiktionary's toponyms), named
+    as Ding names it in English ("München": Munich), or in German when Ding lacks it. With
+    `inhabitants_only`, only the first way is tried.
     """
     lemma = entry.lemma
     if dictionary is not None and entry.pos == "ADJ" and lemma[:1].isupper() and lemma.endswith("er"):
@@ -104,15 +125,32 @@ def place_fallback(entry: Entry, nouns: object, dictionary: Dictionary | None = 
             candidates.append(stem[:-1] + "en")     # Münchner: München
     elif entry.pos == "ADJ" and lemma.islower() and lemma.endswith("isch") and len(lemma) >= 8:
         stem = lemma[0].upper() + lemma[1:-4]
-        candidates = [stem, stem + "ien", stem + "a", stem + "en", stem + "land"]   # kalifornisch: Kalifornien
+        # kalifornisch: Kalifornien; amerikanisch: Amerika
+        candidates = [stem, stem + "ien", stem + "a", stem + "en", stem + "land"]
+        if stem.endswith("n"):
+            candidates.append(stem[:-1])
     else:
         return None
     for place in candidates:
         if any(r.is_name and "Toponym" in r.kinds for r in nouns.lemma(place)):  # type: ignore[attr-defined]
-            text = f"person from {place}" if entry.pos == "NOUN" else f"of {place}; from {place}"
+            name = english_place_name(place, dictionary) if dictionary is not None else place
+            text = f"person from {name}" if entry.pos == "NOUN" else f"of {name}; from {name}"
             glosses = [Gloss(text=t, source="ding:base", uncertain=True, via=place) for t in text.split("; ")]
             return Fallback("place", glosses, place)
     return None
+
+
+def english_place_name(place: str, dictionary: Dictionary) -> str:
+    """The English name of a German place name from Ding's geography lines ("München": Munich),
+    else the German name."""
+    for hit in dictionary.lookup(place):
+        if hit.kind != HEAD or hit.slot != 0 or "geogr." not in hit.line.slots[0].labels:
+            continue
+        senses = hit.line.slots[0].senses
+        name = plain_english(senses[0].text).split(" /")[0].strip() if senses else ""
+        if name[:1].isupper() and name != place and _PLAIN_WORDS.fullmatch(name) and len(name.split()) <= 3:
+            return name
+    return place
 
 
 def place_adjective_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
@@ -130,7 +168,7 @@ def place_adjective_fallback(entry: Entry, dictionary: Dictionary, nouns: object
               and _PLAIN_WORDS.fullmatch(g.text)]
     if proper:
         return Fallback("place", proper, entry.lemma)
-    return place_fallback(entry, nouns)
+    return place_fallback(entry, nouns, dictionary)
 
 
 #: Ding's English for the people of a place: "inhabitant of Cologne", "the people from Cologne".
@@ -147,9 +185,7 @@ REGION = {"North-East": "north-eastern", "North-West": "north-western", "South-E
 
 
 def compass_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
-    """"nordbayerisch" -> "North Bavarian", "ostsächsisch" -> "East Saxon": the compass and the adjective."""
-    from lernkarten.glossing.fallbacks import nationality_fallback
-
+    """"südamerikanisch" -> "South American" (Südamerika is a place), "südfranzösisch" -> "southern French"."""
     lemma = entry.lemma
     for prefix, compass in COMPASS.items():
         rest = lemma.removeprefix(prefix).lstrip("-")
@@ -162,14 +198,15 @@ def compass_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fal
         else:
             made = nationality_fallback(Entry(lemma=rest, pos="ADJ"), dictionary)
             english = plain_english(made.glosses[0].text) if made else ""
-        if not english or not english[:1].isupper() or len(english.split()) > 2:
-            # only a proper adjective takes the compass as part of a name: "South American"
-            place = place_fallback(Entry(lemma=rest, pos="ADJ"), nouns)
-            if place is None:
-                continue
-            text = f"of {REGION[compass]} {place.via}"
+        place = place_fallback(Entry(lemma=rest, pos="ADJ"), nouns, dictionary)
+        region = prefix.capitalize() + place.via.lower() if place is not None else ""
+        if english[:1].isupper() and len(english.split()) <= 2:
+            # "South American" where the region is a place of its own (Südamerika); else "southern French"
+            text = f"{compass} {english}" if region and dictionary.knows(region) else f"{REGION[compass]} {english}"
+        elif place is not None:
+            text = f"of {REGION[compass]} {english_place_name(place.via, dictionary)}"
         else:
-            text = f"{compass} {english}"
+            continue
         via = f"{prefix}- + {rest}"
         return Fallback("compound", [Gloss(text=text, source="ding:compound", uncertain=True, via=via)], via,
                         base=rest, parts=[prefix, rest])
@@ -179,13 +216,13 @@ def compass_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fal
 # -- adjectives made with a noun --------------------------------------------------------------
 
 #: Second parts of adjectives made from a noun, and the English they make with the noun:
-#: "gewaltfrei" -> "free of violence", "handlungsfähig" -> "capable of action".
+#: "gewaltfrei" -> "violence-free", "handlungsfähig" -> "capable of action".
 SUFFIXOIDS = {
     "orientiert": "{}-oriented", "spezifisch": "{}-specific", "freundlich": "{}-friendly",
     "feindlich": "hostile to {}", "bezogen": "{}-related", "basiert": "{}-based", "gestützt": "{}-based",
     "intensiv": "{}-intensive", "ähnlich": "{}-like", "förmig": "{}-shaped", "haltig": "containing {}",
     "kritisch": "critical of {}", "bedingt": "caused by {}", "pflichtig": "subject to {}", "würdig": "worthy of {}",
-    "fähig": "capable of {}", "frei": "free of {}", "los": "without {}", "reich": "rich in {}",
+    "fähig": "capable of {}", "frei": "{}-free", "los": "without {}", "reich": "rich in {}",
     "voll": "full of {}", "weit": "{}-wide", "nah": "close to {}",
 }
 
@@ -224,8 +261,6 @@ def making_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     Only for a proper adjective ("Kazakh", "Russian"), whose English makes such nouns by rule;
     "-ic" goes (Germanic: Germanization), and "-ian" before "-ification" (Russification).
     """
-    from lernkarten.glossing.fallbacks import nationality_fallback
-
     lemma = entry.lemma
     for suffix, english_suffix in _MAKING.items():
         stem = lemma.removesuffix(suffix)
@@ -241,10 +276,17 @@ def making_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
             continue
         if english.endswith("ic") or (english_suffix == "ification" and english.endswith("ian")):
             english = english.removesuffix("ic").removesuffix("ian")   # Germanic: Germanization
+        made = english + english_suffix
+        # English attests it ("Russification"), or the people's name is bare ("Kazakh"): a
+        # suffix of its own ("Turkish", "Chinese") makes words English does not have
+        if word_zipf(made.lower()) <= 0 and english.endswith(_ADJECTIVE_ENDINGS):
+            continue
         via = f"{adjective} + -{suffix}"
-        return Fallback("base", [Gloss(text=english + english_suffix, source="ding:base", uncertain=True, via=via)],
-                        via, base=adjective)
+        return Fallback("base", [Gloss(text=made, source="ding:base", uncertain=True, via=via)], via, base=adjective)
     return None
+
+
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "i", "ic")
 
 
 def infinitive_noun_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
@@ -258,8 +300,6 @@ def infinitive_noun_fallback(entry: Entry, dictionary: Dictionary) -> Fallback |
         if not words or not words[0].isalpha():
             continue
         ing = gerund(words[0])
-        from lernkarten.glossing.english import word_zipf
-
         if word_zipf(ing) < GERUND_ZIPF:
             continue
         text = " ".join([ing, *words[1:]])
@@ -328,6 +368,8 @@ def diminutive_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None
     lemma = entry.lemma
     if not lemma[:1].isupper() or not lemma.endswith(("chen", "lein")) or len(lemma) < 7:
         return None
+    if dictionary.knows(lemma.lower()):
+        return None   # "ein bisschen" written with a capital is no little Biss
     stem = lemma[:-4]
     plain = re.sub(r"(äu|ä|ö|ü)(?=[^äöü]*$)", lambda m: _UMLAUT_BACK[m.group(1)], stem)
     for base in dict.fromkeys([stem, stem + "e", plain, plain + "e", plain + "en"]):
@@ -353,27 +395,11 @@ def loanword_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fa
     abbreviation is no loanword, whatever English does with it.
     """
     lemma = entry.lemma
-    if not lemma[:1].isupper() or len(lemma) < 3 or not lemma.replace("-", "").isalpha() or not lemma.isascii():
-        return None
+    if not lemma[:1].isupper() or len(lemma) < 4 or not lemma.replace("-", "").isalpha() or not lemma.isascii():
+        return None   # three letters are as often an abbreviation ("Min", "Tel") as a word
     if not lemma[1:].replace("-", "").islower() or any(r.is_name for r in nouns.lemma(lemma)):  # type: ignore[attr-defined]
         return None
     english = lemma.lower()
     if (dictionary.english_zipf(english) or 0.0) < LOANWORD_ZIPF:
         return None
     return Fallback("loanword", [Gloss(text=english, source="ding:base", uncertain=True, via="English")], "English")
-
-
-# -- spelling --------------------------------------------------------------------------------
-
-def new_spelling(lemma: str) -> str:
-    """The spelling since 1996 of a word with ß after a short vowel: "Prozeß" -> "Prozess" ("" when none).
-
-    The old rules wrote ß for ss only at a word's end and before a consonant ("Prozeß",
-    "mißverstehen"), never before a vowel ("Flüsse"); a ß before a vowel ("Spaßes") follows a
-    long vowel and stays. Vowel length is not written, so the caller checks the result.
-    """
-    respelled = _OLD_ESZETT.sub("ss", lemma)
-    return respelled if respelled != lemma else ""
-
-
-_OLD_ESZETT = re.compile(r"ß(?![aeiouyäöü])")

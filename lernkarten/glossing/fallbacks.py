@@ -68,7 +68,9 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     # a proper name among the head's senses makes no compound: Mauer's "the Berlin Wall"
     heads = [g for g in head_glosses if not re.match(r"(?:the )?[A-Z]", plain_english(g.text))] or head_glosses
     for gloss in heads[:2]:
-        text = f"{attribute} {plain_english(gloss.text)}".strip()
+        english = plain_english(gloss.text)
+        # "the Balkans" after "western": the article goes first
+        text = (f"the {attribute} {english[4:]}" if english.startswith("the ") else f"{attribute} {english}").strip()
         if text not in texts:
             texts.append(text)
     glosses = [Gloss(text=t, source="ding:compound", uncertain=True, via=via) for t in texts]
@@ -85,7 +87,7 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
         left, _, right = word.rpartition("-")
         head = _noun_lemma(right[:1].upper() + right[1:], dictionary, nouns)
         if head:
-            modifier = known_modifier(left, dictionary)
+            modifier = left if left in BOUND_MODIFIERS else known_modifier(left, dictionary, nouns)
             return left + "-", modifier, head
         inner = split_compound(right[:1].upper() + right[1:], dictionary, nouns)
         if inner:
@@ -179,6 +181,9 @@ def known_modifier(written: str, dictionary: Dictionary, nouns: object = None) -
 
 
 def _linked_modifier(written: str, dictionary: Dictionary) -> str:
+    as_written = written[:1].upper() + written[1:]
+    if len(written) > MIN_PART + 1 and _known_noun(as_written, dictionary) and _common_german(as_written):
+        return as_written   # "Daten|handel": Ding's Daten (data), not Date + n; not a rare "Verlade"
     # a noun in -e links with -n ("Platte|n|händler"); before a bare "Platt" with -en-
     if written.endswith("en") and len(written) > MIN_PART + 2:
         capital = written[:1].upper() + written[1:-1]
@@ -204,6 +209,17 @@ def _linked_modifier(written: str, dictionary: Dictionary) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _common_german(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "de") >= COMMON_GERMAN
+
+
+#: How common (wordfreq Zipf) a compound's first part must be to be read as the noun it is as written.
+COMMON_GERMAN = 3.0
+
+
 def _known_noun(word: str, dictionary: Dictionary) -> bool:
     return dictionary.knows_head(word, "NOUN")
 
@@ -211,7 +227,7 @@ def _known_noun(word: str, dictionary: Dictionary) -> bool:
 def attributive(gloss: str) -> str:
     """An English gloss fit to stand before a noun: "to drive" -> "drive", "assistance (to sb.)" -> "assistance"."""
     text = plain_english(gloss)
-    return text.removeprefix("to ").strip()
+    return text.removeprefix("to ").removeprefix("the ").strip()
 
 
 def plain_english(gloss: str) -> str:
@@ -234,7 +250,8 @@ def adjective_compound_fallback(entry: Entry, dictionary: Dictionary) -> Fallbac
             first = glosses_for(stem, "ADJ", dictionary, None)
             if first:
                 via = f"{stem} + -{suffix}"
-                gloss = Gloss(text=plain_english(first[0].text) + english, source="ding:compound", uncertain=True, via=via)
+                text = plain_english(first[0].text) + english
+                gloss = Gloss(text=text, source="ding:compound", uncertain=True, via=via)
                 return Fallback("compound", [gloss], via, base=stem, parts=[stem, suffix])
     if "-" in lemma.strip("-"):
         parts = lemma.split("-")
@@ -396,7 +413,8 @@ def base_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
 
 
 def governed_verb_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
-    """A verb Ding lists only with its preposition or clause: "resultieren aus", "argumentieren, dass".
+    """A verb Ding lists only with its preposition or clause: "resultieren aus", "argumentieren, dass",
+    or only as a participle with sein (`_state_fallback`).
 
     The gloss is Ding's for the verb ("to result from"); the preposition goes to the grammar.
     """

@@ -143,7 +143,7 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
         if table_genders & {"m", "f"} or ding_genders & {"m", "f"}:
             table_genders = {"m", "f"}
             ding_genders = {"m", "f"} if ding_genders else set()
-        grammar.notes.append(_adjectival_note(lemma, table_genders))
+        grammar.notes.append(adjectival_note(lemma, table_genders))
 
     # the noun table (Wiktionary) lists every gender of a noun; a gender only Ding gives is
     # more often a slip in Ding ("Teil {f} (einer Geschichte)") than a sense: it makes the
@@ -294,10 +294,10 @@ def _agrees(readings: set[tuple[str, str, str]], gender: str, form: str, lemma: 
     return False
 
 
-def _adjectival_note(lemma: str, genders: set[str]) -> str:
+def adjectival_note(lemma: str, genders: set[str]) -> str:
     """"adjectival noun: der Verbündete, ein Verbündeter" - the ending changes with the article."""
     if not lemma.endswith("e"):
-        return "adjectival noun: declined like an adjective"
+        return "adjectival noun"   # the card says "declined like an adjective" for every one
     if genders & {"m", "f"}:
         return f"adjectival noun: der {lemma}, ein {lemma}r"
     return f"adjectival noun: das {lemma}, ein {lemma}s"

@@ -19,9 +19,7 @@ from dataclasses import dataclass, field, is_dataclass
 from typing import Any
 
 from lernkarten.analysis.expression_list import expression_glosses
-from lernkarten.entries import Entry, Gloss
-from lernkarten.glossing.dictionary import Dictionary, open_dictionary
-from lernkarten.glossing.ding import PREPOSITION_CASES, plain_german
+from lernkarten.entries import EXPRESSION_LIST, Entry, Gloss
 from lernkarten.glossing.derived import (
     adjectival_grammar,
     adjectival_noun_fallback,
@@ -32,12 +30,13 @@ from lernkarten.glossing.derived import (
     infinitive_noun_fallback,
     loanword_fallback,
     making_fallback,
-    new_spelling,
     particle_verb_fallback,
     place_adjective_fallback,
     place_fallback,
     suffixoid_fallback,
 )
+from lernkarten.glossing.dictionary import Dictionary, open_dictionary
+from lernkarten.glossing.ding import PREPOSITION_CASES, plain_german
 from lernkarten.glossing.fallbacks import (
     Fallback,
     able_fallback,
@@ -52,6 +51,7 @@ from lernkarten.glossing.fallbacks import (
 )
 from lernkarten.glossing.grammar import (
     Grammar,
+    adjectival_note,
     adjective_grammar,
     compound_plural,
     genders_from_articles,
@@ -67,8 +67,6 @@ from lernkarten.glossing.senses import (
 )
 
 Progress = Callable[[int, int], None]
-#: Gloss.source of the English the expression list gives.
-LIST_SOURCE = "expressions"
 
 
 @dataclass
@@ -130,18 +128,23 @@ def _no_cycle_collection() -> Iterator[None]:
 def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     """A copy of `entry` with glosses, grammar and notes; `glosses` stays empty when nothing is known.
 
-    A word in the spelling from before 1996 ("Prozeß") is glossed in today's ("Prozess"),
-    which the card names.
+    A word in the spelling from before 1996 ("Mißerfolg") is glossed in today's
+    ("Misserfolg") when that is a word Ding or the noun table lists; the card names it.
     """
     glossed = _gloss_one(entry, dictionary, nouns)
-    variant = new_spelling(entry.lemma) if not glossed.glosses else ""
-    if variant:
+    variant = entry.lemma.replace("ß", "ss") if not glossed.glosses and "ß" in entry.lemma else ""
+    if variant and _is_word(variant, dictionary, nouns):
         respelled = _gloss_one(dataclasses.replace(entry, lemma=variant), dictionary, nouns)
         if respelled.glosses:
             respelled.lemma = entry.lemma
             respelled.notes.insert(0, f"spelled {variant} since 1996")
             return respelled
     return glossed
+
+
+def _is_word(lemma: str, dictionary: Dictionary, nouns: object) -> bool:
+    """A word Ding or the noun table lists as written: what a respelling must give ("Misserfolg", not "Gross")."""
+    return dictionary.knows_head(lemma, "") or any(not r.is_name for r in nouns.lemma(lemma))  # type: ignore[attr-defined]
 
 
 def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
@@ -151,7 +154,7 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
         if written:
             # the expression list's own English: the dictionary's guess at an expression's
             # sense, with no sentence to choose by, is often another sense or a loose word
-            entry.glosses = [Gloss(text=text, source=LIST_SOURCE) for text in written]
+            entry.glosses = [Gloss(text=text, source=EXPRESSION_LIST) for text in written]
             return entry
     genders: tuple[str, ...] = ()
     number = ""
@@ -246,9 +249,11 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
     if entry.pos == "NOUN":
         # a verb as a noun before a compound: "Zusammensitzen" is sitting together, not "together sitting"
         return (adjectival_noun_fallback(entry, dictionary, nouns) or infinitive_noun_fallback(entry, dictionary)
+                or diminutive_fallback(entry, dictionary)   # "Tischlein" is a little table, not Tisch + Lein (flax)
                 or compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
-                or agent_fallback(entry, dictionary) or place_fallback(entry, nouns) or making_fallback(entry, dictionary)
-                or diminutive_fallback(entry, dictionary) or loanword_fallback(entry, dictionary, nouns))
+                or agent_fallback(entry, dictionary) or place_fallback(entry, nouns, dictionary)
+                or making_fallback(entry, dictionary)
+                or loanword_fallback(entry, dictionary, nouns))
     if entry.pos == "PROPN":
         return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
     if entry.pos in {"ADJ", "ADV"}:
@@ -289,7 +294,11 @@ def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object,
             if fallback.kind == "adjectival" and not fallback.base:
                 return adjectival_grammar(entry, fallback)
             if fallback.kind == "adjectival":
-                return noun_grammar(entry, dictionary, nouns, lemma=fallback.base)
+                # Ding's "Beamter" for the text's "Beamte": its grammar, told of the learner's form
+                grammar = noun_grammar(entry, dictionary, nouns, lemma=fallback.base)
+                grammar.notes = [adjectival_note(entry.lemma, set(grammar.gender)) if note.startswith("adjectival noun")
+                                 else note for note in grammar.notes]
+                return grammar
             if fallback.kind == "infinitive":
                 return infinitive_grammar(entry)
             if fallback.kind == "diminutive":

@@ -43,7 +43,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from lernkarten.entries import GENDERS, Deck, Entry, Example, Source
+from lernkarten.entries import EXPRESSION_LIST, GENDERS, Deck, Entry, Example, Source
 from lernkarten.packaging.fields import CLOZE_FIELDS, WORD_FIELDS, note_guid
 from lernkarten.packaging.subdecks import subdeck_name
 
@@ -151,7 +151,7 @@ def notes_lines(entry: Entry, example: Example | None = None) -> str:
     if entry.adjectival_noun:
         lines.append("declined like an adjective")
     for gloss in entry.glosses:
-        if not gloss.text.strip() or gloss.source in ("ding", "ding:phrase", "expressions"):
+        if not gloss.text.strip() or gloss.source in ("ding", "ding:phrase", EXPRESSION_LIST):
             continue
         how = f"made from {gloss.via}" if gloss.via.strip() else f"from {gloss.source}"
         lines.append(f"“{gloss.text.strip()}”: {how}")

@@ -44,7 +44,8 @@ def stamp_edits(deck: Deck, now: int) -> Deck:
 
 
 def stamp_modified(new: Deck, previous: Deck | None, now: int) -> Deck:
-    """`new` with each entry's `modified` set: the previous time if its cards are unchanged, else `now`.
+    """`new` with each entry's `modified` set (the previous time if its cards are unchanged, else
+    `now`) and its `content_hash` (what its cards show now).
 
     A changed entry gets a time strictly newer than its previous one even if the clock is
     behind, so Anki always takes the change. `new` itself is not modified.
