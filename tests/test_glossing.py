@@ -613,6 +613,13 @@ def test_a_word_in_the_old_spelling_is_glossed_in_todays_only_when_that_is_a_wor
     assert "gross" not in _texts(big) and not any("since 1996" in note for note in big.notes)
 
 
+def test_english_of_one_country_gives_way_to_english_of_all() -> None:
+    deputy = _gloss(_entry("Abgeordnete", "NOUN", "Die Abgeordnete sprach im Parlament.",
+                           "Abgeordnete", article="die"))
+    assert deputy.glosses and not any("Dáil" in text for text in _texts(deputy))   # [Ir.]
+    assert "lawmaker" in _texts(deputy)
+
+
 def test_an_english_loanword_ding_lacks_is_glossed_as_english_and_marked() -> None:
     hotline = _gloss(_entry("Hotline", "NOUN", _ud_sentence("eine Hotline kostet"), "Hotline"))
     assert [(g.text, g.via, g.uncertain) for g in hotline.glosses] == [("hotline", "English", True)]

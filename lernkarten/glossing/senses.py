@@ -227,6 +227,10 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
     result = [(senses[i], texts[i]) for i in ranked]
     if result and zipf(result[0][1]) >= RARE:
         result = [r for r in result if zipf(r[1]) >= RARE or not re.search("[A-Za-z]", r[1])]
+    # "member of the Dáil [Ir.]" says what an Irish reader says; a plain synonym says it to all
+    general = [r for r in result if not set(r[0].labels) & REGIONAL_ENGLISH]
+    if general:
+        result = general
     unique: dict[str, tuple[Sense, str]] = {}
     for sense, text in result:
         unique.setdefault(text.casefold(), (sense, text))
@@ -459,6 +463,9 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
                               plural_sense=number == "plural"))
     return choices
 
+
+#: English of one country (not Britain or America, which go after the plain gloss instead).
+REGIONAL_ENGLISH = frozenset({"Ir.", "Sc.", "Austr.", "NZ", "Can.", "SAfr.", "Ind."})
 
 #: Points for an adverb's sense of an adjective that stands before another adjective ("dicht besiedelt").
 ADVERBIAL_BONUS = 12.0
