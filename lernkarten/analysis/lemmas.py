@@ -30,10 +30,6 @@ MIN_HEAD = 3
 #: a noun counts as used in the plural when its plural is this much more frequent (Zipf: x30)
 PLURAL_PREFERENCE = 1.5
 
-#: how much commoner (Zipf) a head's plural must be for a rare compound to be learned in the
-#: plural ("Daten" 5.0 over "Datum" 4.4; not "Lokale" 4.3 over "Lokal" 4.2, an adjective's form too)
-HEAD_PLURAL_MARGIN = 0.3
-
 #: how common (Zipf) a plural must be to be learned when the word list lacks its singular
 RARE_SINGULAR_PLURAL = 3.0
 
@@ -605,8 +601,8 @@ def plural_in_use(reading: NounReading) -> str | None:
         # plural says so
         head = next(iter(reading.rows), None) if reading.prefix and not reading.prefix.endswith("-") else None
         if head is not None and head.plural:
-            # the head's plural clearly commoner than its singular: "Wirtschafts|daten" stays plural
-            return plural if zipf(head.plural) >= zipf(head.lemma) + HEAD_PLURAL_MARGIN else None
+            # a head whose plural is a noun of its own: "Wirtschafts|daten" (Daten, data) stays plural
+            return plural if any(row.plural_only for row in _table().lemma(head.plural)) else None
         if zipf(plural_part) < RARE_SINGULAR_PLURAL:
             return None
     if zipf(plural_part) - singular_zipf >= PLURAL_PREFERENCE:
