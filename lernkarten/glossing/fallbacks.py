@@ -1,11 +1,13 @@
 """Glosses for words Ding does not list, made from words it does, and marked as such.
 
-Three ways, each shown on the card with how the gloss was made (`Gloss.via`) and marked
-uncertain: a compound through its parts (`Beistandsverpflichtung` -> Beistand +
-Verpflichtung, the linking `s` removed), a participle used as an adjective through its verb
-(`befreundet` -> befreunden), a comparative, superlative or other inflected form through its
-base (`größer` -> groß). A fallback that cannot verify its parts gives nothing: no gloss is
-better than a made-up one.
+Each is shown on the card with how the gloss was made (`Gloss.via`) and marked uncertain:
+a compound through its parts (`Beistandsverpflichtung` -> Beistand + Verpflichtung, the
+linking `s` removed), a participle used as an adjective through its verb (`befreundet` ->
+befreunden), a comparative, superlative or other inflected form through its base (`größer`
+-> groß), an expression Ding lists in another form. A verb Ding lists only with its
+preposition (`resultieren aus`) gets that line's gloss as its own. Words German forms by
+other rules are in `derived.py`. A fallback that cannot verify its parts gives nothing: no
+gloss is better than a made-up one.
 """
 
 from __future__ import annotations
@@ -181,6 +183,7 @@ def known_modifier(written: str, dictionary: Dictionary, nouns: object = None) -
 
 
 def _linked_modifier(written: str, dictionary: Dictionary) -> str:
+    """A first part as written, or without a linking element, that is a noun, verb stem or adjective."""
     as_written = written[:1].upper() + written[1:]
     if len(written) > MIN_PART + 1 and _known_noun(as_written, dictionary) and _common_german(as_written):
         return as_written   # "Daten|handel": Ding's Daten (data), not Date + n; not a rare "Verlade"
@@ -211,6 +214,7 @@ def _linked_modifier(written: str, dictionary: Dictionary) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _common_german(word: str) -> bool:
+    """A German word common enough that a reader takes it as itself (wordfreq)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "de") >= COMMON_GERMAN
@@ -231,6 +235,7 @@ def attributive(gloss: str) -> str:
 
 
 def plain_english(gloss: str) -> str:
+    """A gloss without its comments and placeholders: "to inform sb. (of sth.)" -> "to inform"."""
     text = re.sub(r"\([^)]*\)", " ", gloss)
     text = re.sub(r"\b(?:sth|sb)\.", " ", text)
     return re.sub(r"\s+", " ", text).strip(" ,;")

@@ -255,7 +255,8 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
                 or making_fallback(entry, dictionary)
                 or loanword_fallback(entry, dictionary, nouns))
     if entry.pos == "PROPN":
-        return compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
+        return (compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
+                or agent_fallback(entry, dictionary))
     if entry.pos in {"ADJ", "ADV"}:
         return (participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
                 or adjective_compound_fallback(entry, dictionary) or able_fallback(entry, dictionary)
