@@ -1,7 +1,7 @@
 """Glosses for words German makes by rule from words the dictionary knows, marked as made.
 
 Ding lists words, not German's word formation, and a news text is full of words made by
-rule: `Münchner` (of München), `Beamte` (Ding lists `Beamter`), `das Durchgreifen` (the verb
+rule: `Münchner` (of Munich), `Beamte` (Ding lists `Beamter`), `das Durchgreifen` (the verb
 as a noun), `Tierchen` (a little Tier), `gewaltfrei` (Gewalt + -frei), `nordbayerisch`
 (nord- + bayerisch), `Kasachifizierung`, `vorbeischleichen` and English loanwords (`Location`).
 Each rule checks its parts against Ding, the noun table (Wiktionary: its place names) or
