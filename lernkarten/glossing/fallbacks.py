@@ -212,6 +212,9 @@ def _linked_modifier(written: str, dictionary: Dictionary) -> str:
     return ""
 
 
+_ABBREVIATION = re.compile(r"(?:^|(?<=\s))/[^/\s]+/?(?=\s|$)")
+
+
 @functools.lru_cache(maxsize=4096)
 def _common_german(word: str) -> bool:
     """A German word common enough that a reader takes it as itself (wordfreq)."""
@@ -238,6 +241,7 @@ def plain_english(gloss: str) -> str:
     """A gloss without its comments and placeholders: "to inform sb. (of sth.)" -> "to inform"."""
     text = re.sub(r"\([^)]*\)", " ", gloss)
     text = re.sub(r"\b(?:sth|sb)\.", " ", text)
+    text = _ABBREVIATION.sub(" ", text)   # Ding's abbreviations: "government /Gov.", "member of Parliament /MP/"
     return re.sub(r"\s+", " ", text).strip(" ,;")
 
 
