@@ -564,6 +564,8 @@ def test_compounds_with_a_bound_first_part_a_plural_first_part_or_a_short_head()
     # a bound first part means what it means in compounds, unless a longer first part is a word
     artist = _gloss(Entry(lemma="Spitzenkünstler", pos="NOUN"))
     assert _texts(artist)[0] == "top artist"
+    # a first part whose English before a noun is an adjective: not "finances relationship"
+    assert _texts(_gloss(Entry(lemma="Finanzbeziehung", pos="NOUN")))[0] == "financial relationship"
     circle = _gloss(Entry(lemma="Regierungskreis", pos="NOUN"))     # Ding's "government /Gov.": no abbreviation
     assert circle.glosses and not any("/" in text for text in _texts(circle))
     retail = _gloss(Entry(lemma="Einzelhandelskonzern", pos="NOUN"))

@@ -136,14 +136,17 @@ SHORT_HEADS = frozenset({"Amt", "Rat", "Tat", "Bau", "Weg", "Ort", "Tag", "Zug",
                          "Tod", "Hof", "Bus", "Arm", "Ohr", "Ruf"})
 
 
-#: First parts of compounds that mean something else, or nothing, on their own, and their
-#: English: "Mindestquote" -> "minimum quota", "Bundesminister" -> "federal minister".
+#: First parts of compounds that mean something else, or nothing, on their own, or whose
+#: English before a noun is an adjective, and that English: "Mindestquote" -> "minimum
+#: quota", "Bundesminister" -> "federal minister", "Finanzbeziehung" -> "financial relationship".
 BOUND_MODIFIERS = {
     "Einzel": "individual", "Mindest": "minimum", "Höchst": "maximum", "Agrar": "agricultural",
     "Haupt": "main", "Gesamt": "total", "Vize": "vice", "Bundes": "federal", "Sonder": "special",
     "Neben": "secondary", "Spitzen": "top", "Riesen": "giant", "Zentral": "central", "Doppel": "double",
     "Teil": "partial", "Zusatz": "additional", "Anti": "anti", "Mini": "mini", "Ost": "eastern",
     "West": "western", "Nord": "northern", "Süd": "southern",
+    "Finanz": "financial", "Wirtschafts": "economic", "Umwelt": "environmental", "Kultur": "cultural",
+    "Medien": "media", "Außen": "foreign",
 }
 
 
