@@ -5,19 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
+from seed_text import word_spans
 
 SOURCE_ID = "faz-2022-01-06-kasachstan-odkb"
 
 
 def _example(sentence: str, *words: str) -> Example:
     """An example with spans on `words`, found left to right in the sentence."""
-    spans = []
-    start = 0
-    for word in words:
-        at = sentence.index(word, start)
-        spans.append((at, at + len(word)))
-        start = at + len(word)
-    return Example(text=sentence, spans=spans, source=SOURCE_ID)
+    return Example(text=sentence, spans=word_spans(sentence, *words), source=SOURCE_ID)
 
 
 def seed_entries() -> list[Entry]:

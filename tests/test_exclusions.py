@@ -18,57 +18,44 @@ import pytest
 from anki.collection import Collection, ExportAnkiPackageOptions
 
 from anki_helpers import import_package, new_collection
-from conftest import SEED
+from seed_text import SEED_TEXT, seed_sentence, word_spans
 from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 from lernkarten.errors import LernkartenError
 from lernkarten.exclusions import words_in_apkg, words_in_collection
 from lernkarten.packaging import write_apkg
 
-SEED_TEXT = SEED.read_text(encoding="utf-8")
 SOURCE = Source(id="faz-2022-01-06-kasachstan-odkb", title=SEED_TEXT.splitlines()[0], date="2022-01-06")
 BUILT = 1_700_000_000
 
 
-def sentence(start: str) -> str:
-    """The sentence of the seed text beginning with `start`."""
-    begin = SEED_TEXT.index(start)
-    ends = [i for i in (SEED_TEXT.find(mark, begin) for mark in (". ", ".\n")) if i >= 0]
-    return SEED_TEXT[begin : min(ends) + 1]
-
-
 def example(text: str, *words: str) -> Example:
-    spans, position = [], 0
-    for word in words:
-        start = text.index(word, position)
-        spans.append((start, start + len(word)))
-        position = start + len(word)
-    return Example(text, spans, source=SOURCE.id)
+    return Example(text, word_spans(text, *words), source=SOURCE.id)
 
 
 def kasachstan_deck() -> Deck:
     """Words of the seed article as the earlier stages would hand them over (no "Bündnis")."""
     return Deck("Kasachstan", [SOURCE], [
         Entry("mitteilen", "VERB", forms=["teilte ... mit"], count=1, level="B1", sources=[SOURCE.id],
-              examples=[example(sentence("Wenige Stunden später teilte"), "teilte", "mit")],
+              examples=[example(seed_sentence("Wenige Stunden später teilte"), "teilte", "mit")],
               glosses=[Gloss("to communicate"), Gloss("to impart")],
               verb=VerbParts("teilt mit", "teilte mit", "mitgeteilt", "haben", separable_prefix="mit"),
               modified=BUILT),
         Entry("sich beteiligen", "VERB", forms=["beteiligt sich"], count=1, level="B1", sources=[SOURCE.id],
-              examples=[example(sentence("Die Organisation, die offiziell"), "beteiligt", "sich")],
+              examples=[example(seed_sentence("Die Organisation, die offiziell"), "beteiligt", "sich")],
               glosses=[Gloss("to take part")],
               verb=VerbParts("beteiligt sich", "beteiligte sich", "beteiligt", "haben", reflexive=True),
               modified=BUILT),
         Entry("Streitkräfte", "NOUN", forms=["Streitkräfte"], count=2, level="B2", plural_only=True,
-              sources=[SOURCE.id], examples=[example(sentence("Doch Russland half auch"), "Streitkräfte")],
+              sources=[SOURCE.id], examples=[example(seed_sentence("Doch Russland half auch"), "Streitkräfte")],
               glosses=[Gloss("armed forces", label="mil.")], modified=BUILT),
         Entry("den Ausschlag geben", "EXPR", forms=["den Ausschlag ... gab"], count=1, level="C1",
               sources=[SOURCE.id],
-              examples=[example(sentence("Was tatsächlich den Ausschlag"), "den Ausschlag", "gab")],
+              examples=[example(seed_sentence("Was tatsächlich den Ausschlag"), "den Ausschlag", "gab")],
               glosses=[Gloss("to tip the balance", source="ding:phrase")], modified=BUILT),
         Entry("vergeblich", "ADV", forms=["vergeblich"], count=1, level="B2", sources=[SOURCE.id],
               glosses=[Gloss("in vain")], modified=BUILT),
         Entry("Hilfsbitte", "NOUN", forms=["Hilfsbitte"], count=1, gender=["f"], sources=[SOURCE.id],
-              examples=[example(sentence("Wenige Stunden vor der Hilfsbitte"), "Hilfsbitte")],
+              examples=[example(seed_sentence("Wenige Stunden vor der Hilfsbitte"), "Hilfsbitte")],
               modified=BUILT),  # no gloss: never a card, so never "already learned"
     ])
 

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from lernkarten.entries import Entry, Example
 from lernkarten.glossing import gloss_entries, lookup_word
+from seed_text import word_spans
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = Path(__file__).resolve().parents[1] / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
@@ -43,12 +44,7 @@ def _ud_sentence(containing: str) -> str:
 
 def _entry(lemma: str, pos: str, sentence: str, *words: str, article: str = "") -> Entry:
     """An entry seen once, its words (one, or a verb and its particle) marked in the sentence."""
-    spans = []
-    start = 0
-    for word in words:
-        at = sentence.index(word, start)
-        spans.append((at, at + len(word)))
-        start = at + len(word)
+    spans = word_spans(sentence, *words)
     form = " ... ".join(words)
     return Entry(lemma=lemma, pos=pos, forms=[form], count=1,
                  examples=[Example(text=sentence, spans=spans, article=article)])

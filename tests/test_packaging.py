@@ -29,6 +29,7 @@ from anki_helpers import (
     visible_text,
 )
 from lernkarten.cli.package import package
+from seed_text import seed_sentence, word_spans
 from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging import (
@@ -59,21 +60,10 @@ SEED = Source(
 )
 
 
-def seed_sentence(start: str) -> str:
-    """The sentence of the seed text that begins with `start` (so tests quote the real text)."""
-    begin = SEED_TEXT.index(start)
-    ends = [i for i in (SEED_TEXT.find(mark, begin) for mark in (". ", ".\n")) if i >= 0]
-    return SEED_TEXT[begin : min(ends) + 1]
-
-
 def example(sentence: str, *words: str, translation: str = "", translation_source: str = "") -> Example:
     """An example with the spans of `words`, found left to right in the sentence."""
-    spans, position = [], 0
-    for word in words:
-        start = sentence.index(word, position)
-        spans.append((start, start + len(word)))
-        position = start + len(word)
-    return Example(sentence, spans, source=SEED.id, translation=translation, translation_source=translation_source)
+    return Example(sentence, word_spans(sentence, *words), source=SEED.id, translation=translation,
+                   translation_source=translation_source)
 
 
 def seed_entries() -> list[Entry]:
