@@ -151,7 +151,16 @@ def choose_entries(analysed: Sequence[AnalysedText], *, level: str, limit: int |
     """The vocabulary stage over some analysed texts: one entry per word, the best first."""
     token_count = sum(a.token_count for a in analysed)
     return select_entries(collect_entries(analysed), token_count=token_count, level=level, limit=limit,
-                          known=known, names=names)
+                          known=known, names=names, verb_of=_participle_verb_finder())
+
+
+def _participle_verb_finder() -> Callable[[str], str | None]:
+    """Ding decides which participles are adjectives of their own (bekannt) and which teach a verb."""
+    from lernkarten.glossing.dictionary import open_dictionary
+    from lernkarten.glossing.fallbacks import verb_of_participle
+
+    dictionary = open_dictionary()
+    return functools.lru_cache(maxsize=None)(lambda lemma: verb_of_participle(lemma, dictionary))
 
 
 @dataclass

@@ -359,6 +359,18 @@ def participle_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None
     return None
 
 
+def verb_of_participle(lemma: str, dictionary: Dictionary) -> str | None:
+    """The verb a participle used as an adjective is learnt as ("kritisiert" -> kritisieren), or
+    None when the word is an adjective in its own right: Ding lists it as one (bekannt,
+    verheiratet, umstritten) or it is no participle."""
+    if not lemma.islower() or " " in lemma or dictionary.knows_head(lemma, "ADJ") or dictionary.knows_head(lemma, "ADV"):
+        return None
+    for verb, which in _participle_verbs(lemma, dictionary):
+        if which == "past" and dictionary.knows_head(verb, "VERB"):
+            return verb
+    return None
+
+
 def _participle_verbs(lemma: str, dictionary: Dictionary) -> list[tuple[str, str]]:
     """(infinitive, "past" or "present") readings of a participle, each checked against ablaut."""
     candidates: list[tuple[str, str]] = []
