@@ -3,6 +3,7 @@
     python benchmarks/glossing_quality.py                    # the seed article: figures
     python benchmarks/glossing_quality.py --corpus gsd       # three texts made of UD German GSD sentences
     python benchmarks/glossing_quality.py --corpus gsd-all   # all GSD sentences as 45 texts, 240 entries judged
+    python benchmarks/glossing_quality.py --corpus news      # the report half of news-de (30-59), 160 judged
     python benchmarks/glossing_quality.py --write-sample     # a fresh sample to judge (overwrites!)
     python benchmarks/glossing_quality.py --show             # the sample with its sentences, for judging
 
@@ -21,6 +22,12 @@ A sense fits when the first gloss fits the sentence; or when the glosses are clo
 the text cannot tell apart, marked uncertain, and one of them fits; or when the sentence uses
 a phrase and the card's note gives it while the gloss is the word's own plain sense. A
 phrase's gloss given as the meaning of the bare word does not fit.
+
+The news sample is 160 glossed entries drawn at random from the report half of
+`../shared/data/news-de/` (articles 30-59, never tuned on; see its README), judged strictly by
+a reader who did not write the code, with the sentence the card shows and a lemma column:
+is the lemma the word's dictionary form. A wrong gloss is "unmarked" when the card does not
+mark it uncertain.
 
 The GSD texts are runs of consecutive sentences of the treebank (news and web reviews the
 glossing was never tuned on), written to a temporary folder: `GSD_TEXTS` says which.
@@ -47,12 +54,20 @@ SHARED = ROOT.parent / "shared"
 GSD = SHARED / "data" / "ud-german-gsd"
 #: (file, first sentence (0-based), how many): news from dev and test, web reviews from dev.
 GSD_TEXTS = [("de_gsd-ud-dev.conllu", 600, 40), ("de_gsd-ud-test.conllu", 600, 40), ("de_gsd-ud-dev.conllu", 400, 30)]
+NEWS = SHARED / "data" / "news-de"
+REPORT_HALF = range(30, 60)
 JUDGEMENTS = {"seed": HERE / "glossing_judgement.tsv", "gsd": HERE / "glossing_judgement_gsd.tsv",
-              "gsd-all": HERE / "glossing_judgement_gsd_all.tsv"}
-SAMPLE_SIZES = {"seed": 50, "gsd": 40, "gsd-all": 240}
+              "gsd-all": HERE / "glossing_judgement_gsd_all.tsv", "news": HERE / "glossing_judgement_news.tsv"}
+SAMPLE_SIZES = {"seed": 50, "gsd": 40, "gsd-all": 240, "news": 160}
+RANDOM_SAMPLES = {"gsd-all": 7, "news": 11}  # the seed of each random sample
 #: sentences per text when all of GSD is cut into texts
 ALL_TEXT_SIZE = 40
 COLUMNS = ["lemma", "pos", "glosses", "grammar", "sense_fits", "grammar_correct", "reason"]
+#: the news sample also names the article of the card's sentence (the sentences themselves stay
+#: out of this repository: their licence forbids copying; `--show` prints them) and asks
+#: whether the lemma is right
+NEWS_COLUMNS = ["lemma", "pos", "glosses", "grammar", "article", "sense_fits", "lemma_correct", "grammar_correct",
+                "reason"]
 
 
 def main() -> int:
@@ -68,8 +83,12 @@ def main() -> int:
     from lernkarten.pipeline import extract_entries
 
     judgement = JUDGEMENTS[args.corpus]
+    if args.corpus == "news" and not NEWS.is_dir():
+        print(f"skipped: {NEWS} is absent")
+        return 0
     with tempfile.TemporaryDirectory(prefix="lernkarten-gsd-") as folder:
         paths = ([str(SEED)] if args.corpus == "seed" else gsd_texts(Path(folder)) if args.corpus == "gsd"
+                 else [str(NEWS / f"{n:02d}.txt") for n in REPORT_HALF] if args.corpus == "news"
                  else all_gsd_texts(Path(folder)))
         started = time.perf_counter()
         extraction = extract_entries(paths, level=args.level)
@@ -90,8 +109,8 @@ def main() -> int:
     print("unglossed: " + ", ".join(f"{e.lemma} ({e.pos})" for e in result.unglossed))
 
     size = SAMPLE_SIZES[args.corpus]
-    if args.corpus == "gsd-all":
-        sample = [by_key[e.key] for e in random.Random(7).sample(list(result.entries), size)]
+    if args.corpus in RANDOM_SAMPLES:
+        sample = [by_key[e.key] for e in random.Random(RANDOM_SAMPLES[args.corpus]).sample(list(result.entries), size)]
     else:
         step = max(1, len(entries) // size)
         sample = [by_key[e.key] for e in entries[::step][:size]]
@@ -102,9 +121,12 @@ def main() -> int:
     if args.write_sample:
         with open(judgement, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-            writer.writerow(COLUMNS)
+            news = args.corpus == "news"
+            writer.writerow(NEWS_COLUMNS if news else COLUMNS)
             for entry in sample:
-                writer.writerow([entry.lemma, entry.pos, _glosses(entry), _grammar(entry), "", "", ""])
+                sentence = [entry.examples[0].source] if news else []
+                writer.writerow([entry.lemma, entry.pos, _glosses(entry), _grammar(entry), *sentence, "", "", "",
+                                 *([""] if news else [])])
         print(f"wrote {len(sample)} rows to {judgement}; fill in sense_fits, grammar_correct (yes/no/n/a), reason")
         return 0
     if not judgement.exists():
@@ -153,10 +175,16 @@ def _report_judgement(by_key: dict[str, Entry], judgement: Path) -> None:
     grammar_ok = sum(r["grammar_correct"] == "yes" for r in grammar)
     print(f"judged sample: {len(rows)} entries ({judgement.name})")
     print(f"sense fits the text: {sense_ok}/{len(fits)} = {100 * sense_ok / max(len(fits), 1):.1f}%")
+    unmarked = sum(r["sense_fits"] == "no" and "(?)" not in r["glosses"] for r in fits)
+    print(f"wrong and not marked uncertain: {unmarked}/{len(fits)} = {100 * unmarked / max(len(fits), 1):.1f}%")
+    lemmas = [r for r in rows if r.get("lemma_correct") in {"yes", "no"}]
+    if lemmas:
+        lemma_ok = sum(r["lemma_correct"] == "yes" for r in lemmas)
+        print(f"lemma right: {lemma_ok}/{len(lemmas)} = {100 * lemma_ok / len(lemmas):.1f}%")
     print(f"gender and plural correct: {grammar_ok}/{len(grammar)} = {100 * grammar_ok / max(len(grammar), 1):.1f}%"
           " (nouns; n/a rows left out)")
     for row in rows:
-        if row["sense_fits"] == "no" or row["grammar_correct"] == "no":
+        if row["sense_fits"] == "no" or row["grammar_correct"] == "no" or row.get("lemma_correct") == "no":
             print(f"  miss: {row['lemma']} ({row['pos']}): {row['glosses']} - {row['reason']}")
     if stale:
         print(f"changed since judged ({len(stale)}): {', '.join(stale)} - judge them again")
