@@ -33,6 +33,26 @@ def analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def from_file_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate a command with --from-file: the texts a list file names, after those given as arguments."""
+    return click.option("--from-file", "text_lists", type=click.Path(dir_okay=False), multiple=True,
+                        metavar="LIST",
+                        help="Also read the texts this file names: paths (relative to the file) or web "
+                             "addresses, one a line; # starts a comment (repeatable).")(command)
+
+
+def gather_texts(texts: tuple[str, ...], text_lists: tuple[str, ...]) -> list[str]:
+    """The texts given as arguments and those the --from-file lists name, or a usage error for none."""
+    from lernkarten.sources import read_text_list
+
+    gathered = list(texts)
+    for text_list in text_lists:
+        gathered.extend(read_text_list(text_list))
+    if not gathered:
+        raise click.UsageError("give the TEXTS to read (files, folders, web addresses, -) or --from-file LIST")
+    return gathered
+
+
 def read_known(files: tuple[str, ...]) -> list[str]:
     """The learner's own known words plus those of the given files."""
     from lernkarten.known import learner_known_words, read_known_words
