@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from lernkarten.cli.options import analysis_options, from_file_option, gather_texts, read_known
+from lernkarten.cli.options import (analysis_options, anki_options, from_file_option, gather_texts, hand_to_anki,
+                                    read_known)
 from lernkarten.errors import LernkartenError
 
 
@@ -33,10 +34,11 @@ from lernkarten.errors import LernkartenError
 @click.option("--translator", default=None, metavar="SERVICE",
               help="Also ask an online translator (google, deepl, mymemory, ...) for sentence translations.")
 @click.option("--no-cache", is_flag=True, help="Analyse every text again, even when nothing changed.")
+@anki_options
 def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | None, split: bool, reverse: bool,
           name: str, level: str, limit: int | None, known: tuple[str, ...], names: bool, model: str | None, force: bool, jobs: int,
           exclude_deck: tuple[str, ...], exclude_anki: tuple[str, ...], exclude_mature: bool, db: str | None,
-          translator: str | None, no_cache: bool) -> None:
+          translator: str | None, no_cache: bool, to_anki: bool, anki_connect: str | None) -> None:
     """Build an Anki deck from German TEXTS (files, folders, web addresses, or - for standard input).
 
     A rebuild updates the notes you already study: changed glosses arrive, your review
@@ -74,6 +76,8 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
         click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "
                    f"{summary.notes} notes, {summary.cards} cards"
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
+        if to_anki:
+            hand_to_anki(apkg, deck.name.strip() or "Lernkarten", anki_connect)
 
 
 def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]

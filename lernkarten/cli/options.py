@@ -53,6 +53,31 @@ def gather_texts(texts: tuple[str, ...], text_lists: tuple[str, ...]) -> list[st
     return gathered
 
 
+def anki_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate a command that writes a package with --to-anki and --anki-connect."""
+    options = [
+        click.option("--to-anki", is_flag=True,
+                     help="Also import the written package into the running Anki (AnkiConnect add-on)."),
+        click.option("--anki-connect", "anki_connect", metavar="URL", envvar="LERNKARTEN_ANKICONNECT",
+                     show_envvar=True, default=None, help="AnkiConnect's address (default http://127.0.0.1:8765)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def hand_to_anki(apkg: Any, deck: str, url: str | None) -> None:
+    """Import a written package into the running Anki, or say in one line why not (the file stays)."""
+    from lernkarten.ankiconnect import AnkiConnectError, send_package
+
+    try:
+        sent = send_package(apkg, deck, url=url)
+    except AnkiConnectError as exc:
+        click.echo(f"Warning: {apkg} was not imported into Anki: {exc}; it is on disk for File > Import", err=True)
+        return
+    click.echo(f"Imported {apkg} into Anki (AnkiConnect {sent.version}): deck {sent.deck}")
+
+
 def read_known(files: tuple[str, ...]) -> list[str]:
     """The learner's own known words plus those of the given files."""
     from lernkarten.known import learner_known_words, read_known_words
