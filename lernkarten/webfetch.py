@@ -1,13 +1,15 @@
 """Fetching an article from its address: the one place lernkarten reads a web page.
 
-Only what a learner asks for is fetched, with limits a news page never reaches: an overall
-deadline, a size cap, a few redirects, and a content type that is a page of text. Anything
-else (offline, refused, too slow, a PDF) becomes one `SourceError` saying the page could not
-be fetched, so a build never hangs on the network nor learns from an error page.
+Only what a learner asks for is fetched, with limits a news page never reaches: a deadline
+(for connecting and each read, and for the whole page, checked between reads), a size cap, a
+few redirects, and a content type that is a page of text. Anything else (offline, refused,
+too slow, a PDF, a page cut short) becomes one `SourceError` saying the page could not be
+fetched, so a build never hangs on the network nor learns from an error page.
 """
 
 from __future__ import annotations
 
+import http.client
 import os
 import time
 import urllib.error
@@ -85,11 +87,14 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float | None = None,
             if length.isdigit() and int(length) > max_bytes:
                 raise failed(f"larger than {_size(max_bytes)}")
             body = _read_until(response, max_bytes, deadline, failed)
+            if length.isdigit() and len(body) < int(length):  # http.client reads a cut-short body quietly
+                raise failed(f"the connection broke after {len(body):,} of {int(length):,} bytes")
             return WebPage(url=response.geturl(), content_type=content_type,
                            charset=headers.get_content_charset() or "", body=body)
     except _RedirectRefused as exc:
         raise failed(str(exc)) from None
     except urllib.error.HTTPError as exc:
+        exc.close()
         if 300 <= exc.code < 400 and "not allowed" in str(exc.reason):  # urllib's word for file: and the like
             raise failed(f"redirected to {exc.filename}, not a web address") from None
         if 300 <= exc.code < 400:
@@ -104,6 +109,8 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float | None = None,
         raise failed(f"no answer within {seconds:g} s") from None
     except OSError as exc:  # a connection reset halfway, a broken TLS session, ...
         raise failed(str(exc.strerror or exc)) from None
+    except http.client.HTTPException as exc:  # a page cut short, a garbled status line
+        raise failed(f"the server's answer was broken ({type(exc).__name__})") from None
     except ValueError as exc:  # http.client's word for a malformed address or answer
         raise failed(str(exc)) from None
 

@@ -23,11 +23,13 @@ from local_server import closed_port, serving
 
 
 class AnkiConnect(BaseHTTPRequestHandler):
-    """AnkiConnect over one collection file; `refuse` makes an action answer with an error."""
+    """AnkiConnect over one collection file; `refuse` makes an action answer with an error,
+    `ignore` makes it answer success and do nothing."""
 
     collection: Path
     version = 6
     refuse: dict[str, str] = {}
+    ignore: set[str] = set()
     calls: list[tuple[str, dict]] = []
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's name)
@@ -36,7 +38,9 @@ class AnkiConnect(BaseHTTPRequestHandler):
         type(self).calls.append((action, params))
         result: object = None
         error = type(self).refuse.get(action)
-        if error is None:
+        if action in type(self).ignore:
+            result = True
+        elif error is None:
             col = Collection(str(type(self).collection))
             try:
                 if action == "version":
@@ -68,6 +72,7 @@ def anki(tmp_path: Path):
     AnkiConnect.collection = tmp_path / "anki" / "collection.anki2"
     AnkiConnect.version = 6
     AnkiConnect.refuse = {}
+    AnkiConnect.ignore = set()
     AnkiConnect.calls = []
     with serving(AnkiConnect) as address:
         yield address
@@ -141,6 +146,14 @@ def test_a_refused_import_is_reported_with_anki_s_reason(anki: str, tmp_path: Pa
     assert "Anki refused importPackage: collection is not available" in result.stderr
     assert deck.is_file()
     assert _notes(AnkiConnect.collection) == {}
+
+
+def test_an_import_that_leaves_no_deck_is_not_called_a_success(anki: str, tmp_path: Path) -> None:
+    deck = tmp_path / "kasachstan.apkg"
+    CliRunner().invoke(cli, ["build", str(SEED), "-o", str(deck), "--limit", "3"], catch_exceptions=False)
+    AnkiConnect.ignore = {"importPackage"}
+    with pytest.raises(AnkiConnectError, match="Anki took the package but shows no deck 'Lernkarten'"):
+        send_package(deck, "Lernkarten", url=anki)
 
 
 def test_an_old_ankiconnect_is_named_and_nothing_is_sent(anki: str, tmp_path: Path) -> None:

@@ -54,6 +54,13 @@ class Site(BaseHTTPRequestHandler):
             self._redirect(f"/kette/{int(path.rsplit('/', 1)[1]) + 1}")
         elif path == "/datei":
             self._redirect("file:///etc/passwd")
+        elif path == "/abgebrochen.html":  # the connection drops before the promised length
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(ARTICLE.encode("utf-8")[:500])
+            self.close_connection = True
         elif path == "/bericht.pdf":
             self._send(200, "application/pdf", b"%PDF-1.4 " + b"x" * 100)
         elif path == "/riesig.html":
@@ -161,6 +168,16 @@ def test_build_from_an_address_makes_a_deck_anki_imports(site: str, tmp_path: Pa
     col.close()
 
 
+def test_build_names_the_deck_of_an_address_after_its_last_part(site: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", f"{site}/politik/hochwasser-in-bayern.html?seite=1"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "decks").iterdir()) == ["hochwasser-in-bayern.apkg",
+                                                                      "hochwasser-in-bayern.json"]
+
+
 def test_extract_from_an_address_prints_its_source(site: str) -> None:
     url = f"{site}/politik/hochwasser-in-bayern.html"
     result = CliRunner().invoke(cli, ["extract", url, "--json", "--level", "A2"], catch_exceptions=False)
@@ -178,6 +195,7 @@ def test_extract_from_an_address_prints_its_source(site: str) -> None:
     ("/kreis", "redirect loop"),
     ("/kette/1", "more than 5 redirects"),
     ("/datei", "redirected to file:///etc/passwd, not a web address"),
+    ("/abgebrochen.html", "the connection broke after 500 of 100,000 bytes"),
 ])
 def test_a_page_that_cannot_be_read_is_one_line_and_a_failure(site: str, page: str, reason: str) -> None:
     line = _fails(["extract", f"{site}{page}"])
