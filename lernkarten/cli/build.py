@@ -36,7 +36,8 @@ from lernkarten.errors import LernkartenError
 @click.option("--no-cache", is_flag=True, help="Analyse every text again, even when nothing changed.")
 @anki_options
 def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | None, split: bool, reverse: bool,
-          name: str, level: str, limit: int | None, known: tuple[str, ...], names: bool, model: str | None, force: bool, jobs: int,
+          name: str, level: str, limit: int | None, known: tuple[str, ...], names: bool, model: str | None,
+          force: bool, jobs: int,
           exclude_deck: tuple[str, ...], exclude_anki: tuple[str, ...], exclude_mature: bool, db: str | None,
           translator: str | None, no_cache: bool, to_anki: bool, anki_connect: str | None) -> None:
     """Build an Anki deck from German TEXTS (files, folders, web addresses, or - for standard input).

@@ -14,7 +14,8 @@ from lernkarten.cli.options import analysis_options, from_file_option, gather_te
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON (the deck's entry format).")
 @click.option("--gloss/--no-gloss", default=True, show_default=True,
               help="Add English glosses and grammar from the offline dictionary.")
-def extract(texts: tuple[str, ...], text_lists: tuple[str, ...], level: str, limit: int | None, known: tuple[str, ...], names: bool,
+def extract(texts: tuple[str, ...], text_lists: tuple[str, ...], level: str, limit: int | None,
+            known: tuple[str, ...], names: bool,
             model: str | None, force: bool, jobs: int, as_json: bool, gloss: bool) -> None:
     """Show the words worth learning in TEXTS (.txt, .md, .html files, folders, web addresses, or - for stdin).
 

@@ -141,7 +141,7 @@ def _print_report(report, path: Path) -> None:
 def _print_chart(console, title: str, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
     console.print(title, style="bold", markup=False)
     for line in lines:
-        console.print(line, markup=False, style="cyan", no_wrap=True, overflow="ignore", crop=False)
+        console.print(line, markup=False, no_wrap=True, overflow="ignore", crop=False)
 
 
 def _percent(share: float | None) -> str:
