@@ -1,4 +1,4 @@
-"""Reading texts to learn from: plain text, Markdown, saved web pages, standard input.
+"""Reading texts to learn from: plain text, Markdown, web pages (saved or by address), standard input.
 
 A source becomes a `SourceText`: the body to analyse plus a `Source` record (title, date,
 attribution) that travels to the cards. The attribution line ("Dieser Beitrag ist ... erschienen
@@ -51,7 +51,11 @@ class SourceText:
 
 
 def read_source(path: str, *, force: bool = False) -> SourceText:
-    """Read a text file, Markdown file, saved web page, or `-` (standard input) into a SourceText."""
+    """Read a text file, Markdown file, saved web page, web address, or `-` (standard input) into a SourceText."""
+    from lernkarten.webfetch import is_web_address
+
+    if is_web_address(path):
+        return read_web_page(path, force=force)
     if path == "-":
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
         return parse_source(raw, name="stdin", suffix=".txt", display="standard input", force=force)
@@ -68,16 +72,53 @@ def read_source(path: str, *, force: bool = False) -> SourceText:
     return parse_source(raw, name=file.stem, suffix=file.suffix.lower(), display=path, force=force)
 
 
-def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: bool = False) -> SourceText:
-    """Turn the bytes of a source into a SourceText, refusing what is not a German article."""
+def read_web_page(url: str, *, force: bool = False, timeout: float | None = None) -> SourceText:
+    """Fetch the page at `url` and read it as a saved page of that address would be read."""
+    from lernkarten.webfetch import fetch_page
+
+    page = fetch_page(url, max_bytes=MAX_BYTES, timeout=timeout)
+    raw = page.body
+    if page.charset:
+        # the server's charset outranks guessing; one that does not fit the bytes is ignored
+        try:
+            raw = raw.decode(page.charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return parse_source(raw, name=source_stem(page.url), suffix=".html" if page.is_html else ".txt",
+                        display=url, force=force, url=page.url)
+
+
+def source_stem(path: str) -> str:
+    """The name a source's deck and id are made from: the file's stem, or the last part of an address."""
+    from urllib.parse import urlsplit
+
+    from lernkarten.webfetch import is_web_address
+
+    if not is_web_address(path):
+        return Path(path).stem
+    parts = urlsplit(path)
+    segments = [s for s in parts.path.split("/") if s]
+    stem = Path(segments[-1]).stem if segments else ""
+    return _slug(stem) if stem and _slug(stem) != "text" else _slug(parts.hostname or "page")
+
+
+def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: bool = False,
+                 url: str = "") -> SourceText:
+    """Turn the bytes of a source into a SourceText, refusing what is not a German article.
+
+    `url` is the address a fetched page came from: it is the source's address, and its host the
+    site to credit when the page names none.
+    """
     if len(raw) > MAX_BYTES:
         raise SourceError(f"{display} is larger than {MAX_BYTES // 1_000_000} MB; lernkarten reads articles, not books")
     if _looks_binary(raw):
         raise SourceError(f"{display} looks like binary data, not text")
     text = clean_text(decode(raw, display))
-    title = date = url = site = ""
+    fetched_from = url
+    title = date = site = ""
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _looks_like_html(text)):
-        text, title, date, url, site = _extract_html(text, display)
+        text, title, date, page_url, site = _extract_html(text, display, url)
+        url = url or page_url
     elif suffix in MARKDOWN_SUFFIXES:
         text = _strip_markdown(text)
     if not text.strip():
@@ -93,6 +134,10 @@ def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: boo
         check_german(body, display)
     if not title:
         title = _first_line(body)
+    if fetched_from and not site:
+        from urllib.parse import urlsplit
+
+        site = (urlsplit(fetched_from).hostname or "").removeprefix("www.")
     if not attribution and site:
         attribution = f"Quelle: {site}"
     source = Source(
@@ -100,7 +145,7 @@ def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: boo
         title=title,
         attribution=attribution,
         date=date or _date_from_name(name) or _date_from_attribution(attribution),
-        path="" if display == "standard input" else _portable_path(display),
+        path="" if display == "standard input" or fetched_from else _portable_path(display),
         url=url,
         sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
     )
@@ -193,8 +238,8 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def _extract_html(html: str, display: str) -> tuple[str, str, str, str, str]:
-    """Main text, title, date, URL and site name of a saved web page."""
+def _extract_html(html: str, display: str, url: str = "") -> tuple[str, str, str, str, str]:
+    """Main text, title, date, URL and site name of a web page (`url`: where it was fetched, if it was)."""
     import json
 
     import trafilatura
@@ -203,7 +248,7 @@ def _extract_html(html: str, display: str) -> tuple[str, str, str, str, str]:
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its timer uses signals: not in worker threads
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
-    result = trafilatura.extract(html, output_format="json", with_metadata=True, config=config,
+    result = trafilatura.extract(html, url=url or None, output_format="json", with_metadata=True, config=config,
                                  include_comments=False, include_tables=False)
     if not result:
         raise SourceError(f"{display}: found no article text in this web page")
@@ -259,3 +304,37 @@ def _date_from_attribution(attribution: str) -> str:
         return ""
     day, month, year = match.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def read_text_list(list_path: str) -> list[str]:
+    """The texts a list file names, one a line: web addresses as written, paths relative to the list's folder.
+
+    Blank lines and lines starting with # are skipped. A path that does not exist is refused
+    with its line number, before any long work starts.
+    """
+    from lernkarten.fileio import read_input
+    from lernkarten.webfetch import is_web_address
+
+    raw = read_input(list_path, "list of texts", missing="file")
+    try:
+        lines = raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise SourceError(f"{list_path}: not UTF-8 text, so not a list of texts") from None
+    folder = Path(list_path).parent
+    texts: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if is_web_address(entry):
+            texts.append(entry)
+            continue
+        path = Path(entry).expanduser()
+        if not path.is_absolute():
+            path = folder / path
+        if not path.exists():
+            raise SourceError(f"{list_path}, line {number}: {entry}: no such file")
+        texts.append(str(path))
+    if not texts:
+        raise SourceError(f"{list_path} names no text (one path or address a line)")
+    return texts

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import click
 
-from lernkarten.cli.options import analysis_options, read_known
+from lernkarten.cli.options import (analysis_options, anki_options, from_file_option, gather_texts, hand_to_anki,
+                                    read_known)
 from lernkarten.errors import LernkartenError
 
 
 @click.command()
-@click.argument("texts", nargs=-1, required=True)
+@click.argument("texts", nargs=-1)
+@from_file_option
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="The .apkg to write (its .json is written beside it). Default: decks/TEXT.apkg for one text; "
                    "with --split, a folder for one deck per text (default decks/).")
@@ -32,11 +34,13 @@ from lernkarten.errors import LernkartenError
 @click.option("--translator", default=None, metavar="SERVICE",
               help="Also ask an online translator (google, deepl, mymemory, ...) for sentence translations.")
 @click.option("--no-cache", is_flag=True, help="Analyse every text again, even when nothing changed.")
-def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool, name: str, level: str,
-          limit: int | None, known: tuple[str, ...], names: bool, model: str | None, force: bool, jobs: int,
+@anki_options
+def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | None, split: bool, reverse: bool,
+          name: str, level: str, limit: int | None, known: tuple[str, ...], names: bool, model: str | None,
+          force: bool, jobs: int,
           exclude_deck: tuple[str, ...], exclude_anki: tuple[str, ...], exclude_mature: bool, db: str | None,
-          translator: str | None, no_cache: bool) -> None:
-    """Build an Anki deck from German TEXTS (files, folders, or - for standard input).
+          translator: str | None, no_cache: bool, to_anki: bool, anki_connect: str | None) -> None:
+    """Build an Anki deck from German TEXTS (files, folders, web addresses, or - for standard input).
 
     A rebuild updates the notes you already study: changed glosses arrive, your review
     history stays, nothing is duplicated.
@@ -46,13 +50,14 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
     from lernkarten.cli.progress import analysis_progress
     from lernkarten.pipeline import build_decks
 
-    targets = _output_paths(texts, output, split)
+    paths = gather_texts(texts, text_lists)
+    targets = _output_paths(paths, output, split)
     # words the deck being rebuilt already teaches stay in it: excluding them would end their reviews
     studied = _lemmas_in_outputs(targets, split)
     excluded = [w for w in _excluded_words(exclude_deck, exclude_anki, exclude_mature, db) if w not in studied]
     known_words = read_known(known) + excluded
     with analysis_progress() as progress:
-        result = build_decks(list(texts), name=name, split=split, level=level, limit=limit, known=known_words,
+        result = build_decks(paths, name=name, split=split, level=level, limit=limit, known=known_words,
                              names=names, model=model, force=force, jobs=jobs, use_cache=not no_cache,
                              translator=translator, progress=progress, gloss_progress=True)
     console = Console(stderr=True)
@@ -72,6 +77,8 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
         click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "
                    f"{summary.notes} notes, {summary.cards} cards"
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
+        if to_anki:
+            hand_to_anki(apkg, deck.name.strip() or "Lernkarten", anki_connect)
 
 
 def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]
@@ -91,7 +98,7 @@ def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]
     return summary
 
 
-def _output_paths(texts: tuple[str, ...], output: str | None, split: bool) -> list[Path]:
+def _output_paths(texts: list[str], output: str | None, split: bool) -> list[Path]:
     """Where the deck(s) go, checked before any long work starts."""
     if split:
         folder = Path(output or "decks")
@@ -105,7 +112,9 @@ def _output_paths(texts: tuple[str, ...], output: str | None, split: bool) -> li
     if output is None:
         if len(texts) != 1 or texts[0] == "-" or Path(texts[0]).is_dir():
             raise click.UsageError("give -o/--output DECK.apkg when building from several texts, a folder or stdin")
-        output = str(Path("decks") / f"{Path(texts[0]).stem}.apkg")
+        from lernkarten.sources import source_stem
+
+        output = str(Path("decks") / f"{source_stem(texts[0])}.apkg")
         Path("decks").mkdir(exist_ok=True)
     apkg = Path(output)
     if apkg.is_dir():

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import click
 
-from lernkarten.cli.options import analysis_options, print_json, read_known
+from lernkarten.cli.options import analysis_options, from_file_option, gather_texts, print_json, read_known
 
 
 @click.command()
-@click.argument("texts", nargs=-1, required=True)
+@click.argument("texts", nargs=-1)
+@from_file_option
 @analysis_options
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON (the deck's entry format).")
 @click.option("--gloss/--no-gloss", default=True, show_default=True,
               help="Add English glosses and grammar from the offline dictionary.")
-def extract(texts: tuple[str, ...], level: str, limit: int | None, known: tuple[str, ...], names: bool,
+def extract(texts: tuple[str, ...], text_lists: tuple[str, ...], level: str, limit: int | None,
+            known: tuple[str, ...], names: bool,
             model: str | None, force: bool, jobs: int, as_json: bool, gloss: bool) -> None:
-    """Show the words worth learning in TEXTS (.txt, .md, .html files, folders, or - for standard input).
+    """Show the words worth learning in TEXTS (.txt, .md, .html files, folders, web addresses, or - for stdin).
 
     Each word comes with its dictionary form, part of speech, count, level and an example
     sentence from the text.
@@ -23,8 +25,9 @@ def extract(texts: tuple[str, ...], level: str, limit: int | None, known: tuple[
     from lernkarten.cli.progress import analysis_progress
     from lernkarten.pipeline import extract_entries
 
+    paths = gather_texts(texts, text_lists)
     with analysis_progress(enabled=not as_json) as progress:
-        extraction = extract_entries(list(texts), level=level, limit=limit, known=read_known(known), names=names,
+        extraction = extract_entries(paths, level=level, limit=limit, known=read_known(known), names=names,
                                      model=model, force=force, jobs=jobs, progress=progress)
     entries = extraction.entries
     unglossed = []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from lernkarten.cli.options import anki_options, hand_to_anki
 from lernkarten.errors import LernkartenError
 
 
@@ -20,7 +21,8 @@ from lernkarten.errors import LernkartenError
     "Point it at the package you imported: its notes tell which entries changed.",
 )
 @click.option("--reverse", is_flag=True, help="Also make English -> German cards.")
-def package(deck_json: Path, output: Path | None, reverse: bool) -> None:
+@anki_options
+def package(deck_json: Path, output: Path | None, reverse: bool, to_anki: bool, anki_connect: str | None) -> None:
     """Package DECK_JSON (decks/NAME.json) as an Anki deck again.
 
     Entries whose cards changed since the package at the output path was written (or, with
@@ -63,3 +65,5 @@ def package(deck_json: Path, output: Path | None, reverse: bool) -> None:
             f"{len(summary.skipped)} entries have no gloss and made no card: {', '.join(summary.skipped)}",
             err=True,
         )
+    if to_anki:
+        hand_to_anki(target, deck.name.strip() or "Lernkarten", anki_connect)

@@ -71,7 +71,7 @@ def quiz(ctx: click.Context, decks: tuple[Path, ...], mode: str, new_limit: int,
               show_envvar=True, help=_DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
-    """Show your quiz progress: cards by state, reviews per day, retention."""
+    """Show your quiz progress: cards by state, reviews per day, the due forecast, retention by week."""
     from datetime import datetime, timezone
 
     from lernkarten.quiz.stats import progress_report
@@ -121,21 +121,27 @@ def _print_report(report, path: Path) -> None:
     due.add_row("Reviews, all time", str(report.reviews_total))
     console.print(due)
 
-    days = Table(title="Reviews per day", title_style="bold", title_justify="left")
-    days.add_column("day")
-    days.add_column("reviews", justify="right")
-    days.add_column("correct", justify="right")
-    for day, reviews, correct in report.reviews_per_day:
-        days.add_row(day, str(reviews), str(correct))
-    console.print(days)
+    from lernkarten.quiz.charts import bar_rows, column_chart
 
-    ahead = Table(title="Due in the next days", title_style="bold", title_justify="left")
-    ahead.add_column("day")
-    ahead.add_column("cards", justify="right")
-    for day, count in report.forecast:
-        ahead.add_row(day, str(count))
-    console.print(ahead)
+    reviewed = sum(n for _day, n, _correct in report.reviews_per_day)
+    _print_chart(console, f"Reviews per day, last {len(report.reviews_per_day)} days ({reviewed} in all)",
+                 column_chart([(day, n) for day, n, _correct in report.reviews_per_day]))
+    due_soon = sum(n for _day, n in report.forecast)
+    _print_chart(console, f"Due per day, next {len(report.forecast)} days ({due_soon} in all; today with the "
+                          "overdue)", column_chart(report.forecast))
+    weeks = report.retention_by_week
+    while weeks and not weeks[0][1]:  # weeks before the first answer to a learned card say nothing
+        weeks = weeks[1:]
+    _print_chart(console, "Retention by week (answers to cards already learned, not rated Again)",
+                 bar_rows([(f"week of {week}", share, f"{n} answers" if n else "") for week, n, share in weeks])
+                 if weeks else ["(none yet)"])
     console.print(f"Progress database: {path}", style="dim", markup=False)
+
+
+def _print_chart(console, title: str, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    console.print(title, style="bold", markup=False)
+    for line in lines:
+        console.print(line, markup=False, no_wrap=True, overflow="ignore", crop=False)
 
 
 def _percent(share: float | None) -> str:

@@ -1,4 +1,4 @@
-"""The learner's progress in figures: cards by state, reviews per day, retention.
+"""The learner's progress in figures: cards by state, reviews per day, due forecast, retention by week.
 
 Pure over what the store holds (progress and review log), with `now` and the local time zone
 passed in, so `lernkarten stats` and a script get the same numbers.
@@ -29,18 +29,23 @@ class ProgressReport:
     retention_30_days: float | None = None   # share of review-state answers not rated Again
     retention_all: float | None = None
     forecast: list[tuple[str, int]] = field(default_factory=list)      # (date, cards due)
+    # (Monday of the week, answers to graduated cards, share not rated Again or None without any)
+    retention_by_week: list[tuple[str, int, float | None]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["reviews_per_day"] = [{"date": d, "reviews": n, "correct": c}
                                    for d, n, c in self.reviews_per_day]
         data["forecast"] = [{"date": d, "due": n} for d, n in self.forecast]
+        data["retention_by_week"] = [{"week": w, "reviews": n, "retention": share}
+                                     for w, n, share in self.retention_by_week]
         return data
 
 
 def progress_report(progress: Iterable[Progress], reviews: Iterable[Review], *, now: datetime,
-                    zone: tzinfo | None = None, days: int = 14) -> ProgressReport:
-    """Figures over all stored cards and reviews; per-day figures on the last `days` local days."""
+                    zone: tzinfo | None = None, days: int = 30, weeks: int = 12) -> ProgressReport:
+    """Figures over all stored cards and reviews: per day on the last and next `days` local days,
+    retention on the last `weeks` weeks (Monday to Sunday, the current one included)."""
     now = utc(now)
     progress = list(progress)
     reviews = list(reviews)
@@ -71,7 +76,17 @@ def progress_report(progress: Iterable[Progress], reviews: Iterable[Review], *, 
     recent = [r for r in graduated if r.reviewed_at >= now - timedelta(days=30)]
     report.retention_all = _share(graduated)
     report.retention_30_days = _share(recent)
-    report.forecast = [(d.isoformat(), n) for d, n in forecast(progress, now, zone=zone)]
+    report.forecast = [(d.isoformat(), n) for d, n in forecast(progress, now, days=days, zone=zone)]
+
+    this_monday = today - timedelta(days=today.weekday())
+    per_week: dict[date, list[Review]] = {this_monday - timedelta(weeks=w): [] for w in range(weeks)}
+    for review in graduated:
+        day = review.reviewed_at.astimezone(zone).date()
+        monday = day - timedelta(days=day.weekday())
+        if monday in per_week:
+            per_week[monday].append(review)
+    report.retention_by_week = [(monday.isoformat(), len(answers), _share(answers))
+                                for monday, answers in sorted(per_week.items())]
     return report
 
 
