@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from lernkarten.audio.clips import AUDIO_CHOICES
+from lernkarten.audio.voices import OFFLINE, VOICES
 from lernkarten.cli.options import analysis_options, read_known
 from lernkarten.errors import LernkartenError
 
@@ -31,11 +33,17 @@ from lernkarten.errors import LernkartenError
               help="Quiz progress database to read mature words from.")
 @click.option("--translator", default=None, metavar="SERVICE",
               help="Also ask an online translator (google, deepl, mymemory, ...) for sentence translations.")
+@click.option("--audio", type=click.Choice(AUDIO_CHOICES), is_flag=False, flag_value="words", default=None,
+              help="Put pronunciations on the cards: of each word (--audio, --audio words), or of the word "
+                   "and its example sentence (--audio sentences). Spoken offline by eSpeak NG.")
+@click.option("--audio-voice", type=click.Choice(VOICES, case_sensitive=False), default=OFFLINE, show_default=True,
+              help="google: Google's natural voice, online (each text is sent to Google); eSpeak NG speaks "
+                   "whatever it cannot.")
 @click.option("--no-cache", is_flag=True, help="Analyse every text again, even when nothing changed.")
 def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool, name: str, level: str,
           limit: int | None, known: tuple[str, ...], names: bool, model: str | None, force: bool, jobs: int,
           exclude_deck: tuple[str, ...], exclude_anki: tuple[str, ...], exclude_mature: bool, db: str | None,
-          translator: str | None, no_cache: bool) -> None:
+          translator: str | None, audio: str | None, audio_voice: str, no_cache: bool) -> None:
     """Build an Anki deck from German TEXTS (files, folders, or - for standard input).
 
     A rebuild updates the notes you already study: changed glosses arrive, your review
@@ -66,15 +74,47 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
         names_ = ", ".join(source.path or source.id for deck in empty for source in deck.sources)
         raise click.ClickException(f"no words to learn at level {level} in {names_} (all known, too common, "
                                    "or without a gloss); no deck written")
+    speaker = _speaker(audio_voice) if audio else None
     for deck in result.decks:
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
-        summary = _write(deck, Path(apkg), reverse)
+        sounds = None
+        if speaker is not None:
+            sounds = _pronunciations(deck, audio == "sentences", speaker, console)
+        summary = _write(deck, Path(apkg), reverse, sounds)
         click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "
                    f"{summary.notes} notes, {summary.cards} cards"
+                   + (f", {summary.media} sound files" if sounds is not None else "")
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
 
 
-def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]
+def _speaker(voice: str):  # type: ignore[no-untyped-def]
+    """The run's one Speaker: one cache, one budget and at most one warning for all its decks."""
+    from lernkarten.audio.cache import SpeechCache
+    from lernkarten.audio.voices import Speaker, make_voice
+
+    try:
+        return Speaker(make_voice(voice), cache=SpeechCache())
+    except LernkartenError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _pronunciations(deck, sentences: bool, speaker, console):  # type: ignore[no-untyped-def]
+    """The deck's sound files, with a progress bar; the voice's warning shown once, as it happens."""
+    from lernkarten.audio.clips import deck_audio
+    from lernkarten.cli.progress import analysis_progress
+
+    shown = len(speaker.warnings)
+    try:
+        with analysis_progress(label="Speaking") as advance:
+            sounds = deck_audio(deck, sentences=sentences, speaker=speaker, progress=advance)
+    except LernkartenError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in speaker.warnings[shown:]:
+        console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+    return sounds
+
+
+def _write(deck, apkg: Path, reverse: bool, audio=None):  # type: ignore[no-untyped-def]
     """Stamp mod times against the previous JSON, write the package, then the JSON beside it."""
     from lernkarten.packaging import (read_deck_json, stamp_from_package, stamp_modified, write_apkg,
                                       write_deck_json)
@@ -85,8 +125,8 @@ def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]
     deck = stamp_modified(deck, previous, now)
     if apkg.is_file():
         # the package may have been made with other options (--reverse): its notes decide too
-        deck = stamp_from_package(deck, apkg, now, reverse=reverse)
-    summary = write_apkg(deck, apkg, reverse=reverse)
+        deck = stamp_from_package(deck, apkg, now, reverse=reverse, audio=audio)
+    summary = write_apkg(deck, apkg, reverse=reverse, audio=audio)
     write_deck_json(deck, json_path)
     return summary
 
