@@ -215,25 +215,44 @@ def test_online_voice_past_its_deadline_is_given_up_and_the_answers_it_gave_are_
     assert later.warnings == ["the google voice did not answer within 0.3 s; the rest is spoken by eSpeak NG"]
 
 
-def test_build_with_audio_puts_sound_on_the_cards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+def test_a_studied_deck_rebuilt_with_audio_updates_its_notes_and_package_keeps_the_sound(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     refuse_google(monkeypatch)
     deck = tmp_path / "deck.apkg"
-    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(deck), "--limit", "8", "--keep-mature",
-                                      "--audio", "sentences", "--audio-voice", "google"])
-    assert result.exit_code == 0, result.output
-    assert "sound files" in result.output
+    build = ["build", str(SEED), "-o", str(deck), "--limit", "8", "--keep-mature"]
+    run(*build)
     col = new_collection(tmp_path / "anki")
     try:
-        import_package(col, deck)
+        notes = import_package(col, deck).new
+        said = run(*build, "--audio", "sentences", "--audio-voice", "google")
+        # without a network Google's voice fails once, says so once, and eSpeak NG speaks instead
+        assert said.count("Warning:") == 1 and "the rest is spoken by eSpeak NG" in said
+        assert "sound files" in said
+        outcome = import_package(col, deck)
+        assert (outcome.new, outcome.updated) == (0, notes)
         assert not col.media.check().missing and not col.media.check().unused
         words = [c for c in seen_cards(col) if c.note_type == models.WORD_AUDIO_MODEL_NAME]
         assert len(words) == 8 and all(SOUND.fullmatch(c.fields["Extra2"]) for c in words)
         assert all(SOUND.fullmatch(c.fields["Extra3"]) for c in words if c.fields["Example"])
+        files = sorted(p.name for p in Path(col.media.dir()).iterdir())
+
+        with_sound = deck.read_bytes()
+        run("package", str(deck.with_suffix(".json")), "--audio", "sentences")
+        assert deck.read_bytes() == with_sound          # the same notes, the same files: nothing to update
+        assert import_package(col, deck).updated == 0
+        assert sorted(p.name for p in Path(col.media.dir()).iterdir()) == files
+
+        run("package", str(deck.with_suffix(".json")))  # without --audio the sound goes, and Anki hears of it
+        assert import_package(col, deck).updated == notes
+        assert all(c.fields["Extra2"] == "" for c in seen_cards(col) if c.note_type.startswith("Lernkarten Word"))
     finally:
         col.close()
-    # without a network Google's voice fails once, says so once, and eSpeak NG speaks instead
-    said = " ".join(result.output.split())
-    assert said.count("Warning:") == 1 and "the rest is spoken by eSpeak NG" in said
 
 
 def test_unknown_audio_choice_is_a_one_line_error(tmp_path: Path) -> None:

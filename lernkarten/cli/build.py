@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
-from lernkarten.audio.clips import AUDIO_CHOICES
-from lernkarten.audio.voices import OFFLINE, VOICES
 from lernkarten.cli.options import analysis_options, read_known
+from lernkarten.cli.speech import Pronunciations, audio_options
 from lernkarten.errors import LernkartenError
 
 
@@ -33,12 +32,7 @@ from lernkarten.errors import LernkartenError
               help="Quiz progress database to read mature words from.")
 @click.option("--translator", default=None, metavar="SERVICE",
               help="Also ask an online translator (google, deepl, mymemory, ...) for sentence translations.")
-@click.option("--audio", type=click.Choice(AUDIO_CHOICES), is_flag=False, flag_value="words", default=None,
-              help="Put pronunciations on the cards: of each word (--audio, --audio words), or of the word "
-                   "and its example sentence (--audio sentences). Spoken offline by eSpeak NG.")
-@click.option("--audio-voice", type=click.Choice(VOICES, case_sensitive=False), default=OFFLINE, show_default=True,
-              help="google: Google's natural voice, online (each text is sent to Google); eSpeak NG speaks "
-                   "whatever it cannot.")
+@audio_options
 @click.option("--no-cache", is_flag=True, help="Analyse every text again, even when nothing changed.")
 def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool, name: str, level: str,
           limit: int | None, known: tuple[str, ...], names: bool, model: str | None, force: bool, jobs: int,
@@ -74,44 +68,15 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
         names_ = ", ".join(source.path or source.id for deck in empty for source in deck.sources)
         raise click.ClickException(f"no words to learn at level {level} in {names_} (all known, too common, "
                                    "or without a gloss); no deck written")
-    speaker = _speaker(audio_voice) if audio else None
+    speech = Pronunciations(audio, audio_voice) if audio else None
     for deck in result.decks:
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
-        sounds = None
-        if speaker is not None:
-            sounds = _pronunciations(deck, audio == "sentences", speaker, console)
+        sounds = speech.of(deck) if speech is not None else None
         summary = _write(deck, Path(apkg), reverse, sounds)
         click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "
                    f"{summary.notes} notes, {summary.cards} cards"
                    + (f", {summary.media} sound files" if sounds is not None else "")
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
-
-
-def _speaker(voice: str):  # type: ignore[no-untyped-def]
-    """The run's one Speaker: one cache, one budget and at most one warning for all its decks."""
-    from lernkarten.audio.cache import SpeechCache
-    from lernkarten.audio.voices import Speaker, make_voice
-
-    try:
-        return Speaker(make_voice(voice), cache=SpeechCache())
-    except LernkartenError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _pronunciations(deck, sentences: bool, speaker, console):  # type: ignore[no-untyped-def]
-    """The deck's sound files, with a progress bar; the voice's warning shown once, as it happens."""
-    from lernkarten.audio.clips import deck_audio
-    from lernkarten.cli.progress import analysis_progress
-
-    shown = len(speaker.warnings)
-    try:
-        with analysis_progress(label="Speaking") as advance:
-            sounds = deck_audio(deck, sentences=sentences, speaker=speaker, progress=advance)
-    except LernkartenError as exc:
-        raise click.ClickException(str(exc)) from None
-    for warning in speaker.warnings[shown:]:
-        console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
-    return sounds
 
 
 def _write(deck, apkg: Path, reverse: bool, audio=None):  # type: ignore[no-untyped-def]
