@@ -248,9 +248,17 @@ def _safe_tag(tag: str) -> str:
     return "::".join(_TAG_UNSAFE.sub("-", part).strip("-") or "-" for part in tag.split("::"))
 
 
+_MEDIA_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 def sound_tag(media_name: str) -> str:
     """The field text that makes Anki play a media file: empty for no file."""
-    return f"[sound:{media_name}]" if media_name else ""
+    if not media_name:
+        return ""
+    if not _MEDIA_NAME.fullmatch(media_name):
+        # the name goes into the field unescaped: only names of our own making may
+        raise ValueError(f"not a media name lernkarten makes: {media_name!r}")
+    return f"[sound:{media_name}]"
 
 
 def word_fields(entry: Entry, deck: Deck, *, reverse: bool = False, audio: NoteAudio | None = None) -> tuple[str, ...]:
