@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from lernkarten.audio.clips import AUDIO_CHOICES
 from lernkarten.audio.voices import OFFLINE, VOICES
 from lernkarten.errors import LernkartenError
+
+if TYPE_CHECKING:
+    from lernkarten.audio.clips import DeckAudio
+    from lernkarten.entries import Deck
 
 
 def audio_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -40,7 +44,7 @@ class Pronunciations:
         except LernkartenError as exc:
             raise click.ClickException(str(exc)) from None
 
-    def of(self, deck):  # type: ignore[no-untyped-def]
+    def of(self, deck: Deck) -> DeckAudio:
         """The deck's sound files (`DeckAudio`), with a progress bar; a voice's warning shown as it happens."""
         from lernkarten.audio.clips import deck_audio
         from lernkarten.cli.progress import analysis_progress
