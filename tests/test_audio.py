@@ -260,3 +260,26 @@ def test_unknown_audio_choice_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "'loud' is not one of 'words', 'sentences'" in result.output
     assert not (tmp_path / "d.apkg").exists()
+
+
+def test_a_broken_speech_install_is_one_line_before_any_analysis(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    # an espeakng-loader whose library has gone missing (a half-removed install)
+    broken = tmp_path / "site" / "espeakng_loader"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text(
+        "def get_library_path():\n    return '/nonexistent/libespeak-ng.so'\n"
+        "def get_data_path():\n    return '/nonexistent/espeak-ng-data'\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path / "site"), str(REPO)]))
+    done = subprocess.run([sys.executable, "-m", "lernkarten", "build", str(SEED), "-o", str(tmp_path / "d.apkg"),
+                           "--audio"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: cannot load eSpeak NG from espeakng-loader")
+    # one line and nothing else: refused before the analysis reports on the text
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert not (tmp_path / "d.apkg").exists()

@@ -82,10 +82,17 @@ _engine: _Engine | None = None
 _lock = threading.Lock()
 
 
-def speak(text: str) -> Speech:
-    """German speech of `text` from eSpeak NG; LernkartenError when the library cannot be used."""
+def load_engine() -> None:
+    """Start eSpeak NG now: a broken install is then reported before any long work."""
     global _engine
     with _lock:
         if _engine is None:
             _engine = _Engine()
+
+
+def speak(text: str) -> Speech:
+    """German speech of `text` from eSpeak NG; LernkartenError when the library cannot be used."""
+    load_engine()
+    assert _engine is not None
+    with _lock:
         return _engine.say(text)

@@ -53,6 +53,7 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
     studied = _lemmas_in_outputs(targets, split)
     excluded = [w for w in _excluded_words(exclude_deck, exclude_anki, exclude_mature, db) if w not in studied]
     known_words = read_known(known) + excluded
+    speech = Pronunciations(audio, audio_voice) if audio else None
     with analysis_progress() as progress:
         result = build_decks(list(texts), name=name, split=split, level=level, limit=limit, known=known_words,
                              names=names, model=model, force=force, jobs=jobs, use_cache=not no_cache,
@@ -68,7 +69,6 @@ def build(texts: tuple[str, ...], output: str | None, split: bool, reverse: bool
         names_ = ", ".join(source.path or source.id for deck in empty for source in deck.sources)
         raise click.ClickException(f"no words to learn at level {level} in {names_} (all known, too common, "
                                    "or without a gloss); no deck written")
-    speech = Pronunciations(audio, audio_voice) if audio else None
     for deck in result.decks:
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
         sounds = speech.of(deck) if speech is not None else None

@@ -39,8 +39,11 @@ class Pronunciations:
 
         self.sentences = audio == "sentences"
         self.console = Console(stderr=True)
+        from lernkarten.audio.espeak import load_engine
+
         try:
             self.speaker = Speaker(make_voice(voice), cache=SpeechCache())
+            load_engine()  # eSpeak NG speaks whatever the online voice does not
         except LernkartenError as exc:
             raise click.ClickException(str(exc)) from None
 
