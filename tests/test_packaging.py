@@ -645,7 +645,7 @@ def test_failed_write_leaves_the_old_deck(tmp_path, monkeypatch):
     write_apkg(seed_deck(), tmp_path / "deck.apkg")
     old = (tmp_path / "deck.apkg").read_bytes()
 
-    def broken_zip(path: Path, collection: bytes) -> None:
+    def broken_zip(path: Path, collection: bytes, media: dict[str, bytes]) -> None:
         path.write_bytes(collection[:100])
         raise OSError("disk full")
 

@@ -33,8 +33,8 @@ def deck_folder(tmp_path_factory) -> Path:
 class Learner:
     """A person at a terminal: reads the screen, presses keys, types answers."""
 
-    def __init__(self, args: list[str], db: Path) -> None:
-        env = dict(os.environ, TERM="xterm-256color", LERNKARTEN_DB=str(db))
+    def __init__(self, args: list[str], db: Path, **env_vars: str) -> None:
+        env = dict(os.environ, TERM="xterm-256color", LERNKARTEN_DB=str(db), **env_vars)
         env.pop("NO_COLOR", None)
         self.child = pexpect.spawn(sys.executable, ["-c", COMMAND, *args], env=env,
                                    encoding="utf-8", dimensions=(40, 120), timeout=30)
@@ -346,3 +346,65 @@ def test_with_nothing_due_the_quiz_says_when_to_come_back(deck_folder: Path, tmp
     again.sees("Nothing due now. Next card due ")
     assert again.finished() == 0
     assert len(reviews(db)) == 2
+
+
+NO_SOUND = "No sound on this machine"
+
+
+def test_p_says_once_that_this_machine_has_no_sound(deck_folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    learner = Learner([str(deck_folder / "kasachstan.json"), "--mode", "recognise", "--new", "2"], db,
+                      PATH=str(empty))
+    learner.sees("show the answer   p: hear it")
+    learner.press("p")
+    learner.sees(NO_SOUND)
+    learner.press("p")                           # asked again: nothing more is said
+    learner.press(" ")
+    learner.sees("1-4: rate")
+    learner.press("p")
+    learner.press("4")
+    learner.sees("show the answer")
+    learner.press("p")
+    learner.press(" ")
+    learner.sees("1-4: rate")
+    learner.press("4")
+    learner.sees("Progress saved")
+    assert learner.finished() == 0
+    assert learner.screen().count(NO_SOUND) == 1
+    assert [label for label, _, _ in reviews(db)] == ["das Bündnis", "die Streitkräfte"]
+
+
+def test_p_plays_the_word_through_the_systems_player(deck_folder: Path, tmp_path: Path) -> None:
+    import wave
+
+    from lernkarten.audio.espeak import speak
+
+    heard = tmp_path / "heard"
+    heard.mkdir()
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    player = bin_dir / "aplay"
+    # a player that keeps what it was given to play (the last argument is the file)
+    player.write_text(f'#!/bin/sh\nfor a; do last="$a"; done\ncp "$last" "{heard}/$(ls {heard} | wc -l).wav"\n')
+    player.chmod(0o755)
+    db = tmp_path / "progress.sqlite3"
+    learner = Learner([str(deck_folder / "kasachstan.apkg"), "--mode", "recognise", "--new", "1"], db,
+                      PATH=f"{bin_dir}:/usr/bin:/bin")
+    learner.sees("show the answer")
+    learner.press("p")
+    learner.press(" ")
+    learner.sees("1-4: rate")
+    learner.press("p")
+    learner.press("4")
+    learner.sees("Progress saved")
+    assert learner.finished() == 0
+    assert NO_SOUND not in learner.screen()
+    played = sorted(heard.iterdir())
+    assert [p.name for p in played] == ["0.wav", "1.wav"]
+    expected = speak("das Bündnis")
+    with wave.open(str(played[0])) as sound:
+        assert (sound.getnchannels(), sound.getsampwidth(), sound.getframerate()) == (1, 2, expected.rate)
+        seconds = sound.getnframes() / sound.getframerate()
+    assert abs(seconds - expected.seconds) < 0.05 * expected.seconds

@@ -10,6 +10,7 @@ import click
 
 from lernkarten.cli.options import (analysis_options, anki_options, from_file_option, gather_texts, hand_to_anki,
                                     read_known)
+from lernkarten.cli.speech import Pronunciations, audio_options
 from lernkarten.errors import LernkartenError
 
 
@@ -33,13 +34,15 @@ from lernkarten.errors import LernkartenError
               help="Quiz progress database to read mature words from.")
 @click.option("--translator", default=None, metavar="SERVICE",
               help="Also ask an online translator (google, deepl, mymemory, ...) for sentence translations.")
+@audio_options
 @click.option("--no-cache", is_flag=True, help="Analyse every text again, even when nothing changed.")
 @anki_options
 def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | None, split: bool, reverse: bool,
           name: str, level: str, limit: int | None, known: tuple[str, ...], names: bool, model: str | None,
           force: bool, jobs: int,
           exclude_deck: tuple[str, ...], exclude_anki: tuple[str, ...], exclude_mature: bool, db: str | None,
-          translator: str | None, no_cache: bool, to_anki: bool, anki_connect: str | None) -> None:
+          translator: str | None, audio: str | None, audio_voice: str, no_cache: bool, to_anki: bool,
+          anki_connect: str | None) -> None:
     """Build an Anki deck from German TEXTS (files, folders, web addresses, or - for standard input).
 
     A rebuild updates the notes you already study: changed glosses arrive, your review
@@ -56,6 +59,7 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     studied = _lemmas_in_outputs(targets, split)
     excluded = [w for w in _excluded_words(exclude_deck, exclude_anki, exclude_mature, db) if w not in studied]
     known_words = read_known(known) + excluded
+    speech = Pronunciations(audio, audio_voice) if audio else None
     with analysis_progress() as progress:
         result = build_decks(paths, name=name, split=split, level=level, limit=limit, known=known_words,
                              names=names, model=model, force=force, jobs=jobs, use_cache=not no_cache,
@@ -73,15 +77,17 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
                                    "or without a gloss); no deck written")
     for deck in result.decks:
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
-        summary = _write(deck, Path(apkg), reverse)
+        sounds = speech.of(deck) if speech is not None else None
+        summary = _write(deck, Path(apkg), reverse, sounds)
         click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "
                    f"{summary.notes} notes, {summary.cards} cards"
+                   + (f", {summary.media} sound files" if sounds is not None else "")
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
         if to_anki:
             hand_to_anki(apkg, deck.name.strip() or "Lernkarten", anki_connect)
 
 
-def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]
+def _write(deck, apkg: Path, reverse: bool, audio=None):  # type: ignore[no-untyped-def]
     """Stamp mod times against the previous JSON, write the package, then the JSON beside it."""
     from lernkarten.packaging import (read_deck_json, stamp_from_package, stamp_modified, write_apkg,
                                       write_deck_json)
@@ -92,8 +98,8 @@ def _write(deck, apkg: Path, reverse: bool):  # type: ignore[no-untyped-def]
     deck = stamp_modified(deck, previous, now)
     if apkg.is_file():
         # the package may have been made with other options (--reverse): its notes decide too
-        deck = stamp_from_package(deck, apkg, now, reverse=reverse)
-    summary = write_apkg(deck, apkg, reverse=reverse)
+        deck = stamp_from_package(deck, apkg, now, reverse=reverse, audio=audio)
+    summary = write_apkg(deck, apkg, reverse=reverse, audio=audio)
     write_deck_json(deck, json_path)
     return summary
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from lernkarten.cli.options import anki_options, hand_to_anki
+from lernkarten.cli.speech import Pronunciations, audio_options
 from lernkarten.errors import LernkartenError
 
 
@@ -21,14 +22,16 @@ from lernkarten.errors import LernkartenError
     "Point it at the package you imported: its notes tell which entries changed.",
 )
 @click.option("--reverse", is_flag=True, help="Also make English -> German cards.")
+@audio_options
 @anki_options
-def package(deck_json: Path, output: Path | None, reverse: bool, to_anki: bool, anki_connect: str | None) -> None:
+def package(deck_json: Path, output: Path | None, reverse: bool, audio: str | None, audio_voice: str,
+            to_anki: bool, anki_connect: str | None) -> None:
     """Package DECK_JSON (decks/NAME.json) as an Anki deck again.
 
     Entries whose cards changed since the package at the output path was written (or, with
     no package there, since the JSON last recorded them) get a new mod time, so re-importing
     it into Anki updates those notes and keeps your reviews. The new times are written back
-    into DECK_JSON.
+    into DECK_JSON. A deck built with --audio keeps its sound only with --audio again.
     """
     from lernkarten.packaging import read_deck_json, stamp_edits, stamp_from_package, write_apkg, write_deck_json
     from lernkarten.packaging.render import usable_glosses
@@ -42,20 +45,22 @@ def package(deck_json: Path, output: Path | None, reverse: bool, to_anki: bool, 
             raise LernkartenError(f"{deck_json}: no entry has a gloss, so there is nothing to make cards of")
         # entries with a time but no record of their cards: a JSON from an older lernkarten
         unrecorded = 0 if target.is_file() else sum(1 for e in read.entries if e.modified > 0 and not e.content_hash)
+        sounds = Pronunciations(audio, audio_voice).of(read) if audio else None
         if target.is_file():
             try:
-                deck = stamp_from_package(read, target, int(time.time()), reverse=reverse)
+                deck = stamp_from_package(read, target, int(time.time()), reverse=reverse, audio=sounds)
             except LernkartenError as exc:
                 raise LernkartenError(f"{exc}; not overwriting it") from None
         else:
             deck = stamp_edits(read, int(time.time()))
-        summary = write_apkg(deck, target, reverse=reverse)
+        summary = write_apkg(deck, target, reverse=reverse, audio=sounds)
         if deck != read:
             # the new times are the JSON's now: an edit counts once, not again at every package
             write_deck_json(deck, deck_json)
     except LernkartenError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Wrote {summary.notes} notes ({summary.cards} cards) to {target}")
+    click.echo(f"Wrote {summary.notes} notes ({summary.cards} cards"
+               + (f", {summary.media} sound files" if sounds is not None else "") + f") to {target}")
     if unrecorded:
         click.echo(f"{unrecorded} entries of {deck_json} were written by an older lernkarten and say nothing of "
                    "their cards: edits made before this run reach Anki only with -o pointing at the package you "

@@ -100,7 +100,7 @@ class OnlineSession:
                 self._stop(f"{self._display} did not answer within {limit:g} s; the rest is glossed offline")
             return None
         except Exception as exc:  # deep-translator raises requests' and its own errors: all mean "offline"
-            self._stop(f"{self._display} is not available ({_describe(exc)}); the rest is glossed offline")
+            self._stop(f"{self._display} is not available ({describe_failure(exc)}); the rest is glossed offline")
             return None
         finally:
             self.spent += self.clock() - started
@@ -207,7 +207,7 @@ def _comparable(text: str) -> str:
     return text.removeprefix("to ").removeprefix("the ").strip(" .")
 
 
-def _describe(exc: BaseException) -> str:
+def describe_failure(exc: BaseException) -> str:
     """A short reason without the request's URL (which may carry a key) or a traceback."""
     kind = type(exc).__name__
     if "connection" in kind.lower() or isinstance(exc, OSError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import os
 import sqlite3
 import tempfile
@@ -16,12 +17,16 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lernkarten.entries import Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import atomic_path
 from lernkarten.packaging.render import render_entry
 from lernkarten.packaging.subdecks import deck_id, subdeck_name
+
+if TYPE_CHECKING:
+    from lernkarten.audio.clips import DeckAudio
 
 #: Zip entries get this date: the earliest a zip can hold, so it never depends on the clock.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -43,6 +48,7 @@ class PackageSummary:
     cards: int
     decks: tuple[str, ...]            # full deck names, parent first
     skipped: tuple[str, ...] = ()     # keys of entries without a gloss (no card made)
+    media: int = 0                    # sound files packaged
 
 
 @dataclass(frozen=True)
@@ -55,8 +61,12 @@ class PackagedNote:
     modified: int
 
 
-def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = False) -> PackageSummary:
+def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = False,
+               audio: DeckAudio | None = None) -> PackageSummary:
     """Write `deck` as an Anki package at `path`, atomically; return what it holds.
+
+    With `audio`, the notes' spare fields play their pronunciations and the package carries
+    the sound files the notes name (and no others: Anki's Check Media finds nothing unused).
 
     Each note gets its entry's `modified` as mod time (see `stamp_modified`); an entry never
     stamped (0) gets the current time, which makes the package differ from build to build.
@@ -64,12 +74,15 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
     share a GUID, and a re-import could update only one of them).
     """
     from lernkarten.packaging.anki_records import StampedNote
-    from lernkarten.packaging.models import REVISED, cloze_model, word_model
+    from lernkarten.packaging.models import AUDIO_REVISED, REVISED, cloze_model, word_model
 
     import genanki
 
     now = int(time.time())
-    models = {"word": word_model(), "cloze": cloze_model()}
+    with_audio = audio is not None
+    models = {"word": word_model(audio=with_audio), "cloze": cloze_model(audio=with_audio)}
+    revised = AUDIO_REVISED if with_audio else REVISED
+    media: dict[str, bytes] = {}
     parent = deck.name.strip() or "Lernkarten"
     anki_decks: dict[str, genanki.Deck] = {parent: genanki.Deck(deck_id(parent), parent, _deck_description(deck))}
     sources_of_deck: dict[str, set[str]] = {}
@@ -83,10 +96,13 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
         if entry.key in seen:
             raise LernkartenError(f"the deck has the entry {entry.key!r} twice; keep one of them")
         seen.add(entry.key)
-        rendered = render_entry(entry, deck, reverse=reverse)
+        sounds = audio.of(entry) if audio is not None else None
+        rendered = render_entry(entry, deck, reverse=reverse, audio=sounds)
         if not rendered:
             skipped.append(entry.key)
             continue
+        if audio is not None and sounds is not None:
+            media.update((name, audio.media[name]) for name in (sounds.word, sounds.sentence) if name)
         modified = entry.modified if entry.modified > 0 else now
         newest = max(newest, modified)
         for note in rendered:
@@ -107,22 +123,28 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
         connection = sqlite3.connect(collection)
         try:
             # Note ids double as Anki's "created" time: the newest content time keeps them stable.
-            ids = itertools.count((newest or REVISED) * 1000)
-            genanki.Package(list(anki_decks.values())).write_to_db(connection.cursor(), REVISED, ids)
+            ids = itertools.count((newest or revised) * 1000)
+            genanki.Package(list(anki_decks.values())).write_to_db(connection.cursor(), revised, ids)
             connection.commit()
             connection.execute("VACUUM")
         finally:
             connection.close()
         with atomic_path(path) as tmp:
-            _write_zip(tmp, collection.read_bytes())
-    return PackageSummary(note_count, card_count, tuple(anki_decks), tuple(skipped))
+            _write_zip(tmp, collection.read_bytes(), media)
+    return PackageSummary(note_count, card_count, tuple(anki_decks), tuple(skipped), len(media))
 
 
-def _write_zip(path: Path, collection: bytes) -> None:
+def _write_zip(path: Path, collection: bytes, media: dict[str, bytes]) -> None:
+    """The .apkg: the collection, the media map ("0" -> file name), and the files as "0", "1", ..."""
+    files = sorted(media)
+    media_map = json.dumps({str(i): name for i, name in enumerate(files)}).encode() if files else b"{}"
+    entries = [("collection.anki2", collection, zipfile.ZIP_DEFLATED), ("media", media_map, zipfile.ZIP_DEFLATED)]
+    # MP3 does not shrink any further: stored as it is
+    entries += [(str(i), media[name], zipfile.ZIP_STORED) for i, name in enumerate(files)]
     with zipfile.ZipFile(path, "w") as archive:
-        for name, content in (("collection.anki2", collection), ("media", b"{}")):
+        for name, content, compression in entries:
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = compression
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
 

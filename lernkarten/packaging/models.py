@@ -5,6 +5,12 @@ may change: Anki then replaces them in the learner's collection, but only when t
 type's mod time is newer than the one it has. So whoever edits TEMPLATES or CSS here also
 sets `REVISED` to the current Unix time and `REVISION` to `template_fingerprint()` (a test
 fails until both are done), and bumps the "(vN)" in the names.
+
+A deck built with audio carries the same note types (same ids, fields and template names)
+with templates that also play the spare fields' `[sound:...]`: a newer revision
+(`AUDIO_REVISED`, `AUDIO_REVISION`) that shows nothing more for a note without sound. So a
+learner who once imported a deck with audio keeps those templates when a later deck without
+audio arrives (its note types are older), and a deck without audio stays as it always was.
 """
 
 from __future__ import annotations
@@ -28,6 +34,13 @@ CLOZE_MODEL_NAME = "Lernkarten Cloze (v2)"
 REVISED = 1_795_576_928  # 2026-11-25, more examples
 #: `template_fingerprint()` at that revision.
 REVISION = "3dcd6ae53df5"
+
+WORD_AUDIO_MODEL_NAME = "Lernkarten Word (v3)"
+CLOZE_AUDIO_MODEL_NAME = "Lernkarten Cloze (v3)"
+#: The revision of the templates with sound: always newer than `REVISED`.
+AUDIO_REVISED = 1_796_536_800  # 2026-12-06, pronunciations
+#: `audio_template_fingerprint()` at that revision.
+AUDIO_REVISION = "4777569d6c82"
 
 #: Shown in small print on every card back; the deck description carries the full credits.
 CREDITS_LINE = (
@@ -80,6 +93,29 @@ CLOZE_BACK = """\
 <div class="lk-english">{{English}}</div>
 """ + _SOURCE_BLOCK
 
+# Pronunciations: the word's on the side that shows the word, the sentence's beside the sentence.
+_WORD_SOUND = "{{#Extra2}}<div class=\"lk-sound\">{{Extra2}}</div>{{/Extra2}}"
+_SENTENCE_SOUND = "{{#Extra3}}<div class=\"lk-sound\">{{Extra3}}</div>{{/Extra3}}"
+_EXAMPLE_LINE = "{{#Example}}<div class=\"lk-example\">{{Example}}</div>{{/Example}}\n"
+_GRAMMAR_LINE = "{{#Grammar}}<div class=\"lk-grammar\">{{Grammar}}</div>{{/Grammar}}\n"
+
+
+def _with_sounds(template: str, *, word_after: str = "", sentence: bool = True) -> str:
+    """`template` with the word's sound after `word_after` and the sentence's after the example."""
+    if word_after:
+        template = template.replace(word_after, word_after + _WORD_SOUND + "\n", 1)
+    if sentence:
+        template = template.replace(_EXAMPLE_LINE, _EXAMPLE_LINE + _SENTENCE_SOUND + "\n", 1)
+    return template
+
+
+WORD_AUDIO_TEMPLATE_TEXT = (
+    (WORD_FRONT + "\n" + _WORD_SOUND, _with_sounds(WORD_BACK)),
+    (REVERSE_FRONT, _with_sounds(REVERSE_BACK, word_after=_GRAMMAR_LINE)),
+)
+_CLOZE_SOUND = _WORD_SOUND  # cloze Extra2: the sentence's sound, else the word's
+CLOZE_AUDIO_TEMPLATE_TEXT = ((CLOZE_FRONT, CLOZE_BACK.replace(_SOURCE_BLOCK, _CLOZE_SOUND + "\n" + _SOURCE_BLOCK, 1)),)
+
 # No background colours: Anki's own light and night themes stay in charge, and every
 # colour has a night variant. Gender is also in the written article, so colour only helps.
 CSS = """\
@@ -120,8 +156,19 @@ CLOZE_TEMPLATE_TEXT = ((CLOZE_FRONT, CLOZE_BACK),)
 
 def template_fingerprint() -> str:
     """A short hash of everything a note type's revision covers: names, templates, CSS."""
-    parts = [WORD_MODEL_NAME, CLOZE_MODEL_NAME, CSS, *WORD_FIELDS, *CLOZE_FIELDS]
-    for names, texts in ((WORD_TEMPLATES, WORD_TEMPLATE_TEXT), (CLOZE_TEMPLATES, CLOZE_TEMPLATE_TEXT)):
+    return _fingerprint(WORD_MODEL_NAME, CLOZE_MODEL_NAME, WORD_TEMPLATE_TEXT, CLOZE_TEMPLATE_TEXT)
+
+
+def audio_template_fingerprint() -> str:
+    """`template_fingerprint` of the note types with sound."""
+    return _fingerprint(WORD_AUDIO_MODEL_NAME, CLOZE_AUDIO_MODEL_NAME, WORD_AUDIO_TEMPLATE_TEXT,
+                        CLOZE_AUDIO_TEMPLATE_TEXT)
+
+
+def _fingerprint(word_name: str, cloze_name: str, word_texts: tuple[tuple[str, str], ...],
+                 cloze_texts: tuple[tuple[str, str], ...]) -> str:
+    parts = [word_name, cloze_name, CSS, *WORD_FIELDS, *CLOZE_FIELDS]
+    for names, texts in ((WORD_TEMPLATES, word_texts), (CLOZE_TEMPLATES, cloze_texts)):
         for name, (front, back) in zip(names, texts, strict=True):
             parts += [name, front, back]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
@@ -131,23 +178,30 @@ def _templates(names: tuple[str, ...], texts: tuple[tuple[str, str], ...]) -> li
     return [{"name": n, "qfmt": q, "afmt": a} for n, (q, a) in zip(names, texts, strict=True)]
 
 
-def word_model() -> Any:
+def word_model(*, audio: bool = False) -> Any:
     """The word note type: German -> English, and English -> German when Reverse is filled."""
+    if audio:
+        return _model(WORD_MODEL_ID, WORD_AUDIO_MODEL_NAME, WORD_FIELDS,
+                      _templates(WORD_TEMPLATES, WORD_AUDIO_TEMPLATE_TEXT), cloze=False, revised=AUDIO_REVISED)
     return _model(WORD_MODEL_ID, WORD_MODEL_NAME, WORD_FIELDS, _templates(WORD_TEMPLATES, WORD_TEMPLATE_TEXT),
                   cloze=False)
 
 
-def cloze_model() -> Any:
+def cloze_model(*, audio: bool = False) -> Any:
     """The cloze note type: the example sentence with the word hidden, the gloss as hint."""
+    if audio:
+        return _model(CLOZE_MODEL_ID, CLOZE_AUDIO_MODEL_NAME, CLOZE_FIELDS,
+                      _templates(CLOZE_TEMPLATES, CLOZE_AUDIO_TEMPLATE_TEXT), cloze=True, revised=AUDIO_REVISED)
     return _model(CLOZE_MODEL_ID, CLOZE_MODEL_NAME, CLOZE_FIELDS, _templates(CLOZE_TEMPLATES, CLOZE_TEMPLATE_TEXT),
                   cloze=True)
 
 
-def _model(model_id: int, name: str, fields: tuple[str, ...], templates: list[dict[str, Any]], *, cloze: bool) -> Any:
+def _model(model_id: int, name: str, fields: tuple[str, ...], templates: list[dict[str, Any]], *, cloze: bool,
+           revised: int = REVISED) -> Any:
     from lernkarten.packaging.anki_records import RevisedModel
 
     return RevisedModel(
-        REVISED,
+        revised,
         model_id,
         name,
         fields=[{"name": field} for field in fields],

@@ -34,7 +34,11 @@ can rely on this):
     Source's text as it is;
   - `Extra1`: example sentences from the entry's other texts (at most two), each marked as
     `Example` is and followed by " (source)", joined by "<br>"; empty for a word of one text;
-  - `Extra2`, `Extra3`: always empty (room to grow without changing the note type).
+  - `Extra2` (word note): `[sound:FILE]` of the word spoken, when the deck is built with audio;
+  - `Extra3` (word note): `[sound:FILE]` of the example sentence spoken, with sentence audio;
+  - cloze `Extra2`: the sentence's sound when there is one, else the word's;
+  - `Extra1` (cloze): always empty (room to grow without changing the note type).
+  FILE is a name lernkarten makes (`audio/clips.py`: letters, digits, `-`, `.`), never source text.
 """
 
 from __future__ import annotations
@@ -42,10 +46,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lernkarten.entries import EXPRESSION_LIST, GENDERS, Deck, Entry, Example, Source
 from lernkarten.packaging.fields import CLOZE_FIELDS, WORD_FIELDS, note_guid
 from lernkarten.packaging.subdecks import subdeck_name
+
+if TYPE_CHECKING:
+    from lernkarten.audio.clips import NoteAudio
 
 #: What the Reverse field holds when the English -> German card is wanted.
 REVERSE_ON = "y"
@@ -240,7 +248,20 @@ def _safe_tag(tag: str) -> str:
     return "::".join(_TAG_UNSAFE.sub("-", part).strip("-") or "-" for part in tag.split("::"))
 
 
-def word_fields(entry: Entry, deck: Deck, *, reverse: bool = False) -> tuple[str, ...]:
+_MEDIA_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def sound_tag(media_name: str) -> str:
+    """The field text that makes Anki play a media file: empty for no file."""
+    if not media_name:
+        return ""
+    if not _MEDIA_NAME.fullmatch(media_name):
+        # the name goes into the field unescaped: only names of our own making may
+        raise ValueError(f"not a media name lernkarten makes: {media_name!r}")
+    return f"[sound:{media_name}]"
+
+
+def word_fields(entry: Entry, deck: Deck, *, reverse: bool = False, audio: NoteAudio | None = None) -> tuple[str, ...]:
     """The word note's field values, in the order of WORD_FIELDS."""
     example = card_example(entry)
     source = entry_source(entry, deck)
@@ -260,6 +281,8 @@ def word_fields(entry: Entry, deck: Deck, *, reverse: bool = False) -> tuple[str
         "Level": escape_text(entry.level.strip()),
         "Reverse": REVERSE_ON if reverse else "",
         "Extra1": more_examples(entry, deck, example),
+        "Extra2": sound_tag(audio.word) if audio else "",
+        "Extra3": sound_tag(audio.sentence) if audio else "",
     }
     return tuple(values.get(name, "") for name in WORD_FIELDS)
 
@@ -291,7 +314,7 @@ def cloze_hint(entry: Entry) -> str:
     return first.text.strip() + (" (?)" if doubtful else "")
 
 
-def cloze_fields(entry: Entry, deck: Deck) -> tuple[str, ...] | None:
+def cloze_fields(entry: Entry, deck: Deck, audio: NoteAudio | None = None) -> tuple[str, ...] | None:
     """The cloze note's field values, or None when no example marks the word."""
     example = card_example(entry)
     if example is None or not valid_spans(example):
@@ -303,6 +326,7 @@ def cloze_fields(entry: Entry, deck: Deck) -> tuple[str, ...] | None:
         "English": english_line(entry),
         "Source": source_line(source),
         "Attribution": escape_text(source.attribution.strip()) if source else "",
+        "Extra2": sound_tag(audio.sentence or audio.word) if audio else "",
     }
     return tuple(values.get(name, "") for name in CLOZE_FIELDS)
 
@@ -314,14 +338,17 @@ def entry_deck_name(entry: Entry, deck: Deck) -> str:
     return f"{parent}::{subdeck_name(source)}" if source else parent
 
 
-def render_entry(entry: Entry, deck: Deck, *, reverse: bool = False) -> list[RenderedNote]:
-    """The notes an entry becomes: none without a gloss, a word note, a cloze note with an example."""
+def render_entry(entry: Entry, deck: Deck, *, reverse: bool = False,
+                 audio: NoteAudio | None = None) -> list[RenderedNote]:
+    """The notes an entry becomes: none without a gloss, a word note, a cloze note with an example;
+    with `audio`, the [sound:] fields of its pronunciations."""
     if not usable_glosses(entry):
         return []
     tags = note_tags(entry, entry_source(entry, deck))
     deck_name = entry_deck_name(entry, deck)
-    notes = [RenderedNote("word", note_guid(entry.key), word_fields(entry, deck, reverse=reverse), tags, deck_name)]
-    cloze = cloze_fields(entry, deck)
+    notes = [RenderedNote("word", note_guid(entry.key), word_fields(entry, deck, reverse=reverse, audio=audio),
+                          tags, deck_name)]
+    cloze = cloze_fields(entry, deck, audio)
     if cloze is not None:
         notes.append(RenderedNote("cloze", note_guid(entry.key, "cloze"), cloze, tags, deck_name))
     return notes

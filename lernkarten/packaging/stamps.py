@@ -13,9 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from lernkarten.entries import Deck, Entry
 from lernkarten.packaging.render import render_entry
+
+if TYPE_CHECKING:
+    from lernkarten.audio.clips import DeckAudio
 
 
 def card_content(entry: Entry, deck: Deck) -> tuple[object, ...]:
@@ -64,19 +68,21 @@ def stamp_modified(new: Deck, previous: Deck | None, now: int) -> Deck:
     return replace(new, entries=stamped)
 
 
-def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *, reverse: bool = False) -> Deck:
+def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *, reverse: bool = False,
+                       audio: DeckAudio | None = None) -> Deck:
     """`deck` stamped against the notes of an earlier .apkg (for a hand-edited deck JSON).
 
     An entry whose notes the package holds unchanged keeps the package's mod time, a changed
     one gets a time newer than the package's, and one the package lacks keeps its own time
-    unless it was edited since (see `stamp_edits`).
+    unless it was edited since (see `stamp_edits`). The notes are compared as `write_apkg`
+    will write them, `audio` included: sound added, changed or dropped is a change.
     """
     from lernkarten.packaging.apkg import read_package_notes
 
     packaged = read_package_notes(package)
     stamped = []
     for entry in deck.entries:
-        notes = render_entry(entry, deck, reverse=reverse)
+        notes = render_entry(entry, deck, reverse=reverse, audio=audio.of(entry) if audio is not None else None)
         earlier = [packaged.get(note.guid) for note in notes]
         known = [old.modified for old in earlier if old is not None]
         if not known:

@@ -3,7 +3,8 @@
 Single keys are read in cbreak mode (no Enter needed); typed answers in the terminal's normal
 line mode, so editing and umlauts work as the learner's terminal makes them. Everything a card
 shows goes through `rich.text.Text`, never markup, so text from a deck cannot style or break
-the screen.
+the screen. `p` says the word (`audio/playback.py`) wherever hearing it gives nothing away:
+on the front of a German -> English card, and after every answer.
 
 Interruptions: Ctrl-C ends the session with its summary; a closed terminal (SIGHUP) or SIGTERM
 ends it silently. Either way every rated answer is already committed: signals are held back
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from lernkarten.errors import LernkartenError
 from lernkarten.quiz.answers import (AGAIN, EASY, GOOD, RATING_NAMES, Verdict, check_article,
@@ -28,6 +30,9 @@ from lernkarten.quiz.cards import QuizCard
 from lernkarten.quiz.scheduler import Scheduler, format_interval
 from lernkarten.quiz.session import Question, Session, Tally, forecast, next_due, progress_for
 from lernkarten.quiz.store import Store
+
+if TYPE_CHECKING:
+    from lernkarten.audio.playback import Player
 
 GENDER_STYLES = {"m": "bold blue", "f": "bold red", "n": "bold green", "pl": "bold magenta"}
 ARTICLE_KEYS = {"1": "der", "r": "der", "2": "die", "e": "die", "3": "das", "s": "das"}
@@ -140,6 +145,8 @@ class Quiz:
         self.keyboard = keyboard if keyboard is not None else Keyboard()
         self.scheduler = scheduler if scheduler is not None else Scheduler()
         self.clock = clock if clock is not None else (lambda: datetime.now(timezone.utc))
+        self._player: Player | None = None
+        self._silent = False      # told the learner once that there is no sound
 
     # -- the session ----------------------------------------------------------------------------
 
@@ -174,8 +181,9 @@ class Quiz:
         verdict: Verdict | None = None
         if question.mode == "recognise":
             self._front(card)
-            self._hint("Space or Enter: show the answer   q: stop")
-            self.keyboard.key(" \r")
+            self._hint("Space or Enter: show the answer   p: hear it   q: stop")
+            while self.keyboard.key(" \rp") == "p":
+                self._pronounce(card)
             proposed = GOOD
         elif question.mode == "produce":
             self._english_prompt(card)
@@ -201,7 +209,7 @@ class Quiz:
         self.console.print(card_panel(card))
         now = self.clock()
         intervals = self.scheduler.preview(question.progress, guid=card.guid, mode=question.mode, now=now)
-        rating = self._rating(proposed, intervals, typed=question.mode != "recognise")
+        rating = self._rating(card, proposed, intervals, typed=question.mode != "recognise")
 
         now = self.clock()
         after, review = self.scheduler.review(question.progress, guid=card.guid, mode=question.mode,
@@ -281,7 +289,7 @@ class Quiz:
             self.console.print(_text((f"  {verdict.remark}", "yellow")))
         self.console.print()
 
-    def _rating(self, proposed: int, intervals: dict, *, typed: bool) -> int:
+    def _rating(self, card: QuizCard, proposed: int, intervals: dict, *, typed: bool) -> int:
         from rich.text import Text
 
         line = Text()
@@ -291,9 +299,31 @@ class Quiz:
             line.append(f"{format_interval(intervals[rating])}   ", style="dim")
         self.console.print(line)
         accept = f"Space or Enter: {RATING_NAMES[proposed]}" + (" (proposed)" if typed else "")
-        self._hint(f"{accept}   1-4: rate   q: stop")
-        key = self.keyboard.key("1234 \r")
+        self._hint(f"{accept}   1-4: rate   p: hear it   q: stop")
+        while (key := self.keyboard.key("1234 \rp")) == "p":
+            self._pronounce(card)
         return proposed if key in " \r" else int(key)
+
+    def _pronounce(self, card: QuizCard) -> None:
+        """Say the card's German (only where it gives nothing away); tell once if it cannot be heard."""
+        from lernkarten.audio.playback import find_player
+
+        if self._player is None and not self._silent:
+            self._player = find_player()
+            if self._player is None:
+                self._silent = True
+                self._hint("No sound on this machine: install simpleaudio, or a player such as paplay or aplay")
+        if self._player is None:
+            return
+        try:
+            from lernkarten.audio.espeak import speak
+
+            played = self._player.play(speak(card.german))
+        except LernkartenError:
+            played = False
+        if not played:
+            self._player, self._silent = None, True
+            self._hint("Sound could not be played here; the quiz goes on without it")
 
     def _hint(self, text: str) -> None:
         self.console.print(_text((text, "dim")))
