@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import time
@@ -37,9 +38,9 @@ def mp3_frames_ok(data: bytes) -> bool:
 
 def refuse_google(monkeypatch: pytest.MonkeyPatch) -> None:
     """Point gTTS at a port nothing listens on: the connection is refused at once, as offline."""
-    import gtts.tts
+    tts = pytest.importorskip("gtts.tts", reason="gTTS is an optional extra")
 
-    monkeypatch.setattr(gtts.tts, "_translate_url", lambda tld="com", path="": f"http://127.0.0.1:9/{path}")
+    monkeypatch.setattr(tts, "_translate_url", lambda tld="com", path="": f"http://127.0.0.1:9/{path}")
 
 
 def test_espeak_speaks_german_as_pcm_of_the_length_of_the_text() -> None:
@@ -283,3 +284,13 @@ def test_a_broken_speech_install_is_one_line_before_any_analysis(tmp_path: Path)
     # one line and nothing else: refused before the analysis reports on the text
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert not (tmp_path / "d.apkg").exists()
+
+
+def test_google_voice_without_gtts_is_a_one_line_error(tmp_path: Path) -> None:
+    if importlib.util.find_spec("gtts") is not None:
+        pytest.skip("gTTS is installed here")
+    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(tmp_path / "d.apkg"), "--audio",
+                                      "--audio-voice", "google"])
+    assert result.exit_code != 0 and not (tmp_path / "d.apkg").exists()
+    assert result.stderr.strip().splitlines() == [
+        "Error: --audio-voice google needs gTTS, which is not installed: pip install gTTS"]

@@ -9,6 +9,7 @@ failure gives one warning and the rest of the run speaks offline, and nothing is
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import time
 from collections.abc import Callable
@@ -63,6 +64,9 @@ def make_voice(name: str) -> Voice:
     if name == OFFLINE:
         return EspeakVoice()
     if name == "google":
+        if importlib.util.find_spec("gtts") is None:
+            # gTTS caps click below the version lernkarten needs, so it is an extra, not a dependency
+            raise LernkartenError("--audio-voice google needs gTTS, which is not installed: pip install gTTS")
         return GoogleVoice()
     raise LernkartenError(f"unknown voice {name!r}; choose one of {', '.join(VOICES)}")
 
