@@ -4,6 +4,7 @@
     python benchmarks/glossing_quality.py --corpus gsd       # three texts made of UD German GSD sentences
     python benchmarks/glossing_quality.py --corpus gsd-all   # all GSD sentences as 45 texts, 240 entries judged
     python benchmarks/glossing_quality.py --corpus news      # the report half of news-de (30-59), 160 judged
+    python benchmarks/glossing_quality.py --corpus news-tune # the tuning half (00-29), 160 judged
     python benchmarks/glossing_quality.py --write-sample     # a fresh sample to judge (overwrites!)
     python benchmarks/glossing_quality.py --show             # the sample with its sentences, for judging
 
@@ -24,7 +25,8 @@ a phrase and the card's note gives it while the gloss is the word's own plain se
 phrase's gloss given as the meaning of the bare word does not fit.
 
 The news sample is 160 glossed entries drawn at random from the report half of
-`../shared/data/news-de/` (articles 30-59, never tuned on; see its README), judged strictly by
+`../shared/data/news-de/` (articles 30-59, never tuned on; see its README); `news-tune` is
+160 more from the tuning half (00-29), the one sense and selection rules are tuned on. Both are judged strictly by
 a reader who did not write the code, with the sentence the card shows and a lemma column:
 is the lemma the word's dictionary form. A wrong gloss is "unmarked" when the card does not
 mark it uncertain.
@@ -56,10 +58,13 @@ GSD = SHARED / "data" / "ud-german-gsd"
 GSD_TEXTS = [("de_gsd-ud-dev.conllu", 600, 40), ("de_gsd-ud-test.conllu", 600, 40), ("de_gsd-ud-dev.conllu", 400, 30)]
 NEWS = SHARED / "data" / "news-de"
 REPORT_HALF = range(30, 60)
+TUNE_HALF = range(0, 30)
+HALVES = {"news": REPORT_HALF, "news-tune": TUNE_HALF}
 JUDGEMENTS = {"seed": HERE / "glossing_judgement.tsv", "gsd": HERE / "glossing_judgement_gsd.tsv",
-              "gsd-all": HERE / "glossing_judgement_gsd_all.tsv", "news": HERE / "glossing_judgement_news.tsv"}
-SAMPLE_SIZES = {"seed": 50, "gsd": 40, "gsd-all": 240, "news": 160}
-RANDOM_SAMPLES = {"gsd-all": 7, "news": 11}  # the seed of each random sample
+              "gsd-all": HERE / "glossing_judgement_gsd_all.tsv", "news": HERE / "glossing_judgement_news.tsv",
+              "news-tune": HERE / "glossing_judgement_news_tune.tsv"}
+SAMPLE_SIZES = {"seed": 50, "gsd": 40, "gsd-all": 240, "news": 160, "news-tune": 160}
+RANDOM_SAMPLES = {"gsd-all": 7, "news": 11, "news-tune": 13}  # the seed of each random sample
 #: sentences per text when all of GSD is cut into texts
 ALL_TEXT_SIZE = 40
 COLUMNS = ["lemma", "pos", "glosses", "grammar", "sense_fits", "grammar_correct", "reason"]
@@ -83,12 +88,12 @@ def main() -> int:
     from lernkarten.pipeline import extract_entries
 
     judgement = JUDGEMENTS[args.corpus]
-    if args.corpus == "news" and not NEWS.is_dir():
+    if args.corpus in HALVES and not NEWS.is_dir():
         print(f"skipped: {NEWS} is absent")
         return 0
     with tempfile.TemporaryDirectory(prefix="lernkarten-gsd-") as folder:
         paths = ([str(SEED)] if args.corpus == "seed" else gsd_texts(Path(folder)) if args.corpus == "gsd"
-                 else [str(NEWS / f"{n:02d}.txt") for n in REPORT_HALF] if args.corpus == "news"
+                 else [str(NEWS / f"{n:02d}.txt") for n in HALVES[args.corpus]] if args.corpus in HALVES
                  else all_gsd_texts(Path(folder)))
         started = time.perf_counter()
         extraction = extract_entries(paths, level=args.level)
@@ -121,7 +126,7 @@ def main() -> int:
     if args.write_sample:
         with open(judgement, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-            news = args.corpus == "news"
+            news = args.corpus in HALVES
             writer.writerow(NEWS_COLUMNS if news else COLUMNS)
             for entry in sample:
                 sentence = [entry.examples[0].source] if news else []
