@@ -572,6 +572,34 @@ def test_compounds_with_a_bound_first_part_a_plural_first_part_or_a_short_head()
     assert bribes.glosses[0].via == "Schmiergeld + Zahlung"
 
 
+def test_a_woman_named_by_a_masculine_noun_and_in_is_glossed_through_it() -> None:
+    # not Innen|ministerin, whose first part alone is the river Inn
+    minister = _gloss(Entry(lemma="Innenministerin", pos="NOUN"))
+    assert _texts(minister)[0] == "minister of the interior" and minister.glosses[0].via == "Innenminister + -in"
+    assert minister.gender == ["f"] and minister.plural == "Innenministerinnen"
+    assert minister.genitive == "der Innenministerin" and "glosses" in minister.uncertain
+    # a masculine noun Ding lacks is a compound
+    family = _gloss(Entry(lemma="Bundesfamilienministerin", pos="NOUN"))
+    assert _texts(family)[0] == "federal family minister" and family.gender == ["f"]
+
+
+def test_a_compounds_first_part_means_what_dings_compounds_with_it_say() -> None:
+    # Land's own first gloss is "country"; Landesregierung, Landesgrenze, ... say "state"
+    audit = _gloss(Entry(lemma="Landes-Rechnungshof", pos="NOUN"))
+    assert _texts(audit)[0] == "state Court of Audit"
+    # "sb.'s age" is no first part: "age limit"
+    assert _texts(_gloss(Entry(lemma="Alterslimit", pos="NOUN")))[0] == "age limit"
+    # Hilfs- is "auxiliary" in more compounds, but "aid" is its own gloss and used in many
+    assert _texts(_gloss(Entry(lemma="Hilfsbitte", pos="NOUN")))[0] == "aid request"
+
+
+def test_a_noun_written_as_a_common_english_word_with_only_odd_glosses_has_that_word_first() -> None:
+    limit = _gloss(Entry(lemma="Limit", pos="NOUN"))      # Ding: "bourn; bourne [obs.]"
+    assert (limit.glosses[0].text, limit.glosses[0].via, limit.glosses[0].uncertain) == ("limit", "English", True)
+    # a false friend with a common gloss keeps it
+    assert _texts(_gloss(Entry(lemma="Gift", pos="NOUN")))[0] == "poison"
+
+
 def test_a_word_in_the_spelling_before_1996_is_glossed_in_todays() -> None:
     process = _gloss(_entry("Prozeß", "NOUN", _ud_sentence("einen Demokratisierungsprozeß"), "Demokratisierungsprozeß"))
     assert process.glosses and "spelled Prozess since 1996" in process.notes

@@ -20,6 +20,7 @@ from lernkarten.glossing.english import word_zipf
 from lernkarten.glossing.fallbacks import (
     Fallback,
     attributive,
+    compound_fallback,
     glosses_for,
     known_modifier,
     nationality_fallback,
@@ -386,6 +387,38 @@ def diminutive_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None
 def diminutive_grammar(entry: Entry) -> Grammar:
     """das Tierchen, des Tierchens, die Tierchen: every diminutive is neuter and unchanged in the plural."""
     return Grammar(gender=["n"], plural=entry.lemma, genitive=f"des {entry.lemma}s")
+
+
+def feminine_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
+    """A woman named by a masculine noun and -in: "Innenministerin" as Innenminister, "Ärztin" as Arzt.
+
+    Read before the noun is taken apart as a compound: "Innen|ministerin" would take the first
+    part's own sense (the river Inn) where Ding lists the whole masculine word. English names
+    most roles alike for a man and a woman, so the gloss is the masculine noun's. A masculine
+    noun Ding lacks is glossed as a compound ("Chefunterhändlerin": Chef + Unterhändler).
+    """
+    lemma = entry.lemma
+    if not lemma[:1].isupper() or not lemma.endswith("in") or len(lemma) < 7 or lemma.endswith(("ein", "ien")):
+        return None
+    stem = lemma[:-2]
+    plain = re.sub(r"(äu|ä|ö|ü)(?=[^äöü]*$)", lambda m: _UMLAUT_BACK[m.group(1)], stem)
+    for base in dict.fromkeys([stem, plain]):
+        if "m" in dictionary.genders(base) and dictionary.knows_head(base, "NOUN"):
+            glosses = glosses_for(base, "NOUN", dictionary, None)
+            if glosses:
+                return Fallback("feminine", [replace(g, source="ding:base", uncertain=True, via=f"{base} + -in")
+                                             for g in glosses[:2]], base, base=base)
+    masculine = replace(entry, lemma=plain)
+    compound = compound_fallback(masculine, dictionary, nouns)
+    if compound is None or "m" not in dictionary.genders(compound.base):
+        return None
+    return Fallback("feminine", [replace(g, via=f"{g.via} + -in") for g in compound.glosses], compound.via,
+                    base=plain)
+
+
+def feminine_grammar(entry: Entry) -> Grammar:
+    """die Innenministerin, der Innenministerin, die Innenministerinnen: every noun in -in is so."""
+    return Grammar(gender=["f"], plural=entry.lemma + "nen", genitive=f"der {entry.lemma}")
 
 
 def loanword_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PLURAL, Dictionary, Hit
+from lernkarten.glossing.family import modifier_support
+from lernkarten.glossing.family_index import english_words
 from lernkarten.glossing.senses import choose_senses, glosses_of
 
 #: Linking elements between the parts of a compound (Fugenelemente), longest first.
@@ -58,9 +60,7 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     if modifier in BOUND_MODIFIERS:
         attribute = BOUND_MODIFIERS[modifier]
     elif modifier:
-        modifier_pos = "NOUN" if modifier[:1].isupper() else ""
-        modifier_glosses = glosses_for(modifier, modifier_pos, dictionary, None)
-        attribute = attributive(modifier_glosses[0].text) if modifier_glosses else ""
+        attribute = modifier_attribute(modifier_written, modifier, dictionary)
     else:
         attribute = modifier_written.rstrip("-")  # a name or abbreviation: "ODKB-Friedenstruppe"
     if not attribute:
@@ -78,6 +78,38 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     glosses = [Gloss(text=t, source="ding:compound", uncertain=True, via=via) for t in texts]
     return Fallback("compound", glosses, via, base=head, modifier=modifier_written,
                     parts=[p for p in (modifier or modifier_written.rstrip("-"), head) if p])
+
+
+def modifier_attribute(written: str, modifier: str, dictionary: Dictionary) -> str:
+    """The English of a compound's first part in that role: "Innen" -> "interior", not the river Inn.
+
+    Of the part's own glosses, the one Ding's compounds starting with it use most
+    (`family.modifier_support`); when they use none of them but agree on another word
+    (at least `MODIFIER_AGREEMENT` compounds, and `MODIFIER_DOMINANCE` times as many as any of
+    its own), that word ("Landes": "state", four times as often as its own "country"); else the
+    part's first gloss.
+    """
+    modifier_glosses = glosses_for(modifier, "NOUN" if modifier[:1].isupper() else "", dictionary, None)
+    own = [attributive(g.text) for g in modifier_glosses]
+    own = [text for text in own if text]
+    support = modifier_support(dictionary, written.rstrip("-"))
+    if support:
+        scored = [(max((support.get(w, 0) for w in english_words(text)), default=0), -i, text)
+                  for i, text in enumerate(own)]
+        best = max(scored, default=(0, 0, ""))
+        word, count = support.most_common(1)[0]
+        if count >= MODIFIER_AGREEMENT and count >= MODIFIER_DOMINANCE * best[0]:
+            return word
+        if best[0] > 0:
+            return best[2]
+    return own[0] if own else ""
+
+
+#: How many of Ding's compounds with a first part must agree on an English word none of its own glosses has.
+MODIFIER_AGREEMENT = 3
+#: How much more another word must be used than the part's own best-used gloss: "Hilfs" is
+#: "auxiliary" in 25 compounds and "aid" in 10, but "aid" is its own gloss and right in the news.
+MODIFIER_DOMINANCE = 3
 
 
 def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> tuple[str, str, str] | None:
@@ -243,6 +275,8 @@ def attributive(gloss: str) -> str:
 def plain_english(gloss: str) -> str:
     """A gloss without its comments and placeholders: "to inform sb. (of sth.)" -> "to inform"."""
     text = re.sub(r"\([^)]*\)", " ", gloss)
+    text = re.sub(r"^(?:sth|sb)\.[’']s\s+", "", text.strip())   # "sb.'s age" -> "age"
+    text = re.sub(r"\b(?:sth|sb)\.[’']s\b", "someone's", text)
     text = re.sub(r"\b(?:sth|sb)\.", " ", text)
     text = _ABBREVIATION.sub(" ", text)   # Ding's abbreviations: "government /Gov.", "member of Parliament /MP/"
     return re.sub(r"\s+", " ", text).strip(" ,;")

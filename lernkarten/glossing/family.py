@@ -27,6 +27,7 @@ from lernkarten.glossing.family_index import (
     NOUN_ENDINGS,
     VERB_COMPOUND_ENDINGS,
     content_stems,
+    english_words,
 )
 
 #: Below this, a stem finds too many unrelated words ("Rat" in "Heirat", "Apparat").
@@ -156,3 +157,43 @@ def family_support(dictionary: Dictionary, lemma: str, pos: str) -> Counter[str]
 def gloss_support(support: Counter[str], text: str) -> int:
     """The support of a gloss: that of its best-supported word."""
     return max((support.get(stem, 0) for stem in content_stems(text)), default=0)
+
+
+#: Compounds read at most for a first part's English: "Sicherheits" starts 160 in Ding.
+MAX_MODIFIER_COMPOUNDS = 300
+
+
+@functools.lru_cache(maxsize=4096)
+def modifier_support(dictionary: Dictionary, written: str) -> Counter[str]:
+    """English word -> how many Ding compounds that start with `written` give it beside their head's English.
+
+    A first part means in a compound what it means in Ding's other compounds, not what its
+    first sense alone says: `Innen` alone is the river Inn, but Innenminister "minister of
+    the interior", Innenraum "interior", Innenpolitik "internal politics" give its sense
+    there; `Landes` gives "state" (Landesregierung "state government"), not "country". A
+    compound counts when the rest of it is a noun Ding lists; its English words that are not
+    the head's (by stem) are the first part's.
+    """
+    prefix = written.casefold()
+    if len(prefix) < MIN_STEM - 1 or not dictionary.has_families():
+        return Counter()
+    support: Counter[str] = Counter()
+    rows = dictionary.german_words((prefix,))[:MAX_MODIFIER_COMPOUNDS]
+    for word, lines, slots, _ in rows:
+        rest = word[len(prefix):]
+        head = rest[:1].upper() + rest[1:]
+        if (not word[:1].isupper() or len(rest) < MIN_STEM or not rest.isalpha()
+                or not dictionary.knows_head(head, "NOUN")):
+            continue
+        head_stems = {stem for hit in dictionary.lookup(head)
+                      for stem in content_stems(_english(dictionary, hit.number, hit.slot))}
+        words = {w for line, slot in zip(lines.split(), slots.split(), strict=True)
+                 for w in english_words(_english(dictionary, int(line), int(slot)))
+                 if not set(content_stems(w)) & head_stems}
+        support.update(words)
+    return support
+
+
+def _english(dictionary: Dictionary, line: int, slot: int) -> str:
+    english = dictionary.line_text(line).partition(" :: ")[2].split(" | ")
+    return english[slot] if slot < len(english) else ""

@@ -63,8 +63,13 @@ def english_stem(word: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the English words of a gloss that say something, in order."""
+    return tuple(english_stem(w) for w in english_words(text))
+
+
+def english_words(text: str) -> list[str]:
+    """The English words of a gloss that say something, in lower case and in order."""
     plain = _BRACKETS.sub(" ", text.casefold())
-    return tuple(english_stem(w) for w in _ENGLISH_WORD.findall(plain) if w not in ENGLISH_STOPWORDS and len(w) > 1)
+    return [w for w in _ENGLISH_WORD.findall(plain) if w not in ENGLISH_STOPWORDS and len(w) > 1]
 
 
 def index_families(db: sqlite3.Connection, rows: tuple[list[tuple[str, str, str, str, str]], list[tuple[str, int]]]

@@ -40,6 +40,7 @@ from lernkarten.glossing.english import (
     looks_plural,
     make_singular,
     without_explanations,
+    word_zipf,
     zipf,
 )
 from lernkarten.glossing.family import family_support, gloss_support
@@ -162,7 +163,27 @@ def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool =
                                   uncertain=uncertain, via=via or rival.via)[:1]
             if extra and _plain_text(extra[0].text) not in {_plain_text(g.text) for g in glosses}:
                 glosses.append(extra[0])
-    return glosses[:MAX_GLOSSES]
+    return _cognate_first(best, glosses)[:MAX_GLOSSES]
+
+
+#: A noun whose every gloss is rarer than this (wordfreq Zipf) while it is written as a common
+#: English word (at least `COGNATE_ZIPF`) has only an old or odd line in Ding ("Limit": "bourn;
+#: bourne [obs.]"): the English word comes first, marked uncertain. Common glosses keep false
+#: friends apart ("Gift": poison, "Art": kind).
+ODD_GLOSS = 3.5
+COGNATE_ZIPF = 4.3
+
+
+def _cognate_first(best: Choice, glosses: list[Gloss]) -> list[Gloss]:
+    key = best.hit.term.key
+    word = key.lower()
+    if not glosses or not (len(key) >= 4 and key[:1].isupper() and key.isascii() and key.isalpha()):
+        return glosses
+    if any(_plain_text(g.text) == word for g in glosses) or max(zipf(g.text) for g in glosses) >= ODD_GLOSS:
+        return glosses
+    if word_zipf(word) < COGNATE_ZIPF:
+        return glosses
+    return [Gloss(text=word, source="ding:base", uncertain=True, via="English"), *glosses]
 
 
 #: Senses this close to the best in score are not told apart by anything but noise.

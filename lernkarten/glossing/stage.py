@@ -26,6 +26,8 @@ from lernkarten.glossing.derived import (
     compass_fallback,
     diminutive_fallback,
     diminutive_grammar,
+    feminine_fallback,
+    feminine_grammar,
     infinitive_grammar,
     infinitive_noun_fallback,
     loanword_fallback,
@@ -250,6 +252,7 @@ def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback |
         # a verb as a noun before a compound: "Zusammensitzen" is sitting together, not "together sitting"
         return (adjectival_noun_fallback(entry, dictionary, nouns) or infinitive_noun_fallback(entry, dictionary)
                 or diminutive_fallback(entry, dictionary)   # "Tischlein" is a little table, not Tisch + Lein (flax)
+                or feminine_fallback(entry, dictionary, nouns)  # Innenminister + -in, not Inn + Ministerin
                 or compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
                 or agent_fallback(entry, dictionary) or place_fallback(entry, nouns, dictionary)
                 or making_fallback(entry, dictionary)
@@ -304,6 +307,8 @@ def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object,
                 return infinitive_grammar(entry)
             if fallback.kind == "diminutive":
                 return diminutive_grammar(entry)
+            if fallback.kind == "feminine":
+                return feminine_grammar(entry)
         if fallback is not None and fallback.kind == "compound" and not _noun_known(entry.lemma, dictionary, nouns):
             head_senses = [c.hit for c in choose_senses(copy.copy(entry), dictionary, lemma=fallback.base,
                                                         phrases=False)]
