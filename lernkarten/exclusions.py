@@ -7,7 +7,6 @@ field, stripped of markup and of a leading article ("das Bündnis" -> "Bündnis"
 
 from __future__ import annotations
 
-import html
 import re
 import sqlite3
 import tempfile
@@ -16,10 +15,11 @@ from pathlib import Path
 
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
+from lernkarten.plaintext import strip_tags
 
 _ARTICLE = re.compile(r"^(?:der|die|das|der/die|der/das|die/das|sich)\s+", re.IGNORECASE)
-_BREAK = re.compile(r"<(?:br|/?div|/?p|/?li)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+# inline markup may sit inside a word (<b>ab</b>holen); only breaks separate words
+_BREAKS = dict.fromkeys(("br", "div", "/div", "p", "/p", "li", "/li"), " ")
 _COLLECTION_MEMBERS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 
 
@@ -84,6 +84,5 @@ def _words_in_collection(file: Path, display: str) -> set[str]:
 
 
 def _plain(field: str) -> str:
-    # inline markup may sit inside a word (<b>ab</b>holen); only breaks separate words
-    return html.unescape(_TAG.sub("", _BREAK.sub(" ", field))).strip()
+    return strip_tags(field, breaks=_BREAKS).strip()
 

@@ -25,14 +25,15 @@ from pathlib import Path, PurePosixPath
 from lernkarten.entries import ARTICLES, Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
+from lernkarten.plaintext import split_tags, strip_tags
 
 #: A collection larger than this is not a vocabulary deck; reading stops before filling the disk.
 MAX_COLLECTION_BYTES = 256 * 1024 * 1024
 
-# The word's mark in the Example field (`render.py` writes `lk-target`).
-_TARGET_SPAN = re.compile(r'<span class="[^"]*\btarget\b[^"]*">(.*?)</span>', re.DOTALL)
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+# The word's mark in the Example field (`render.py` writes `<span class="lk-target">`).
+_TARGET_OPEN = '<span class="'
+_TARGET_CLASS = re.compile(r"\btarget\b")
+_TARGET_CLOSE = "</span>"
 
 
 class DeckError(LernkartenError):
@@ -288,27 +289,42 @@ def _card_from_fields(guid: str, values: dict[str, str], tags: str, deck: str, o
 
 def field_text(value: str) -> str:
     """A field's text as the learner reads it: line breaks kept, every other tag dropped, entities decoded."""
-    value = _LINE_BREAK.sub("\n", value)
-    value = _TAG.sub("", value)
-    return html.unescape(value).strip()
+    return strip_tags(value, breaks={"br": "\n"}).strip()
 
 
 def example_with_targets(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The example sentence as text, and where the marked (`<span class="lk-target">`) words stand in it."""
+    """The example sentence as text, and where the marked (`<span class="lk-target">`) words stand in it.
+
+    A mark is its opening tag up to the next `</span>`; an opening tag with none after it marks
+    nothing. Read from the field's tags in one pass, like `field_text`.
+    """
+    pieces = split_tags(value)
+    closings = [i for i, (_text, tag) in enumerate(pieces) if tag == _TARGET_CLOSE]
     text_parts: list[str] = []
     targets: list[tuple[int, int]] = []
     length = 0
-    position = 0
-    for match in _TARGET_SPAN.finditer(value):
-        before = _plain(value[position:match.start()])
-        word = _plain(match.group(1))
+    outside: list[str] = []            # markup between the marks
+    index = next_closing = 0
+    while index < len(pieces):
+        text, tag = pieces[index]
+        while next_closing < len(closings) and closings[next_closing] <= index:
+            next_closing += 1
+        if not (_is_target(tag) and next_closing < len(closings)):
+            outside.append(text + tag)
+            index += 1
+            continue
+        end = closings[next_closing]
+        inside = "".join(t + g for t, g in pieces[index + 1:end]) + pieces[end][0]
+        before = _plain("".join(outside) + text)
+        word = _plain(inside)
         text_parts += [before, word]
         length += len(before)
         if word:
             targets.append((length, length + len(word)))
         length += len(word)
-        position = match.end()
-    text_parts.append(_plain(value[position:]))
+        outside = []
+        index = end + 1
+    text_parts.append(_plain("".join(outside)))
     text = "".join(text_parts)
     # Trim as field_text does, moving the spans with the text.
     lead = len(text) - len(text.lstrip())
@@ -317,8 +333,15 @@ def example_with_targets(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return text, tuple(targets)
 
 
+def _is_target(tag: str) -> bool:
+    if not (tag.startswith(_TARGET_OPEN) and tag.endswith('">')):
+        return False
+    classes = tag[len(_TARGET_OPEN):-2]
+    return '"' not in classes and _TARGET_CLASS.search(classes) is not None
+
+
 def _plain(fragment: str) -> str:
-    return html.unescape(_TAG.sub("", _LINE_BREAK.sub(" ", fragment)))
+    return strip_tags(fragment, breaks={"br": " "})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,211 @@
+"""Decks made to hurt: every reader of a deck stays fast, small and quiet, and shows text as text.
+
+The hostile files are made here from a real lernkarten deck, damaged afterwards: a field of
+600,000 `<`, a zip that unpacks to 3 GB, escape sequences in fields, NULL fields, JSON nested
+10,000 deep. Each is given to the commands that read decks, as a learner would give it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import struct
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from quiz_decks import seed_deck, write_apkg_deck, write_json_deck
+from test_quiz_terminal import Learner
+
+from lernkarten.entries import Source
+from lernkarten.errors import LernkartenError
+from lernkarten.packaging.fields import WORD_FIELDS
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
+#: Address space a command may take (the Python runtime and its libraries included).
+MEMORY_CEILING = 3 << 30
+
+
+@dataclass(frozen=True)
+class Finished:
+    """How a command ended: exit status, what it printed, how long it took, its peak memory."""
+
+    status: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mb: float
+
+
+def lernkarten(*args: str | Path, cwd: Path, timeout: float = 20) -> Finished:
+    """Run `lernkarten ARGS` without a terminal; killed after `timeout` seconds.
+
+    The peak memory is this child's own (`wait4`), not that of every child the test run made.
+    """
+    out, err = cwd / "stdout.txt", cwd / "stderr.txt"
+    started = time.monotonic()
+    with open(out, "w") as stdout, open(err, "w") as stderr:
+        child = subprocess.Popen([sys.executable, "-m", "lernkarten", *map(str, args)], cwd=cwd,
+                                 stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
+                                 preexec_fn=_memory_ceiling)
+    killer = threading.Timer(timeout, child.kill)
+    killer.start()
+    try:
+        _pid, status, usage = os.wait4(child.pid, 0)
+    finally:
+        killer.cancel()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return Finished(child.returncode, out.read_text(), err.read_text(), time.monotonic() - started,
+                    usage.ru_maxrss / 1024)
+
+
+def _memory_ceiling() -> None:
+    """A reader that would take gigabytes fails fast here instead of crowding the machine."""
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CEILING, MEMORY_CEILING))
+
+
+def assert_one_line_error(finished: Finished, *words: str, within: float = 5) -> None:
+    assert finished.status not in (0, -9), finished          # -9: killed at the timeout
+    lines = finished.stderr.strip().splitlines()
+    assert len(lines) == 1, finished.stderr
+    assert "Traceback" not in finished.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert finished.seconds < within, f"took {finished.seconds:.1f} s"
+    assert finished.peak_mb < 300, f"peaked at {finished.peak_mb:.0f} MB"
+
+
+# -- damaging real decks -----------------------------------------------------------------------
+
+
+def damaged_apkg(folder: Path, sql: str, name: str = "hostile") -> Path:
+    """A deck lernkarten wrote, its collection changed by `sql`, zipped again.
+
+    The notes table loses its NOT NULL constraints first, as a collection from elsewhere may lack them.
+    """
+    package = write_apkg_deck(folder, name=name)
+    work = folder / f"{name}-collection"
+    work.mkdir()
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(work)
+    connection = sqlite3.connect(work / "collection.anki2")
+    connection.executescript("CREATE TABLE loose AS SELECT * FROM notes; DROP TABLE notes; "
+                             f"ALTER TABLE loose RENAME TO notes; {sql};")
+    connection.commit()
+    connection.close()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in sorted(work.iterdir()):
+            archive.write(member, member.name)
+    shutil.rmtree(work)
+    return package
+
+
+def with_fields(folder: Path, name: str = "hostile", **values: str) -> Path:
+    """A deck whose every word note has `values` in the named fields."""
+    fields = list(WORD_FIELDS)
+    package = write_apkg_deck(folder, name=name)
+    work = folder / f"{name}-collection"
+    work.mkdir()
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(work)
+    connection = sqlite3.connect(work / "collection.anki2")
+    rows = connection.execute("SELECT id, flds FROM notes").fetchall()
+    for note_id, flds in rows:
+        parts = flds.split("\x1f")
+        if len(parts) != len(fields):
+            continue                                     # a cloze note
+        for field, value in values.items():
+            parts[fields.index(field)] = value
+        connection.execute("UPDATE notes SET flds = ? WHERE id = ?", ("\x1f".join(parts), note_id))
+    connection.commit()
+    connection.close()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in sorted(work.iterdir()):
+            archive.write(member, member.name)
+    shutil.rmtree(work)
+    return package
+
+
+def zip_bomb(path: Path, *, unpacked: int, declared: int | None = None) -> Path:
+    """An .apkg whose collection.anki2 is `unpacked` zero bytes, deflated to about a thousandth.
+
+    `declared` is the size its headers claim (they may lie). The CRC is not that of the data:
+    a reader is to refuse long before it could check it.
+    """
+    block = bytes(1 << 20)
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    # after a full flush the compressor starts afresh: each megabyte of zeros deflates alike
+    deflated_block = squeeze.compress(block) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    blocks, rest = divmod(unpacked, len(block))
+    data = deflated_block * blocks + squeeze.compress(bytes(rest)) + squeeze.flush()
+    size = unpacked if declared is None else declared
+    name = b"collection.anki2"
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, 0, len(data), size, len(name), 0)
+    central = struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, 0, len(data), size,
+                          len(name), 0, 0, 0, 0, 0o644 << 16, 0)
+    directory_at = len(local) + len(name) + len(data)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(central) + len(name), directory_at, 0)
+    path.write_bytes(local + name + data + central + name + end)
+    return path
+
+
+# -- 1. a field of 600,000 `<` --------------------------------------------------------------------
+
+ANGLES = "<" * 600_000
+
+
+@pytest.fixture()
+def angle_deck(tmp_path: Path) -> Path:
+    deck = with_fields(tmp_path, Lemma=ANGLES, English=ANGLES, Notes="<br" * 200_000,
+                       Example='<span class="lk-target">' * 30_000)
+    assert deck.stat().st_size < 200_000
+    return deck
+
+
+def test_the_quiz_reads_a_field_of_angle_brackets_at_once(angle_deck: Path, tmp_path: Path) -> None:
+    finished = lernkarten("quiz", angle_deck, "--db", tmp_path / "progress.sqlite3", cwd=tmp_path)
+    assert_one_line_error(finished, "needs a terminal")        # the deck was read, all of it
+
+
+def test_exclude_deck_reads_a_field_of_angle_brackets_at_once(angle_deck: Path, tmp_path: Path) -> None:
+    # the second deck is missing: the build stops there, after the first was read in full
+    finished = lernkarten("build", SEED, "-o", tmp_path / "out.apkg", "--exclude-deck", angle_deck,
+                          "--exclude-deck", tmp_path / "missing.apkg", cwd=tmp_path)
+    assert_one_line_error(finished, "missing.apkg", "no such deck")
+
+
+def test_a_field_is_cut_at_its_limit_and_says_so(angle_deck: Path) -> None:
+    from lernkarten.exclusions import words_in_apkg
+    from lernkarten.plaintext import MAX_FIELD_CHARS
+    from lernkarten.quiz.cards import read_deck
+
+    card = read_deck(angle_deck)[0]
+    assert card.english == "<" * MAX_FIELD_CHARS + "…"
+    assert card.notes.startswith("<br<br") and card.notes.endswith("…")    # no ">": no tag
+    assert len(card.notes) == MAX_FIELD_CHARS + 1
+    words = words_in_apkg(angle_deck)
+    assert words == {"<" * MAX_FIELD_CHARS + "…"}
+
+
+def test_tags_are_stripped_as_before() -> None:
+    from lernkarten.plaintext import strip_tags
+    from lernkarten.quiz.cards import example_with_targets, field_text
+
+    assert field_text("der <b>Bund</b><br>die Bünde &amp; mehr") == "der Bund\ndie Bünde & mehr"
+    assert field_text("a < b, c > d") == "a  d"                 # as the pattern <[^>]*> did
+    assert field_text("1 < 2") == "1 < 2"
+    assert strip_tags("<b>ab</b>holen<div>x</div>", breaks={"div": " ", "/div": " "}) == "abholen x "
+    text, spans = example_with_targets('Er <span class="lk-target">teilte</span> es '
+                                       '<span class="lk-target">mit</span>.<br>')
+    assert text == "Er teilte es mit." and [text[a:b] for a, b in spans] == ["teilte", "mit"]
+    assert example_with_targets('<span class="lk-target">offen') == ("offen", ())
