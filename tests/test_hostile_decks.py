@@ -28,7 +28,7 @@ from test_quiz_terminal import Learner
 
 from lernkarten.entries import Source
 from lernkarten.errors import LernkartenError
-from lernkarten.packaging.fields import WORD_FIELDS
+from lernkarten.packaging.fields import WORD_FIELDS, WORD_MODEL_ID
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
@@ -110,8 +110,8 @@ def damaged_apkg(folder: Path, sql: str, name: str = "hostile") -> Path:
     return package
 
 
-def with_fields(folder: Path, name: str = "hostile", **values: str) -> Path:
-    """A deck whose every word note has `values` in the named fields."""
+def with_fields(folder: Path, name: str = "hostile", notes: int = 5, **values: str) -> Path:
+    """A deck whose first `notes` word notes have `values` in the named fields."""
     fields = list(WORD_FIELDS)
     package = write_apkg_deck(folder, name=name)
     work = folder / f"{name}-collection"
@@ -119,11 +119,10 @@ def with_fields(folder: Path, name: str = "hostile", **values: str) -> Path:
     with zipfile.ZipFile(package) as archive:
         archive.extractall(work)
     connection = sqlite3.connect(work / "collection.anki2")
-    rows = connection.execute("SELECT id, flds FROM notes").fetchall()
+    rows = connection.execute("SELECT id, flds FROM notes WHERE mid = ? ORDER BY id LIMIT ?",
+                              (WORD_MODEL_ID, notes)).fetchall()
     for note_id, flds in rows:
         parts = flds.split("\x1f")
-        if len(parts) != len(fields):
-            continue                                     # a cloze note
         for field, value in values.items():
             parts[fields.index(field)] = value
         connection.execute("UPDATE notes SET flds = ? WHERE id = ?", ("\x1f".join(parts), note_id))
@@ -166,9 +165,9 @@ ANGLES = "<" * 600_000
 
 @pytest.fixture()
 def angle_deck(tmp_path: Path) -> Path:
-    deck = with_fields(tmp_path, Lemma=ANGLES, English=ANGLES, Notes="<br" * 200_000,
+    deck = with_fields(tmp_path, notes=1, Lemma=ANGLES, English=ANGLES, Notes="<br" * 200_000,
                        Example='<span class="lk-target">' * 30_000)
-    assert deck.stat().st_size < 200_000
+    assert deck.stat().st_size < 120_000
     return deck
 
 
@@ -193,8 +192,7 @@ def test_a_field_is_cut_at_its_limit_and_says_so(angle_deck: Path) -> None:
     assert card.english == "<" * MAX_FIELD_CHARS + "…"
     assert card.notes.startswith("<br<br") and card.notes.endswith("…")    # no ">": no tag
     assert len(card.notes) == MAX_FIELD_CHARS + 1
-    words = words_in_apkg(angle_deck)
-    assert words == {"<" * MAX_FIELD_CHARS + "…"}
+    assert "<" * MAX_FIELD_CHARS + "…" in words_in_apkg(angle_deck)
 
 
 def test_tags_are_stripped_as_before() -> None:
@@ -209,3 +207,55 @@ def test_tags_are_stripped_as_before() -> None:
                                        '<span class="lk-target">mit</span>.<br>')
     assert text == "Er teilte es mit." and [text[a:b] for a, b in spans] == ["teilte", "mit"]
     assert example_with_targets('<span class="lk-target">offen') == ("offen", ())
+
+
+# -- 2. a zip that unpacks to 3 GB ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bombs(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("bombs")
+    return {
+        "honest": zip_bomb(folder / "honest.apkg", unpacked=3_000_000_000),
+        # headers that claim 10 MB for the 3 GB stream
+        "lying": zip_bomb(folder / "lying.apkg", unpacked=3_000_000_000, declared=10_000_000),
+        # under the size limit, but a thousand times smaller packed than unpacked
+        "squeezed": zip_bomb(folder / "squeezed.apkg", unpacked=200_000_000),
+    }
+
+
+@pytest.mark.parametrize("kind", ["honest", "lying", "squeezed"])
+def test_the_quiz_refuses_a_zip_bomb(bombs: dict[str, Path], kind: str, tmp_path: Path) -> None:
+    assert bombs[kind].stat().st_size < 4_000_000
+    finished = lernkarten("quiz", bombs[kind], "--db", tmp_path / "progress.sqlite3", cwd=tmp_path)
+    assert_one_line_error(finished, bombs[kind].name)
+    assert not (tmp_path / "progress.sqlite3").exists()
+
+
+@pytest.mark.parametrize("kind", ["honest", "lying", "squeezed"])
+def test_exclude_deck_refuses_a_zip_bomb(bombs: dict[str, Path], kind: str, tmp_path: Path) -> None:
+    finished = lernkarten("build", SEED, "-o", tmp_path / "out.apkg", "--exclude-deck", bombs[kind], cwd=tmp_path)
+    assert_one_line_error(finished, bombs[kind].name)
+    assert not (tmp_path / "out.apkg").exists()
+
+
+@pytest.mark.parametrize("kind", ["honest", "lying", "squeezed"])
+def test_package_refuses_a_zip_bomb_as_the_previous_package(bombs: dict[str, Path], kind: str,
+                                                            tmp_path: Path) -> None:
+    deck_json = write_json_deck(tmp_path)
+    target = tmp_path / "previous.apkg"
+    shutil.copy(bombs[kind], target)
+    finished = lernkarten("package", deck_json, "-o", target, cwd=tmp_path)
+    assert_one_line_error(finished, "previous.apkg", "not overwriting it")
+    assert target.read_bytes() == bombs[kind].read_bytes()
+
+
+def test_every_reader_takes_a_real_deck_through_the_same_door(tmp_path: Path) -> None:
+    from lernkarten.exclusions import words_in_apkg
+    from lernkarten.packaging import read_package_notes
+    from lernkarten.quiz.cards import read_deck
+
+    package = write_apkg_deck(tmp_path)
+    assert len(read_deck(package)) == 5
+    assert {"Bündnis", "Streitkräfte", "mitteilen"} <= words_in_apkg(package)
+    assert len(read_package_notes(package)) == 10              # word and cloze notes

@@ -164,23 +164,13 @@ def _deck_description(deck: Deck, source_ids: set[str] | None = None) -> str:
 
 
 def read_package_notes(path: str | os.PathLike[str]) -> dict[str, PackagedNote]:
-    """The notes of an .apkg, by GUID: what a learner imported from it last time."""
-    target = Path(path)
-    try:
-        with zipfile.ZipFile(target) as archive, tempfile.TemporaryDirectory(prefix="lernkarten-apkg-") as workdir:
-            if "collection.anki2" not in archive.namelist():
-                raise LernkartenError(f"{target} is not a deck lernkarten wrote (no collection.anki2 inside)")
-            collection = Path(workdir) / "collection.anki2"
-            collection.write_bytes(archive.read("collection.anki2"))
-            connection = sqlite3.connect(collection)
-            try:
-                rows = connection.execute("SELECT guid, flds, tags, mod FROM notes").fetchall()
-            finally:
-                connection.close()
-    except (zipfile.BadZipFile, sqlite3.DatabaseError, OSError) as exc:
-        raise LernkartenError(f"{target} is not a readable Anki package ({exc})") from None
-    return {
-        guid: PackagedNote(guid, tuple(fields.split("\x1f")), tuple(tags.split()), int(mod))
-        for guid, fields, tags, mod in rows
-    }
+    """The notes of an .apkg, by GUID: what a learner imported from it last time.
 
+    Read through `unpack.py` like every package, since the file at the output path may be anything.
+    """
+    from lernkarten.packaging.unpack import note_rows, open_package
+
+    with open_package(Path(path)) as connection:
+        notes = note_rows(connection, str(path))
+    return {note.guid: PackagedNote(note.guid, note.fields, tuple(note.tags.split()), note.modified)
+            for note in notes}
