@@ -1,8 +1,11 @@
-"""Text from decks made plain: markup stripped in one pass.
+"""Text from decks and texts made inert: markup stripped in one pass, control characters removed.
 
-A deck from elsewhere can hold anything in a field, and reading it must never take work that
-grows faster than the field: the pattern `<[^>]*>` starts a match at every `<` and runs each
-to the end, so 600,000 `<` take hours. Every reader of fields goes through `strip_tags`.
+A deck from elsewhere can hold anything in a field. Two things must never happen with it:
+work that grows faster than the field (the pattern `<[^>]*>` starts a match at every `<` and
+runs each to the end, so 600,000 `<` take hours), and bytes that drive the terminal (ESC
+sequences clear the screen, paint a fake one, set the window title; bidi overrides turn the
+text around). Every reader of fields goes through `strip_tags`, and everything shown or
+written into a deck goes through `without_controls`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,19 @@ MAX_FIELD_CHARS = 65_536
 #: What ends a field cut at MAX_FIELD_CHARS, so the cut shows.
 CUT_MARK = "…"
 
+# C0 controls but tab and line feed, DEL, C1 controls (ESC and CSI among them), and the
+# bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069).
+_CONTROLS = dict.fromkeys(
+    [*(c for c in range(0x20) if c not in (0x09, 0x0A)), *range(0x7F, 0xA0),
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)],
+    None,
+)
 _TAG_NAME = re.compile(r"<(/?[A-Za-z][A-Za-z0-9]*)")
+
+
+def without_controls(text: str) -> str:
+    """`text` without the characters that control a terminal or the direction of text."""
+    return text.translate(_CONTROLS)
 
 
 def split_tags(markup: str) -> list[tuple[str, str]]:
@@ -49,10 +64,10 @@ def tag_name(tag: str) -> str:
 
 
 def strip_tags(markup: str, *, breaks: Mapping[str, str] | None = None) -> str:
-    """A field's text: tags dropped (those named in `breaks` replaced), entities decoded."""
+    """A field's text: tags dropped (those named in `breaks` replaced), entities decoded, controls removed."""
     parts = []
     for text, tag in split_tags(markup):
         parts.append(text)
         if tag and breaks:
             parts.append(breaks.get(tag_name(tag), ""))
-    return html.unescape("".join(parts))
+    return without_controls(html.unescape("".join(parts)))

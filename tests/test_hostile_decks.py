@@ -259,3 +259,67 @@ def test_every_reader_takes_a_real_deck_through_the_same_door(tmp_path: Path) ->
     assert len(read_deck(package)) == 5
     assert {"Bündnis", "Streitkräfte", "mitteilen"} <= words_in_apkg(package)
     assert len(read_package_notes(package)) == 10              # word and cloze notes
+
+
+# -- 3. a deck that tries to drive the terminal ---------------------------------------------------
+
+ESCAPES = "\x1b]0;PWNED\x07\x1b[2J\x1b[H\x1b[31mFAKE SCREEN\x9b2J\u202egnirts\u2066x\u2069\x7f"
+
+
+def test_escape_sequences_in_a_deck_reach_the_screen_as_text(tmp_path: Path) -> None:
+    deck = with_fields(tmp_path, English="alliance " + ESCAPES, German="das Bündnis" + ESCAPES)
+    learner = Learner([str(deck), "--mode", "recognise", "--new", "1"], tmp_path / "progress.sqlite3")
+    front = learner.sees("Space or Enter: show the answer")
+    assert "das Bündnis" in front and "PWNED" in front and "FAKE SCREEN" in front
+    learner.press(" ")
+    assert "alliance" in learner.sees("1-4: rate")
+    learner.press("4")                            # Easy: the card is done for today
+    learner.sees("Progress saved")
+    assert learner.finished() == 0
+    raw = learner.raw
+    for sequence in ("\x1b]0;", "\x07", "\x1b[31mFAKE", "\x1b[H\x1b[31m", "\x9b", "\u202e", "\u2066", "\x7f"):
+        assert sequence not in raw, repr(sequence)
+
+
+def test_a_deck_read_for_the_quiz_holds_no_control_characters(tmp_path: Path) -> None:
+    from lernkarten.quiz.cards import read_deck
+
+    package = with_fields(tmp_path, English="alliance " + ESCAPES, Notes="eins\tzwei<br>drei")
+    card = read_deck(package)[0]
+    assert card.english == "alliance ]0;PWNED[2J[H[31mFAKE SCREEN2Jgnirtsx"
+    assert card.notes == "eins\tzwei\ndrei"                    # tab and line break mean something
+
+
+def test_deck_names_and_titles_carry_no_control_characters_into_the_package(tmp_path: Path) -> None:
+    from anki_helpers import new_collection, import_package
+
+    from lernkarten.packaging import write_apkg
+
+    deck = seed_deck(name="Kasachstan\x1b]0;PWNED\x07\u202e")
+    source = deck.sources[0]
+    deck.sources[0] = Source(id=source.id, title="Kasachstan\x1b[2J bittet\x9b um Hilfe\u2066",
+                             date=source.date, attribution="FAZ\x1b[31m", path=source.path)
+    package = tmp_path / "deck.apkg"
+    write_apkg(deck, package)
+    collection = new_collection(tmp_path / "anki")
+    try:
+        import_package(collection, package)
+        names = [d.name for d in collection.decks.all_names_and_ids()]
+        descriptions = [collection.decks.get(d.id)["desc"] for d in collection.decks.all_names_and_ids()]
+        sources = [collection.get_note(n)["Source"] for n in collection.find_notes("")]
+    finally:
+        collection.close()
+    assert "Kasachstan]0;PWNED" in names
+    assert "Kasachstan]0;PWNED::FAZ 2022-01-06 Kasachstan[2J" in names
+    for text in names + descriptions + sources:
+        assert not any(c in text for c in "\x1b\x07\x9b\u202e\u2066"), repr(text)
+
+
+def test_a_text_with_control_characters_gives_a_clean_title(tmp_path: Path) -> None:
+    from lernkarten.sources import parse_source
+
+    raw = SEED.read_bytes()
+    parsed = parse_source(b"Kasachstan\x1b]0;PWNED\x07 bittet\xc2\x9b um \xe2\x80\xaeHilfe\n\n" + raw,
+                          name="faz-2022-01-06-test.txt", suffix=".txt", display="test.txt")
+    assert parsed.source.title == "Kasachstan]0;PWNED bittet um Hilfe"
+    assert "\x1b" not in parsed.body

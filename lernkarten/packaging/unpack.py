@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lernkarten.errors import LernkartenError
+from lernkarten.plaintext import without_controls
 
 #: A collection larger than this is not a vocabulary deck; reading stops before filling the disk.
 MAX_COLLECTION_BYTES = 256 * 1024 * 1024
@@ -54,7 +55,7 @@ def open_package(path: str | Path) -> Iterator[sqlite3.Connection]:
         try:
             connection = sqlite3.connect(f"{collection.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         except sqlite3.Error as exc:
-            raise LernkartenError(f"{package}: damaged Anki collection ({exc})") from None
+            raise LernkartenError(f"{package}: damaged Anki collection ({without_controls(str(exc))})") from None
         try:
             yield connection
         finally:
@@ -66,7 +67,8 @@ def note_rows(connection: sqlite3.Connection, display: str) -> list[NoteRow]:
     try:
         rows = connection.execute("SELECT id, guid, mid, flds, tags, mod FROM notes ORDER BY id").fetchall()
     except sqlite3.Error as exc:
-        raise LernkartenError(f"{display}: damaged Anki collection or not an Anki package ({exc})") from None
+        raise LernkartenError(f"{display}: damaged Anki collection or not an Anki package "
+                              f"({without_controls(str(exc))})") from None
     notes = []
     for note_id, guid, model_id, fields, tags, modified in rows:
         if not (isinstance(note_id, int) and isinstance(guid, str) and isinstance(model_id, int)
@@ -111,7 +113,7 @@ def _copy_collection(package: Path, target: Path) -> None:
     except LernkartenError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise LernkartenError(f"{package}: damaged or truncated Anki package ({exc})") from None
+        raise LernkartenError(f"{package}: damaged or truncated Anki package ({without_controls(str(exc))})") from None
     except OSError as exc:
         raise LernkartenError(f"{package}: cannot read it: {exc.strerror or exc}") from None
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from lernkarten.entries import ARTICLES, Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
-from lernkarten.plaintext import split_tags, strip_tags
+from lernkarten.plaintext import split_tags, strip_tags, without_controls
 
 if TYPE_CHECKING:
     from lernkarten.packaging.unpack import NoteRow
@@ -236,8 +236,8 @@ def _card_from_fields(guid: str, values: dict[str, str], tags: str, deck: str, o
         attribution=field_text(values.get("Attribution", "")),
         uncertain=field_text(values.get("Uncertain", "")),
         level=field_text(values.get("Level", "")),
-        tags=tuple(html.unescape(t) for t in tags.split()),
-        deck=deck,
+        tags=tuple(without_controls(html.unescape(t)) for t in tags.split()),
+        deck=without_controls(deck),
         origin=origin,
     )
 
