@@ -323,3 +323,65 @@ def test_a_text_with_control_characters_gives_a_clean_title(tmp_path: Path) -> N
                           name="faz-2022-01-06-test.txt", suffix=".txt", display="test.txt")
     assert parsed.source.title == "Kasachstan]0;PWNED bittet um Hilfe"
     assert "\x1b" not in parsed.body
+
+
+# -- 4. damaged JSON and NULL fields: one line, no traceback -----------------------------------------
+
+
+def deep_json(tmp_path: Path) -> Path:
+    path = tmp_path / "deep.json"
+    path.write_text('{"schema": "lernkarten-deck", "version": 1, "name": ' + "[" * 10_000 + "]" * 10_000 + "}")
+    return path
+
+
+def edited_json(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    path = write_json_deck(tmp_path)
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_json_nested_ten_thousand_deep_is_one_line_everywhere(tmp_path: Path) -> None:
+    deep = deep_json(tmp_path)
+    assert_one_line_error(lernkarten("package", deep, cwd=tmp_path), "deep.json", "nested")
+    assert_one_line_error(lernkarten("quiz", deep, cwd=tmp_path), "deep.json", "nested")
+    assert_one_line_error(lernkarten("build", SEED, "-o", tmp_path / "out.apkg", "--exclude-deck", deep,
+                                     cwd=tmp_path), "deep.json", "nested")
+
+
+def test_a_time_too_large_for_anki_is_one_line(tmp_path: Path) -> None:
+    def huge(data):  # type: ignore[no-untyped-def]
+        data["entries"][0]["modified"] = 2 ** 63
+
+    finished = lernkarten("package", edited_json(tmp_path, huge), cwd=tmp_path)
+    assert_one_line_error(finished, "kasachstan.json", "modified")
+    assert not (tmp_path / "kasachstan.apkg").exists()
+
+
+def test_a_lone_surrogate_in_a_lemma_is_one_line(tmp_path: Path) -> None:
+    def surrogate(data):  # type: ignore[no-untyped-def]
+        data["entries"][0]["lemma"] = "B\ud800ndnis"
+
+    finished = lernkarten("package", edited_json(tmp_path, surrogate), cwd=tmp_path)
+    assert_one_line_error(finished, "kasachstan.json", "lemma")
+    assert not (tmp_path / "kasachstan.apkg").exists()
+
+
+def test_null_fields_in_a_package_are_one_line(tmp_path: Path) -> None:
+    package = damaged_apkg(tmp_path, "UPDATE notes SET flds = NULL WHERE id = (SELECT min(id) FROM notes)")
+    assert_one_line_error(lernkarten("quiz", package, cwd=tmp_path), "hostile.apkg", "damaged")
+    assert_one_line_error(lernkarten("build", SEED, "-o", tmp_path / "out.apkg", "--exclude-deck", package,
+                                     cwd=tmp_path), "hostile.apkg", "damaged")
+    deck_json = write_json_deck(tmp_path)
+    assert_one_line_error(lernkarten("package", deck_json, "-o", package, cwd=tmp_path), "hostile.apkg",
+                          "not overwriting it")
+
+
+def test_null_tags_and_foreign_notes_are_read_as_empty(tmp_path: Path) -> None:
+    from lernkarten.quiz.cards import read_deck
+
+    package = damaged_apkg(tmp_path, "UPDATE notes SET tags = NULL")
+    assert all(card.tags == () for card in read_deck(package))
+    with pytest.raises(LernkartenError):
+        read_deck(damaged_apkg(tmp_path, "UPDATE notes SET guid = NULL", name="no-guid"))
