@@ -100,10 +100,10 @@ def _copy_collection(package: Path, target: Path) -> None:
                           None)
             if member is None:
                 raise LernkartenError(f"{package}: not an Anki package (no collection inside)")
+            _check_size(package, member.file_size, member.compress_size)
             if sum(m.file_size for m in members) > MAX_PACKAGE_BYTES:
                 raise LernkartenError(f"{package}: refused: it would unpack to more than "
                                       f"{MAX_PACKAGE_BYTES // _MB} MB")
-            _check_size(package, member.file_size, member.compress_size)
             copied = 0
             with archive.open(member) as source, open(target, "wb") as sink:
                 while chunk := source.read(_CHUNK):
