@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
+import signal
 import sqlite3
 import struct
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 import zlib
@@ -47,31 +46,42 @@ class Finished:
     peak_mb: float
 
 
+# Starts the command from a small process: a child forked from the test run itself would count
+# the test run's own memory (spaCy and all) as its peak. Writes "STATUS PEAK_KB" when it ends.
+_LAUNCHER = """
+import os, resource, sys
+ceiling, report = int(sys.argv[1]), sys.argv[2]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    os.execv(sys.executable, [sys.executable, "-m", "lernkarten", *sys.argv[3:]])
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def lernkarten(*args: str | Path, cwd: Path, timeout: float = 20) -> Finished:
     """Run `lernkarten ARGS` without a terminal; killed after `timeout` seconds.
 
-    The peak memory is this child's own (`wait4`), not that of every child the test run made.
+    The command may take MEMORY_CEILING of address space: a reader that would take gigabytes
+    fails there instead of crowding the machine. Its peak memory is its own (`wait4`).
     """
-    out, err = cwd / "stdout.txt", cwd / "stderr.txt"
+    out, err, report = cwd / "stdout.txt", cwd / "stderr.txt", cwd / "finished.txt"
+    report.unlink(missing_ok=True)
     started = time.monotonic()
     with open(out, "w") as stdout, open(err, "w") as stderr:
-        child = subprocess.Popen([sys.executable, "-m", "lernkarten", *map(str, args)], cwd=cwd,
-                                 stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
-                                 preexec_fn=_memory_ceiling)
-    killer = threading.Timer(timeout, child.kill)
-    killer.start()
+        child = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(MEMORY_CEILING), str(report),
+                                  *map(str, args)], cwd=cwd, stdin=subprocess.DEVNULL, stdout=stdout,
+                                 stderr=stderr, start_new_session=True)
     try:
-        _pid, status, usage = os.wait4(child.pid, 0)
-    finally:
-        killer.cancel()
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return Finished(child.returncode, out.read_text(), err.read_text(), time.monotonic() - started,
-                    usage.ru_maxrss / 1024)
-
-
-def _memory_ceiling() -> None:
-    """A reader that would take gigabytes fails fast here instead of crowding the machine."""
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CEILING, MEMORY_CEILING))
+        child.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+    seconds = time.monotonic() - started
+    status, peak_kb = map(int, report.read_text().split()) if report.exists() else (-9, 0)
+    return Finished(status, out.read_text(), err.read_text(), seconds, peak_kb / 1024)
 
 
 def assert_one_line_error(finished: Finished, *words: str, within: float = 5) -> None:
