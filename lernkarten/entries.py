@@ -252,6 +252,9 @@ class Deck:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SchemaError(f"broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        except RecursionError:
+            # no deck nests more than a few levels; a JSON nested thousands deep is not one
+            raise SchemaError("not a lernkarten deck: its JSON is nested too deeply to read") from None
         return cls.from_dict(data)
 
 

@@ -7,83 +7,69 @@ field, stripped of markup and of a leading article ("das Bündnis" -> "Bündnis"
 
 from __future__ import annotations
 
-import html
 import re
 import sqlite3
-import tempfile
-import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
+from lernkarten.plaintext import strip_tags
 
 _ARTICLE = re.compile(r"^(?:der|die|das|der/die|der/das|die/das|sich)\s+", re.IGNORECASE)
-_BREAK = re.compile(r"<(?:br|/?div|/?p|/?li)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
-_COLLECTION_MEMBERS = ("collection.anki21b", "collection.anki21", "collection.anki2")
+# inline markup may sit inside a word (<b>ab</b>holen); only breaks separate words
+_BREAKS = dict.fromkeys(("br", "div", "/div", "p", "/p", "li", "/li"), " ")
+
+if TYPE_CHECKING:
+    from lernkarten.packaging.unpack import NoteRow
 
 
 def words_in_apkg(path: str | Path) -> set[str]:
-    """The lemmas of the notes in an Anki package (`.apkg`)."""
-    file = Path(path)
-    if not file.is_file():
-        raise LernkartenError(f"{path}: no such deck")
-    try:
-        with zipfile.ZipFile(file) as archive:
-            names = set(archive.namelist())
-            member = next((m for m in _COLLECTION_MEMBERS if m in names), None)
-            if member == "collection.anki21b":
-                raise LernkartenError(f"{path}: exported in Anki's newest format; export it again with "
-                                      "\"Support older Anki versions\" ticked")
-            if member is None:
-                raise LernkartenError(f"{path}: no Anki collection inside this package")
-            with tempfile.TemporaryDirectory() as folder:
-                target = Path(folder) / "collection.sqlite"  # our own name, never the member's
-                with archive.open(member) as src, open(target, "wb") as dst:
-                    dst.write(src.read())
-                return _words_in_collection(target, str(path))
-    except zipfile.BadZipFile:
-        raise LernkartenError(f"{path} is not an Anki package (not a zip file)") from None
+    """The lemmas of the notes in an Anki package (`.apkg`), read through `packaging/unpack.py`."""
+    from lernkarten.packaging.unpack import note_rows, open_package
+
+    with open_package(path) as connection:
+        return _words(note_rows(connection, str(path)))
 
 
 def words_in_collection(path: str | Path) -> set[str]:
     """The lemmas of the notes in an Anki collection (`collection.anki2`), opened read-only."""
+    from lernkarten.packaging.unpack import note_rows
+
     file = Path(path)
     if not file.is_file():
         raise LernkartenError(f"{path}: no such Anki collection")
-    return _words_in_collection(file, str(path))
-
-
-def _words_in_collection(file: Path, display: str) -> set[str]:
     try:
         # read-only but not immutable: notes Anki added lately may sit in the -wal file
         db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
         try:
-            rows = db.execute("SELECT mid, flds FROM notes").fetchall()
+            db.execute("SELECT count(*) FROM notes").fetchone()   # where a lock held by Anki shows
+            return _words(note_rows(db, str(path)))
         finally:
             db.close()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
-            raise LernkartenError(f"{display}: Anki has this collection open; close Anki and try again") from None
-        raise LernkartenError(f"{display}: not a readable Anki collection ({exc})") from None
+            raise LernkartenError(f"{path}: Anki has this collection open; close Anki and try again") from None
+        raise LernkartenError(f"{path}: not a readable Anki collection ({exc})") from None
     except sqlite3.DatabaseError as exc:
-        raise LernkartenError(f"{display}: not a readable Anki collection ({exc})") from None
+        raise LernkartenError(f"{path}: not a readable Anki collection ({exc})") from None
+
+
+def _words(notes: list[NoteRow]) -> set[str]:
     lemma_index = WORD_FIELDS.index("Lemma")
     words: set[str] = set()
-    for model_id, fields in rows:
-        values = fields.split("\x1f")
-        if model_id == WORD_MODEL_ID and len(values) > lemma_index:
-            word = _plain(values[lemma_index])
-        elif model_id == CLOZE_MODEL_ID:
+    for note in notes:
+        if note.model_id == WORD_MODEL_ID and len(note.fields) > lemma_index:
+            word = _plain(note.fields[lemma_index])
+        elif note.model_id == CLOZE_MODEL_ID:
             continue  # its word note carries the same lemma
         else:
-            word = _ARTICLE.sub("", _plain(values[0]))
+            word = _ARTICLE.sub("", _plain(note.fields[0]))
         if word:
             words.add(word)
     return words
 
 
 def _plain(field: str) -> str:
-    # inline markup may sit inside a word (<b>ab</b>holen); only breaks separate words
-    return html.unescape(_TAG.sub("", _BREAK.sub(" ", field))).strip()
+    return strip_tags(field, breaks=_BREAKS).strip()
 

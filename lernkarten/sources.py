@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lernkarten.entries import Source
 from lernkarten.errors import SourceError
+from lernkarten.plaintext import without_controls
 
 #: An article is a few thousand words; a book is not an article. Characters of extracted text.
 MAX_CHARS = 300_000
@@ -186,10 +187,14 @@ def decode(raw: bytes, display: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """NFC-normalise, unify line ends, drop soft hyphens and zero-width characters, spaces for NBSP."""
+    """NFC-normalise, unify line ends, drop soft hyphens and zero-width characters, spaces for NBSP.
+
+    Control characters go too (ESC, bidi overrides): they would reach the deck's titles and
+    sentences, and from there Anki and the terminal.
+    """
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
-    return text
+    return without_controls(text.replace("\f", "\n").replace("\v", "\n"))
 
 
 def split_attribution(text: str) -> tuple[str, str]:
@@ -254,7 +259,7 @@ def _extract_html(html: str, display: str, url: str = "") -> tuple[str, str, str
         raise SourceError(f"{display}: found no article text in this web page")
     data = json.loads(result)
     text = clean_text(data.get("text") or "")
-    return (text, data.get("title") or "", data.get("date") or "",
+    return (text, clean_text(data.get("title") or ""), data.get("date") or "",
             data.get("source") or data.get("url") or "", data.get("source-hostname") or data.get("hostname") or "")
 
 

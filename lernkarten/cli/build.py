@@ -49,8 +49,10 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     history stays, nothing is duplicated.
     """
     from rich.console import Console
+    from rich.markup import escape
 
     from lernkarten.cli.progress import analysis_progress
+    from lernkarten.packaging.subdecks import parent_name
     from lernkarten.pipeline import build_decks
 
     paths = gather_texts(texts, text_lists)
@@ -66,10 +68,10 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
                              translator=translator, progress=progress, gloss_progress=True)
     console = Console(stderr=True)
     for warning in result.warnings:
-        console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
-    if result.unglossed:
+        console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)
+    if result.unglossed:  # words of the text: never read as markup
         console.print(f"No gloss found for {len(result.unglossed)} word(s), left out of the deck: "
-                      + ", ".join(sorted({e.lemma for e in result.unglossed})), highlight=False)
+                      + ", ".join(sorted({e.lemma for e in result.unglossed})), highlight=False, markup=False)
     empty = [deck for deck in result.decks if not deck.entries]
     if empty:
         names_ = ", ".join(source.path or source.id for deck in empty for source in deck.sources)
@@ -84,7 +86,7 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
                    + (f", {summary.media} sound files" if sounds is not None else "")
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
         if to_anki:
-            hand_to_anki(apkg, deck.name.strip() or "Lernkarten", anki_connect)
+            hand_to_anki(apkg, parent_name(deck), anki_connect)
 
 
 def _write(deck, apkg: Path, reverse: bool, audio=None):  # type: ignore[no-untyped-def]

@@ -71,4 +71,6 @@ def package(deck_json: Path, output: Path | None, reverse: bool, audio: str | No
             err=True,
         )
     if to_anki:
-        hand_to_anki(target, deck.name.strip() or "Lernkarten", anki_connect)
+        from lernkarten.packaging.subdecks import parent_name
+
+        hand_to_anki(target, parent_name(deck), anki_connect)

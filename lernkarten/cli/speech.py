@@ -49,6 +49,8 @@ class Pronunciations:
 
     def of(self, deck: Deck) -> DeckAudio:
         """The deck's sound files (`DeckAudio`), with a progress bar; a voice's warning shown as it happens."""
+        from rich.markup import escape
+
         from lernkarten.audio.clips import deck_audio
         from lernkarten.cli.progress import analysis_progress
 
@@ -59,5 +61,5 @@ class Pronunciations:
         except LernkartenError as exc:
             raise click.ClickException(str(exc)) from None
         for warning in self.speaker.warnings[shown:]:
-            self.console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+            self.console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)
         return sounds

@@ -23,7 +23,8 @@ from lernkarten.entries import Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import atomic_path
 from lernkarten.packaging.render import render_entry
-from lernkarten.packaging.subdecks import deck_id, subdeck_name
+from lernkarten.packaging.subdecks import deck_id, parent_name, subdeck_name
+from lernkarten.plaintext import without_controls
 
 if TYPE_CHECKING:
     from lernkarten.audio.clips import DeckAudio
@@ -83,7 +84,7 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
     models = {"word": word_model(audio=with_audio), "cloze": cloze_model(audio=with_audio)}
     revised = AUDIO_REVISED if with_audio else REVISED
     media: dict[str, bytes] = {}
-    parent = deck.name.strip() or "Lernkarten"
+    parent = parent_name(deck)
     anki_decks: dict[str, genanki.Deck] = {parent: genanki.Deck(deck_id(parent), parent, _deck_description(deck))}
     sources_of_deck: dict[str, set[str]] = {}
     for source in deck.sources:
@@ -155,32 +156,22 @@ def _deck_description(deck: Deck, source_ids: set[str] | None = None) -> str:
     lines = []
     for source in sources:
         title = source.title.strip() or source.id
-        line = html.escape(f"{title} ({source.date})" if source.date.strip() else title)
+        line = html.escape(without_controls(f"{title} ({source.date})" if source.date.strip() else title))
         if source.attribution.strip():
-            line += f"<br><small>{html.escape(source.attribution.strip())}</small>"
+            line += f"<br><small>{html.escape(without_controls(source.attribution.strip()))}</small>"
         lines.append(line)
     intro = "German words from:<br>" + "<br>".join(lines) if lines else "German words from German texts."
     return f"{intro}<hr>{CREDITS_HTML}"
 
 
 def read_package_notes(path: str | os.PathLike[str]) -> dict[str, PackagedNote]:
-    """The notes of an .apkg, by GUID: what a learner imported from it last time."""
-    target = Path(path)
-    try:
-        with zipfile.ZipFile(target) as archive, tempfile.TemporaryDirectory(prefix="lernkarten-apkg-") as workdir:
-            if "collection.anki2" not in archive.namelist():
-                raise LernkartenError(f"{target} is not a deck lernkarten wrote (no collection.anki2 inside)")
-            collection = Path(workdir) / "collection.anki2"
-            collection.write_bytes(archive.read("collection.anki2"))
-            connection = sqlite3.connect(collection)
-            try:
-                rows = connection.execute("SELECT guid, flds, tags, mod FROM notes").fetchall()
-            finally:
-                connection.close()
-    except (zipfile.BadZipFile, sqlite3.DatabaseError, OSError) as exc:
-        raise LernkartenError(f"{target} is not a readable Anki package ({exc})") from None
-    return {
-        guid: PackagedNote(guid, tuple(fields.split("\x1f")), tuple(tags.split()), int(mod))
-        for guid, fields, tags, mod in rows
-    }
+    """The notes of an .apkg, by GUID: what a learner imported from it last time.
 
+    Read through `unpack.py` like every package, since the file at the output path may be anything.
+    """
+    from lernkarten.packaging.unpack import note_rows, open_package
+
+    with open_package(Path(path)) as connection:
+        notes = note_rows(connection, str(path))
+    return {note.guid: PackagedNote(note.guid, note.fields, tuple(note.tags.split()), note.modified)
+            for note in notes}

@@ -86,9 +86,19 @@ def _value_problem(value: Any, expected: Any, where: str) -> str:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
     elif expected is int:
         ok = isinstance(value, int) and not isinstance(value, bool)
+        if ok and not _SMALLEST_INT <= value <= _LARGEST_INT:
+            # Anki's database (and sqlite's) holds 64-bit whole numbers; a larger one fails deep in packaging
+            return f"{where} is too large a number: {value}"
     else:
         ok = isinstance(value, expected)
+    if ok and isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # JSON can write half of a UTF-16 pair ("\ud800"); no file or database can hold it
+            return f"{where} holds a broken character ({value[exc.start]!r} is half of a UTF-16 pair)"
     return "" if ok else f"{where} should be {_KIND_NAMES.get(expected, expected.__name__)}, not {value!r}"
 
 
 _KIND_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+_SMALLEST_INT, _LARGEST_INT = -(2 ** 63), 2 ** 63 - 1

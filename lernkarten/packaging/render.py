@@ -8,7 +8,8 @@ How the fields are filled (the field names are in `fields.py`; readers such as t
 can rely on this):
 
 * Escaping: every piece of text from an Entry or Source goes through `escape_text`:
-  control characters dropped (`\x1f` separates Anki's fields), `html.escape(quote=True)`,
+  control characters dropped (`\x1f` separates Anki's fields; `plaintext.without_controls`),
+  `html.escape(quote=True)`,
   then `{` `}` `[` `]` written `&#123;` `&#125;` `&#91;` `&#93;` (cloze markers, sound, LaTeX
   and TTS tags). `html.unescape` gives the text back.
 * Our markup, and nothing else:
@@ -50,7 +51,8 @@ from typing import TYPE_CHECKING
 
 from lernkarten.entries import EXPRESSION_LIST, GENDERS, Deck, Entry, Example, Source
 from lernkarten.packaging.fields import CLOZE_FIELDS, WORD_FIELDS, note_guid
-from lernkarten.packaging.subdecks import subdeck_name
+from lernkarten.packaging.subdecks import parent_name, subdeck_name
+from lernkarten.plaintext import without_controls
 
 if TYPE_CHECKING:
     from lernkarten.audio.clips import NoteAudio
@@ -59,8 +61,6 @@ if TYPE_CHECKING:
 REVERSE_ON = "y"
 
 _ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
-# Control characters: \x1f separates Anki's fields, the others only confuse a card.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _AUXILIARY_3SG = {"haben": "hat", "sein": "ist"}
 _TAG_UNSAFE = re.compile(r"[^\w.\-]+")
 
@@ -78,7 +78,7 @@ class RenderedNote:
 
 def escape_text(text: str) -> str:
     """Text safe in a raw Anki field: shown literally, never read as HTML, cloze or media."""
-    return html.escape(_CONTROL.sub("", text), quote=True).translate(_ANKI_SYNTAX)
+    return html.escape(without_controls(text), quote=True).translate(_ANKI_SYNTAX)
 
 
 def _escape_in_cloze(text: str) -> str:
@@ -334,7 +334,7 @@ def cloze_fields(entry: Entry, deck: Deck, audio: NoteAudio | None = None) -> tu
 def entry_deck_name(entry: Entry, deck: Deck) -> str:
     """The Anki deck of the entry's notes: a subdeck per source text under the deck's name."""
     source = entry_source(entry, deck)
-    parent = deck.name.strip() or "Lernkarten"
+    parent = parent_name(deck)
     return f"{parent}::{subdeck_name(source)}" if source else parent
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from lernkarten.entries import Source
+from lernkarten.entries import Deck, Source
+from lernkarten.plaintext import without_controls
 
 #: Longest title part of a subdeck name; longer titles are cut at a word boundary.
 TITLE_CHARS = 16
@@ -50,9 +51,15 @@ def _short_title(title: str) -> str:
     return " ".join(kept).rstrip(",.:;–-")
 
 
+def parent_name(deck: Deck) -> str:
+    """The name of the deck that holds a package's subdecks: the Deck's own, "Lernkarten" if it has none."""
+    return without_controls(deck.name).strip() or "Lernkarten"
+
+
 def _clean_deck_part(name: str) -> str:
-    # "::" would nest a deck; Anki also trims and collapses the parts of a name.
-    return " ".join(name.replace("::", ":").split()) or "Text"
+    # "::" would nest a deck; Anki also trims and collapses the parts of a name. Control
+    # characters would reach Anki's deck list and every terminal that prints the name.
+    return " ".join(without_controls(name).replace("::", ":").split()) or "Text"
 
 
 def deck_id(name: str) -> int:

@@ -4,9 +4,8 @@ A `QuizCard` is one word note as plain text: the quiz asks it in several modes, 
 progress is kept under the note's GUID, so the `.apkg` and the `.json` of the same deck, and a
 regenerated deck, share one history.
 
-Reading an `.apkg` executes and renders nothing from it: the collection member is copied into
-a temporary file we name ourselves (never extracted by member name), opened read-only with
-sqlite3, and every field is reduced to text (tags stripped, entities unescaped). Only zipfile,
+Reading an `.apkg` executes and renders nothing from it: the collection is taken out through
+`packaging/unpack.py` (size limits, a temporary file of our naming, read-only sqlite3), and every field is reduced to text (tags stripped, entities unescaped). Only zipfile,
 sqlite3 and json are used, so the quiz starts without genanki or anki.
 """
 
@@ -16,23 +15,23 @@ import html
 import json
 import re
 import sqlite3
-import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lernkarten.entries import ARTICLES, Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
+from lernkarten.plaintext import split_tags, strip_tags, without_controls
 
-#: A collection larger than this is not a vocabulary deck; reading stops before filling the disk.
-MAX_COLLECTION_BYTES = 256 * 1024 * 1024
+if TYPE_CHECKING:
+    from lernkarten.packaging.unpack import NoteRow
 
-# The word's mark in the Example field (`render.py` writes `lk-target`).
-_TARGET_SPAN = re.compile(r'<span class="[^"]*\btarget\b[^"]*">(.*?)</span>', re.DOTALL)
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+# The word's mark in the Example field (`render.py` writes `<span class="lk-target">`).
+_TARGET_OPEN = '<span class="'
+_TARGET_CLASS = re.compile(r"\btarget\b")
+_TARGET_CLOSE = "</span>"
 
 
 class DeckError(LernkartenError):
@@ -156,80 +155,37 @@ def read_apkg(path: str | Path) -> list[QuizCard]:
     """Cards of the word notes in an Anki package lernkarten wrote.
 
     A package whose notes use neither lernkarten note type is refused, as is a damaged zip,
-    a member name that tries to leave the folder, or a collection in another format.
+    a member name that tries to leave the folder, a collection in another format, or one
+    that unpacks to too much (`packaging/unpack.py`, the same door as every `.apkg` reader).
     """
+    from lernkarten.packaging.unpack import note_rows, open_package
+
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="lernkarten-quiz-") as folder:
-        collection = Path(folder) / "collection.sqlite3"
-        _copy_collection(path, collection)
-        return _read_collection(path, collection)
-
-
-def _copy_collection(package: Path, target: Path) -> None:
-    """Copy the package's collection into `target` (a name of ours), refusing suspicious packages."""
     try:
-        with zipfile.ZipFile(package) as archive:
-            names = archive.namelist()
-            for name in names:
-                if _escapes(name):
-                    raise DeckError(f"{package}: refused: the package holds a file named {name!r} "
-                                    "that points outside its folder")
-            if "collection.anki21" in names:
-                member = "collection.anki21"
-            elif "collection.anki21b" in names:
-                raise DeckError(f"{package}: exported by a newer Anki in its compressed format; "
-                                "the quiz reads the decks lernkarten writes")
-            elif "collection.anki2" in names:
-                member = "collection.anki2"
-            else:
-                raise DeckError(f"{package}: not an Anki package (no collection inside)")
-            copied = 0
-            with archive.open(member) as source, open(target, "wb") as sink:
-                while chunk := source.read(1 << 20):
-                    copied += len(chunk)
-                    if copied > MAX_COLLECTION_BYTES:
-                        raise DeckError(f"{package}: refused: the collection is larger than "
-                                        f"{MAX_COLLECTION_BYTES // (1024 * 1024)} MB")
-                    sink.write(chunk)
+        with open_package(path) as connection:
+            try:
+                models_json, decks_json = connection.execute("SELECT models, decks FROM col").fetchone()
+                note_decks = dict(connection.execute(
+                    "SELECT nid, did FROM cards WHERE ord = 0 GROUP BY nid").fetchall())
+            except (sqlite3.Error, TypeError) as exc:
+                raise DeckError(f"{path}: damaged Anki collection or not an Anki package ({exc})") from None
+            notes = note_rows(connection, str(path))
     except DeckError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise DeckError(f"{package}: damaged or truncated Anki package ({exc})") from None
-    except OSError as exc:
-        raise DeckError(f"{package}: cannot read it: {exc.strerror or exc}") from None
+    except LernkartenError as exc:
+        raise DeckError(str(exc)) from None
+    return _cards_of_collection(path, models_json, decks_json, notes, note_decks)
 
 
-def _escapes(name: str) -> bool:
-    """Whether a zip member name is absolute or climbs out of the folder it would land in."""
-    posix = name.replace("\\", "/")
-    if posix.startswith("/") or re.match(r"^[A-Za-z]:", posix):
-        return True
-    return ".." in PurePosixPath(posix).parts
-
-
-def _read_collection(package: Path, collection: Path) -> list[QuizCard]:
-    uri = collection.resolve().as_uri() + "?mode=ro&immutable=1"
+def _cards_of_collection(package: Path, models_json: object, decks_json: object, notes: list[NoteRow],
+                         note_decks: dict[int, int]) -> list[QuizCard]:
     try:
-        connection = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
-        raise DeckError(f"{package}: damaged Anki collection ({exc})") from None
-    try:
-        models_json, decks_json = connection.execute("SELECT models, decks FROM col").fetchone()
-        notes = connection.execute(
-            "SELECT id, guid, mid, flds, tags FROM notes ORDER BY id").fetchall()
-        note_decks = dict(connection.execute(
-            "SELECT nid, did FROM cards WHERE ord = 0 GROUP BY nid").fetchall())
-    except (sqlite3.Error, TypeError) as exc:
-        raise DeckError(f"{package}: damaged Anki collection or not an Anki package ({exc})") from None
-    finally:
-        connection.close()
-    try:
-        models = json.loads(models_json)
-        decks = json.loads(decks_json)
-    except (TypeError, ValueError):
+        models = json.loads(models_json)  # type: ignore[arg-type]
+        decks = json.loads(decks_json)  # type: ignore[arg-type]
+    except (TypeError, ValueError, RecursionError):
         raise DeckError(f"{package}: damaged Anki collection (note types unreadable)") from None
 
-    ours = [n for n in notes if n[2] in (WORD_MODEL_ID, CLOZE_MODEL_ID)]
+    ours = [n for n in notes if n.model_id in (WORD_MODEL_ID, CLOZE_MODEL_ID)]
     if not ours:
         raise DeckError(f"{package}: not a lernkarten deck (its notes use other note types)")
     names = _field_names(package, models)
@@ -239,13 +195,13 @@ def _read_collection(package: Path, collection: Path) -> list[QuizCard]:
                   if isinstance(d, dict) and str(i).lstrip("-").isdigit()}
 
     cards = []
-    for note_id, guid, model_id, flds, tags in ours:
-        if model_id != WORD_MODEL_ID:
+    for note in ours:
+        if note.model_id != WORD_MODEL_ID:
             continue      # cloze notes repeat their word note's sentence; the cloze mode uses that
         # A field list longer or shorter than the values leaves the extra ones out, as Anki does.
-        values = dict(zip(names, str(flds).split("\x1f"), strict=False))
-        cards.append(_card_from_fields(str(guid), values, str(tags),
-                                       deck_names.get(note_decks.get(note_id, -1), ""), str(package)))
+        values = dict(zip(names, note.fields, strict=False))
+        cards.append(_card_from_fields(note.guid, values, note.tags,
+                                       deck_names.get(note_decks.get(note.id, -1), ""), str(package)))
     return cards
 
 
@@ -280,35 +236,50 @@ def _card_from_fields(guid: str, values: dict[str, str], tags: str, deck: str, o
         attribution=field_text(values.get("Attribution", "")),
         uncertain=field_text(values.get("Uncertain", "")),
         level=field_text(values.get("Level", "")),
-        tags=tuple(html.unescape(t) for t in tags.split()),
-        deck=deck,
+        tags=tuple(without_controls(html.unescape(t)) for t in tags.split()),
+        deck=without_controls(deck),
         origin=origin,
     )
 
 
 def field_text(value: str) -> str:
     """A field's text as the learner reads it: line breaks kept, every other tag dropped, entities decoded."""
-    value = _LINE_BREAK.sub("\n", value)
-    value = _TAG.sub("", value)
-    return html.unescape(value).strip()
+    return strip_tags(value, breaks={"br": "\n"}).strip()
 
 
 def example_with_targets(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The example sentence as text, and where the marked (`<span class="lk-target">`) words stand in it."""
+    """The example sentence as text, and where the marked (`<span class="lk-target">`) words stand in it.
+
+    A mark is its opening tag up to the next `</span>`; an opening tag with none after it marks
+    nothing. Read from the field's tags in one pass, like `field_text`.
+    """
+    pieces = split_tags(value)
+    closings = [i for i, (_text, tag) in enumerate(pieces) if tag == _TARGET_CLOSE]
     text_parts: list[str] = []
     targets: list[tuple[int, int]] = []
     length = 0
-    position = 0
-    for match in _TARGET_SPAN.finditer(value):
-        before = _plain(value[position:match.start()])
-        word = _plain(match.group(1))
+    outside: list[str] = []            # markup between the marks
+    index = next_closing = 0
+    while index < len(pieces):
+        text, tag = pieces[index]
+        while next_closing < len(closings) and closings[next_closing] <= index:
+            next_closing += 1
+        if not (_is_target(tag) and next_closing < len(closings)):
+            outside.append(text + tag)
+            index += 1
+            continue
+        end = closings[next_closing]
+        inside = "".join(t + g for t, g in pieces[index + 1:end]) + pieces[end][0]
+        before = _plain("".join(outside) + text)
+        word = _plain(inside)
         text_parts += [before, word]
         length += len(before)
         if word:
             targets.append((length, length + len(word)))
         length += len(word)
-        position = match.end()
-    text_parts.append(_plain(value[position:]))
+        outside = []
+        index = end + 1
+    text_parts.append(_plain("".join(outside)))
     text = "".join(text_parts)
     # Trim as field_text does, moving the spans with the text.
     lead = len(text) - len(text.lstrip())
@@ -317,8 +288,15 @@ def example_with_targets(value: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return text, tuple(targets)
 
 
+def _is_target(tag: str) -> bool:
+    if not (tag.startswith(_TARGET_OPEN) and tag.endswith('">')):
+        return False
+    classes = tag[len(_TARGET_OPEN):-2]
+    return '"' not in classes and _TARGET_CLASS.search(classes) is not None
+
+
 def _plain(fragment: str) -> str:
-    return html.unescape(_TAG.sub("", _LINE_BREAK.sub(" ", fragment)))
+    return strip_tags(fragment, breaks={"br": " "})
 
 
 # ---------------------------------------------------------------------------------------------

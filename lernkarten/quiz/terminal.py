@@ -3,7 +3,8 @@
 Single keys are read in cbreak mode (no Enter needed); typed answers in the terminal's normal
 line mode, so editing and umlauts work as the learner's terminal makes them. Everything a card
 shows goes through `rich.text.Text`, never markup, so text from a deck cannot style or break
-the screen. `p` says the word (`audio/playback.py`) wherever hearing it gives nothing away:
+the screen; and it holds no control characters (`cards.py` removes them when it reads a deck:
+`Text` passes ESC through, and a field's escape sequences would clear and repaint the screen). `p` says the word (`audio/playback.py`) wherever hearing it gives nothing away:
 on the front of a German -> English card, and after every answer.
 
 Interruptions: Ctrl-C ends the session with its summary; a closed terminal (SIGHUP) or SIGTERM
