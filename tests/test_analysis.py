@@ -450,6 +450,17 @@ def test_a_first_name_that_is_also_a_word_stays_a_name_before_a_surname(nlp) -> 
         assert {t.text: t.pos_ for t in nlp(sentence)}[first_name] == "PROPN"
 
 
+def test_a_word_after_the_particle_of_a_foreign_surname_is_a_name(nlp) -> None:
+    doc = nlp("Präsident Alexander Van der Bellen traf Thomas de Maizière und Luigi di Maio in Wien.")
+    words = {t.text: (t.pos_, t._.is_name) for t in doc}
+    for name in ("Van", "Bellen", "Maizière", "Maio"):
+        assert words[name] == ("PROPN", True), name
+    assert not words["der"][1]
+    # "von der" is German: the noun after it stays one
+    noun = next(t for t in nlp("Der Sprecher von der Polizei bestätigte den Einsatz.") if t.text == "Polizei")
+    assert (noun.pos_, noun._.is_name) == ("NOUN", False)
+
+
 def test_an_abbreviated_title_is_no_name(nlp) -> None:
     doc = nlp("Morgen gehe ich zu Dr. Brandhuber in die Praxis.")
     words = {t.text: t.pos_ for t in doc}

@@ -52,7 +52,10 @@ class NameFinder:
     """Sets `Token._.is_name` and turns common-noun tags of names into PROPN, and back."""
 
     def __call__(self, doc: Doc) -> Doc:
+        _mark_particle_names(doc)
         for token in doc:
+            if token._.is_name:
+                continue
             if token.pos_ == "PROPN":
                 if is_common_noun(token):
                     token.pos_ = "NOUN"
@@ -67,6 +70,28 @@ class NameFinder:
                     token.tag_ = "NE"
                 token._.is_name = True
         return doc
+
+
+#: Particles of foreign surnames that are no German words: "Van der Bellen", "de Maizière",
+#: "di Maio", "dos Santos", "ibn Saud". The capitalised word after one (and after "der", "la"
+#: ...) is a name even when it is a German noun too: "Bellen" is not the dog's bark there.
+NAME_PARTICLES = frozenset({"van", "de", "del", "della", "di", "dos", "ibn"})
+_PARTICLE_LINKS = frozenset({"der", "den", "de", "la", "le", "los", "van"})
+
+
+def _mark_particle_names(doc: Doc) -> None:
+    for token in doc:
+        if token.text.casefold() not in NAME_PARTICLES:
+            continue
+        after = token.i + 1
+        while after < len(doc) and doc[after].text in _PARTICLE_LINKS:
+            after += 1
+        if after >= len(doc) or not doc[after].text[:1].isupper() or not doc[after].is_alpha:
+            continue
+        for name in [t for t in doc[token.i:after + 1] if t.text[:1].isupper()]:
+            name.pos_ = "PROPN"
+            name.tag_ = "NE"
+            name._.is_name = True
 
 
 def is_name(word: str) -> bool:
