@@ -149,18 +149,23 @@ def extract_entries(
 def choose_entries(analysed: Sequence[AnalysedText], *, level: str, limit: int | None, known: Iterable[str],
                    names: bool) -> list[Entry]:
     """The vocabulary stage over some analysed texts: one entry per word, the best first."""
-    token_count = sum(a.token_count for a in analysed)
-    return select_entries(collect_entries(analysed), token_count=token_count, level=level, limit=limit,
-                          known=known, names=names, verb_of=_participle_verb_finder())
+    verb_of, in_news = dictionary_hints()
+    return select_entries(collect_entries(analysed), level=level, limit=limit, known=known, names=names,
+                          verb_of=verb_of, in_news=in_news)
 
 
-def _participle_verb_finder() -> Callable[[str], str | None]:
-    """Ding decides which participles are adjectives of their own (bekannt) and which teach a verb."""
+def dictionary_hints() -> tuple[Callable[[str], str | None], Callable[[str], bool]]:
+    """What the vocabulary stage asks Ding: which verb a participle teaches (bekannt is an
+    adjective of its own, gefordert teaches fordern), and whether a word is filed under a
+    subject of the news."""
     from lernkarten.glossing.dictionary import open_dictionary
     from lernkarten.glossing.fallbacks import verb_of_participle
+    from lernkarten.glossing.senses import in_news_subject
 
     dictionary = open_dictionary()
-    return functools.lru_cache(maxsize=None)(lambda lemma: verb_of_participle(lemma, dictionary))
+    cache = functools.lru_cache(maxsize=None)
+    return (cache(lambda lemma: verb_of_participle(lemma, dictionary)),
+            cache(lambda lemma: in_news_subject(lemma, dictionary)))
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Choosing what is worth learning: from every occurrence in the texts to ranked Entries.
 
 A word is worth a card when the learner probably does not know it yet (its general
-frequency is below what the learner's level covers), when it matters in the text (it occurs
-often, or far more often than in general German: keyness), and when it is not a name,
+frequency is below what the learner's level covers), when it is the kind of word an article
+teaches (`Weights` says which, fitted on an expert's choices), and when it is not a name,
 a number or a function word. Frequencies are wordfreq's Zipf values for German: log10 of
 occurrences per billion words (7 = "und", 4 = "Bündnis", 1 = a word seen once a billion).
 """
@@ -25,7 +25,6 @@ DEFAULT_LEVEL = "B1"
 #: Examples kept per entry and per source: enough to show the word's uses, not the whole text.
 MAX_EXAMPLES_PER_SOURCE = 3
 LEARNABLE_POS = {"NOUN", "VERB", "ADJ", "ADV", "EXPR"}
-_NO_ZIPF = 1.0  # words wordfreq has never seen count as this rare when computing keyness
 
 
 @dataclass
@@ -73,54 +72,86 @@ def collect_entries(texts: Iterable[AnalysedText]) -> list[Entry]:
 
 @dataclass(frozen=True)
 class Weights:
-    """Every weight of the ranking, in one place; chosen on the tuning half of the news articles.
+    """Every weight of the ranking, in one place: a linear score over `rank_features`.
 
-    `benchmarks/key_vocabulary.py` measures them against an expert's key words of articles the
-    tool was not tuned on. A word is scored by how central it is to the text (its count and its
-    compound family's), how far past the learner's band it is, how much more frequent it is here
-    than in general German (keyness), and a prior per part of speech: a news article's key
-    vocabulary is mostly nouns and verbs, rarely adverbs.
+    The coefficients are a logistic regression of an expert's key words of news articles on
+    these features, fitted on the tuning half of `../shared/data/news-de/` by
+    `benchmarks/fit_selection.py` (which prints them) and measured on the other half by
+    `benchmarks/key_vocabulary.py`. What they say: nouns and verbs, words met twice, words
+    Ding files under politics, law, the military or the economy, and long words are what
+    an article teaches; the more frequent a word is, the likelier a learner knows it, and a
+    word of the learner's own band pays for every Zipf unit inside it. Adverbs almost never are.
     """
 
-    count: float = 1.5
-    closeness: float = 0.5
-    keyness: float = 0.3
-    #: Words up to this far above the level's band (Zipf) stay in when the text is about them:
-    #: "known at B1" must not drop Mehrheit or Vertrag, which are frequent because news uses them.
+    #: Words more than this far inside the level's band (Zipf) are known, however often they occur...
     known_margin: float = 0.6
-    #: ...but each Zipf unit above the band costs this much, and such a word needs this count.
-    known_penalty: float = 3.0
+    #: ...and a word inside the band must occur this often: one met once is not what the text is about.
     known_min_count: float = 2.0
-    #: A learner does not know an idiom because they know its words (nach wie vor, im Rahmen).
-    expression: float = 2.0
-    pos: tuple[tuple[str, float], ...] = (("NOUN", 0.8), ("VERB", 0.5), ("ADJ", -0.4), ("ADV", -0.4),
-                                          ("EXPR", 0.0), ("PROPN", 0.0))
-    named_after: float = 2.5
+    pos: tuple[tuple[str, float], ...] = (("NOUN", 0.55), ("VERB", 0.56), ("ADJ", -0.54), ("ADV", -1.46),
+                                          ("EXPR", 0.29), ("PROPN", 0.0))
+    count: float = 0.05
+    family: float = 0.13
+    zipf: float = -0.26
+    rarity: float = -0.98
+    above: float = -1.76
+    news_subject: float = 0.74
+    length: float = 0.51
+    repeated: float = 1.11
+    unseen: float = 0.02
+    named_after: float = -0.47
 
     def pos_prior(self, pos: str) -> float:
         return dict(self.pos).get(pos, 0.0)
 
+    def score(self, pos: str, features: dict[str, float]) -> float:
+        return self.pos_prior(pos) + sum(getattr(self, name) * value for name, value in features.items())
+
 
 WEIGHTS = Weights()
+#: The features `Weights` weighs, in the order `benchmarks/fit_selection.py` fits them.
+FEATURES = ("count", "family", "zipf", "rarity", "above", "news_subject", "length", "repeated", "unseen",
+            "named_after")
+#: An expression is judged as itself: wordfreq's estimate from its words says nothing, so it
+#: counts as a word of middling frequency, outside every band.
+EXPRESSION_ZIPF = 3.5
+#: Below this Zipf a word is rare enough that a learner may not meet it again soon.
+RARE_ZIPF = 2.5
 
 
 def select_entries(
     entries: Iterable[Entry],
     *,
-    token_count: int,
     level: str = DEFAULT_LEVEL,
     limit: int | None = None,
     known: Iterable[str] = (),
     names: bool = False,
     weights: Weights = WEIGHTS,
     verb_of: Callable[[str], str | None] | None = None,
+    in_news: Callable[[str], bool] | None = None,
 ) -> list[Entry]:
     """The entries a learner at `level` should study, best first, at most `limit`.
 
-    `token_count` is the number of words of all texts together (for keyness); `known` holds
-    lemmas the learner already knows (compared without case, ß kept, and without a leading "sich").
-    `verb_of` names the verb of a participle used as an adjective, which is learnt as that verb.
+    `known` holds lemmas the learner already knows (compared without case, ß kept, and without a leading "sich").
+    `verb_of` names the verb of a participle used as an adjective, which is learnt as that verb;
+    `in_news` says whether the dictionary files a word under a subject of the news.
     """
+    ranked = [entry for _score_, entry in scored_entries(entries, level=level,
+                                                         known=known, names=names, weights=weights,
+                                                         verb_of=verb_of, in_news=in_news)]
+    return ranked[:limit] if limit is not None else ranked
+
+
+def scored_entries(
+    entries: Iterable[Entry],
+    *,
+    level: str = DEFAULT_LEVEL,
+    known: Iterable[str] = (),
+    names: bool = False,
+    weights: Weights = WEIGHTS,
+    verb_of: Callable[[str], str | None] | None = None,
+    in_news: Callable[[str], bool] | None = None,
+) -> list[tuple[dict[str, float], Entry]]:
+    """The learnable entries with their features, best first by `weights` (what the fit reads)."""
     if level not in LEVEL_KNOWN_ZIPF:
         raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
     known_zipf = LEVEL_KNOWN_ZIPF[level]
@@ -130,7 +161,7 @@ def select_entries(
         entries = fold_participles(entries, verb_of)
     names_seen = [e.lemma.casefold() for e in entries if e.pos == "PROPN"]
     family = _family_counts([e for e in entries if general_zipf(e.lemma) < known_zipf])
-    chosen: list[tuple[float, Entry]] = []
+    chosen: list[tuple[float, dict[str, float], Entry]] = []
     for entry in entries:
         if entry.pos == "PROPN" and not names:
             continue
@@ -141,20 +172,42 @@ def select_entries(
             continue
         zipf = general_zipf(entry.lemma)
         entry = replace(entry, zipf=zipf, level=level_of(zipf))
-        # an expression is judged as itself: wordfreq's estimate from its words says nothing
         above = 0.0 if entry.pos in {"EXPR", "PROPN"} else zipf - known_zipf
         if above >= weights.known_margin:
             continue
-        weight = entry.count + 0.5 * family.get(entry.key, 0)
-        if above > 0 and weight < weights.known_min_count:
-            continue  # a frequent word met once is not what the text is about
-        score = _score(entry, weight, known_zipf, keyness(entry.count, token_count, zipf), above, weights)
-        if entry.pos != "PROPN" and _named_after(entry, names_seen):
-            score -= weights.named_after  # "russisch" beside "Russland": the learner can guess it
-        chosen.append((score, entry))
-    chosen.sort(key=lambda pair: (-pair[0], pair[1].lemma.lower(), pair[1].pos))
-    ranked = [entry for _score_, entry in chosen]
-    return ranked[:limit] if limit is not None else ranked
+        if above > 0 and entry.count + 0.5 * family.get(entry.key, 0) < weights.known_min_count:
+            continue
+        features = rank_features(entry, family=family.get(entry.key, 0), above=above,
+                                 named_after=entry.pos != "PROPN" and _named_after(entry, names_seen),
+                                 in_news=in_news)
+        chosen.append((weights.score(entry.pos, features), features, entry))
+    chosen.sort(key=lambda item: (-item[0], item[2].lemma.lower(), item[2].pos))
+    return [(features, entry) for _score_, features, entry in chosen]
+
+
+def rank_features(entry: Entry, *, family: float, above: float, named_after: bool,
+                  in_news: Callable[[str], bool] | None) -> dict[str, float]:
+    """What the ranking knows of a word, as numbers (the keys of `FEATURES`).
+
+    `family` counts the word's compound relatives in the text (an article about an alliance
+    says Bündnis, Militärbündnis, Verteidigungsbündnis...); `above` is how far inside the
+    learner's band its frequency is; `named_after` marks "russisch" beside "Russland", which
+    a learner can guess.
+    """
+    expression = entry.pos == "EXPR"
+    zipf = EXPRESSION_ZIPF if expression else entry.zipf
+    return {
+        "count": math.log1p(entry.count),
+        "family": math.log1p(family),
+        "zipf": zipf,
+        "rarity": max(RARE_ZIPF - zipf, 0.0),
+        "above": max(above, 0.0),
+        "news_subject": float(in_news is not None and not expression and in_news(entry.lemma)),
+        "length": min(len(entry.lemma), 20) / 10,
+        "repeated": float(entry.count >= 2),
+        "unseen": float(entry.zipf == 0 and not expression),
+        "named_after": float(named_after),
+    }
 
 
 def general_zipf(lemma: str) -> float:
@@ -165,40 +218,12 @@ def general_zipf(lemma: str) -> float:
     return zipf_frequency(word, "de")
 
 
-def keyness(count: int, token_count: int, zipf: float) -> float:
-    """How much more frequent the word is in these texts than in general German, in Zipf units."""
-    if count <= 0 or token_count <= 0:
-        return 0.0
-    text_zipf = math.log10(count / token_count * 1e9)
-    return round(text_zipf - max(zipf, _NO_ZIPF), 3)
-
-
 def level_of(zipf: float) -> str:
     """The CEFR band by whose end a learner typically knows a word this frequent ("C1" for the rarest)."""
     for level, threshold in LEVEL_KNOWN_ZIPF.items():
         if zipf >= threshold:
             return level
     return "C1"
-
-
-def _score(entry: Entry, weight: float, known_zipf: float, key: float, above: float, weights: Weights) -> float:
-    """Rank: central to the text first, then words just beyond the learner's level, then key words.
-
-    `weight` is the word's count plus half the count of its compound family in the text (an
-    article about an alliance says Bündnis, Militärbündnis, Verteidigungsbündnis...). A word just
-    past the learner's frequency band is worth more than a very rare one, which a learner may
-    never meet again; keyness lifts the words the text is about. A word inside the band
-    (`above` > 0) pays for it, so it stays only when the text keeps coming back to it.
-    """
-    if entry.pos == "EXPR" and "..." in entry.lemma:
-        closeness = 0.0  # paired conjunctions (sowohl ... als auch) are grammar, taught as such
-    elif entry.pos == "EXPR":
-        closeness = 1.0 + weights.expression
-    else:
-        closeness = min(1.0, max(0.0, 1.0 - (known_zipf - entry.zipf) / 3.0))
-    return (weights.count * math.log1p(weight) + weights.closeness * closeness
-            + weights.keyness * max(key, 0.0) - weights.known_penalty * max(above, 0.0)
-            + weights.pos_prior(entry.pos))
 
 
 def fold_name_compounds(entries: list[Entry]) -> list[Entry]:

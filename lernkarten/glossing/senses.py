@@ -666,6 +666,12 @@ def _reflexive_in_text(entry: Entry) -> bool:
 _PERSON_OF_REFLEXIVE = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
 
 
+def in_news_subject(lemma: str, dictionary: Dictionary) -> bool:
+    """True when a line of Ding gives `lemma` a subject of the news ([pol.], [jur.], [mil.] ...):
+    such a word is what a news article teaches, however frequent it is."""
+    return any(NEWS_LABELS.intersection(hit.line.slots[hit.slot].labels) for hit in dictionary.lookup(lemma))
+
+
 def _label_score(labels: tuple[str, ...] | list[str]) -> float:
     """Subject labels are weak hints (Ding puts [mil.] on a rifle's safety catch): one counts, a little."""
     news = any(label in NEWS_LABELS for label in labels)
