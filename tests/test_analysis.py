@@ -461,6 +461,16 @@ def test_a_word_after_the_particle_of_a_foreign_surname_is_a_name(nlp) -> None:
     assert (noun.pos_, noun._.is_name) == ("NOUN", False)
 
 
+def test_the_word_after_a_first_name_is_a_surname_throughout_the_text(nlp) -> None:
+    doc = nlp("Die frühere Richterin Irmgard Griss liegt vorn. Dazu passt das Griss Wahlprogramm. "
+              "Peter Pilz sammelte im Wald Pilze, auch Ernst Mut hatte er.")
+    tagged = [(t.text, t.pos_, t._.is_name) for t in doc]
+    assert ("Griss", "PROPN", True) in tagged and ("Griss", "NOUN", False) not in tagged  # das Griss: a noun too
+    assert ("Pilz", "PROPN", True) in tagged
+    assert ("Pilze", "NOUN", False) in tagged  # the common noun elsewhere stays one
+    assert ("Mut", "NOUN", False) in tagged  # Ernst is a common noun as well: no first name to go by
+
+
 def test_an_abbreviated_title_is_no_name(nlp) -> None:
     doc = nlp("Morgen gehe ich zu Dr. Brandhuber in die Praxis.")
     words = {t.text: t.pos_ for t in doc}

@@ -53,6 +53,7 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         _mark_particle_names(doc)
+        _mark_surnames(doc)
         for token in doc:
             if token._.is_name:
                 continue
@@ -92,6 +93,33 @@ def _mark_particle_names(doc: Doc) -> None:
             name.pos_ = "PROPN"
             name.tag_ = "NE"
             name._.is_name = True
+
+
+def _mark_surnames(doc: Doc) -> None:
+    """The capitalised word after a first name is a surname, even when it is a German noun too
+    ("Irmgard Griss", "Peter Pilz"), and so is the same word elsewhere in the text ("Griss
+    Wahlprogramm"): articles name a person in full once, then by surname."""
+    surnames: set[str] = set()
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if (_is_first_name(token.text) and following.text[:1].isupper() and following.text.replace("-", "").isalpha()
+                and not is_abbreviation(following.text) and not _is_first_name(following.text)
+                and not following.text.lower().endswith(COMMON_NOUN_ENDINGS)):
+            surnames.add(following.text)
+    if not surnames:
+        return
+    for token in doc:
+        if token.text in surnames or (token.text.endswith("s") and token.text[:-1] in surnames):
+            token.pos_ = "PROPN"
+            token.tag_ = "NE"
+            token._.is_name = True
+
+
+@lru_cache(maxsize=50_000)
+def _is_first_name(word: str) -> bool:
+    """A first name that is no common noun as well (Irmgard, Michael; not Ernst, not Rose)."""
+    rows = _table().lookup(word)
+    return any("Vorname" in row.kinds for row in rows) and not any(row.gender and not row.is_name for row in rows)
 
 
 def is_name(word: str) -> bool:
