@@ -169,12 +169,15 @@ def all_gsd_texts(folder: Path) -> list[str]:
 def _report_judgement(by_key: dict[str, Entry], judgement: Path) -> None:
     with open(judgement, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
+    # an entry that is no card any more (a name now, or not chosen) is no figure either
+    gone = [r["lemma"] for r in rows if f"{r['lemma']}|{r['pos']}" not in by_key]
+    rows = [r for r in rows if r["lemma"] not in gone]
     fits = [r for r in rows if r["sense_fits"] in {"yes", "no"}]
     grammar = [r for r in rows if r["grammar_correct"] in {"yes", "no"}]
     stale = []
     for row in rows:
-        entry = by_key.get(f"{row['lemma']}|{row['pos']}")
-        if entry is None or _glosses(entry) != row["glosses"] or _grammar(entry) != row["grammar"]:
+        entry = by_key[f"{row['lemma']}|{row['pos']}"]
+        if _glosses(entry) != row["glosses"] or _grammar(entry) != row["grammar"]:
             stale.append(row["lemma"])
     sense_ok = sum(r["sense_fits"] == "yes" for r in fits)
     grammar_ok = sum(r["grammar_correct"] == "yes" for r in grammar)
@@ -191,6 +194,8 @@ def _report_judgement(by_key: dict[str, Entry], judgement: Path) -> None:
     for row in rows:
         if row["sense_fits"] == "no" or row["grammar_correct"] == "no" or row.get("lemma_correct") == "no":
             print(f"  miss: {row['lemma']} ({row['pos']}): {row['glosses']} - {row['reason']}")
+    if gone:
+        print(f"no longer entries, left out ({len(gone)}): {', '.join(gone)}")
     if stale:
         print(f"changed since judged ({len(stale)}): {', '.join(stale)} - judge them again")
 
