@@ -183,7 +183,7 @@ def _report_judgement(by_key: dict[str, Entry], judgement: Path) -> None:
     grammar_ok = sum(r["grammar_correct"] == "yes" for r in grammar)
     print(f"judged sample: {len(rows)} entries ({judgement.name})")
     print(f"sense fits the text: {sense_ok}/{len(fits)} = {100 * sense_ok / max(len(fits), 1):.1f}%")
-    unmarked = sum(r["sense_fits"] == "no" and "(?)" not in r["glosses"] for r in fits)
+    unmarked = sum(r["sense_fits"] == "no" and "(?" not in r["glosses"] for r in fits)
     print(f"wrong and not marked uncertain: {unmarked}/{len(fits)} = {100 * unmarked / max(len(fits), 1):.1f}%")
     lemmas = [r for r in rows if r.get("lemma_correct") in {"yes", "no"}]
     if lemmas:
@@ -204,6 +204,8 @@ def _glosses(entry: Entry) -> str:
     """The glosses with their source, and the notes a card shows beside them."""
     glosses = "; ".join(g.text + (f" [{g.source}]" if g.source != "ding" else "") + (" (?)" if g.uncertain else "")
                         for g in entry.glosses) or "-"
+    if "glosses" in entry.uncertain and not all(g.uncertain for g in entry.glosses):
+        glosses += " (?: close senses, the card asks to check)"  # the card's "Please check: glosses"
     return glosses + (" || notes: " + " / ".join(entry.notes) if entry.notes else "")
 
 

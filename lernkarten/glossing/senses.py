@@ -139,8 +139,17 @@ def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, .
     return choices
 
 
+#: Senses this close to the best in score are not told apart by anything but noise.
+CLOSE_SCORE = 3.0
+#: A word of a text whose best sense leads by less than this is not told apart well enough to
+#: teach one sense: the card shows the first gloss of each and asks to check. Chosen on the
+#: judged sample of the tuning half of news-de (`benchmarks/glossing_judgement_news_tune.tsv`):
+#: below this margin one first gloss in four was wrong, above it one in eleven.
+DOUBT_MARGIN = 7.0
+
+
 def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool = False,
-               via: str = "") -> list[Gloss]:
+               via: str = "", margin: float = CLOSE_SCORE) -> list[Gloss]:
     """1-3 glosses: the English synonyms of the best choice's slot.
 
     When other senses score as well as the best (`close_senses`), nothing in the text tells
@@ -155,7 +164,7 @@ def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool =
     # a gloss made through another word (a participle's verb) is marked like every fallback
     uncertain = uncertain or source in {"ding:participle", "ding:compound", "ding:base"}
     glosses = _glosses_from(best, source=source, uncertain=uncertain, via=via or best.via)
-    rivals = close_senses(choices)
+    rivals = close_senses(choices, margin)
     if rivals and glosses:
         glosses = glosses[:1]
         for rival in rivals:
@@ -186,18 +195,16 @@ def _cognate_first(best: Choice, glosses: list[Gloss]) -> list[Gloss]:
     return [Gloss(text=word, source="ding:base", uncertain=True, via="English"), *glosses]
 
 
-#: Senses this close to the best in score are not told apart by anything but noise.
-CLOSE_SCORE = 3.0
 
 
-def close_senses(choices: list[Choice]) -> list[Choice]:
-    """The runners-up (other lines, same kind of evidence) scoring within CLOSE_SCORE of the best."""
+def close_senses(choices: list[Choice], margin: float = CLOSE_SCORE) -> list[Choice]:
+    """The runners-up (other lines, same kind of evidence) scoring within `margin` of the best."""
     if len(choices) < 2 or choices[0].phrase:
         return []
     best = choices[0]
     rivals = []
     for other in choices[1:]:
-        if best.score - other.score > CLOSE_SCORE:
+        if best.score - other.score > margin:
             break
         if other.phrase or other.hit.line.number == best.hit.line.number or other.source != best.source:
             continue

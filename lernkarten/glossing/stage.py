@@ -61,6 +61,7 @@ from lernkarten.glossing.grammar import (
     verb_grammar,
 )
 from lernkarten.glossing.senses import (
+    DOUBT_MARGIN,
     Choice,
     choose_senses,
     close_senses,
@@ -177,8 +178,8 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
         choices = [c for c in choices if not c.phrase or c.lemma]
     fallback: Fallback | None = None
     if choices:
-        entry.glosses = glosses_of(choices)
-        if close_senses(choices) and "glosses" not in entry.uncertain:
+        entry.glosses = glosses_of(choices, margin=DOUBT_MARGIN)
+        if close_senses(choices, DOUBT_MARGIN) and "glosses" not in entry.uncertain:
             entry.uncertain.append("glosses")  # senses the text cannot tell apart
     else:
         fallback = place or _fallback(entry, dictionary, nouns)
