@@ -56,14 +56,18 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Run the CLI: a ClickException becomes one line, Ctrl-C "Aborted!" with the shell's status 130."""
+    """Run the CLI: a ClickException becomes one line, Ctrl-C "Aborted!" with the shell's status 130.
+
+    Without standalone mode click hands back the status a command asked for with `ctx.exit(n)`
+    (the quiz's 130 after Ctrl-C, 128 + the signal after SIGTERM or SIGHUP); it is the process's.
+    """
     try:
-        cli.main(prog_name="lernkarten", standalone_mode=False)
+        status = cli.main(prog_name="lernkarten", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted!", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+    if isinstance(status, int) and status:
+        sys.exit(status)
