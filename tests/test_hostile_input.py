@@ -75,3 +75,109 @@ def test_a_signal_while_an_answer_is_typed_ends_the_quiz_the_same_way(
     assert learner.finished() == 128 + signum
     assert time.monotonic() - started < 5
     assert reviews(db) == [("das Bündnis", "produce", 4)]
+
+
+# -- damaged rows in the progress database ----------------------------------------------------------
+
+BUENDNIS = "lkwsy5lxc2zxiai7kq"       # note_guid("Bündnis|NOUN")
+DAMAGES = {
+    "due is no time": "UPDATE cards SET due = 'garbage'",
+    "due is NULL": "UPDATE cards SET due = NULL",
+    "state 99": "UPDATE cards SET state = 99",
+}
+
+
+def _damaged_progress(tmp_path: Path, damage: str) -> Path:
+    """A progress file with one answered card whose row `damage` broke, as another program might.
+
+    Its schema lets `due` be NULL (as a hand-made or foreign-tool copy may), so every damage fits.
+    """
+    import sqlite3
+    from datetime import datetime, timezone
+
+    from lernkarten.quiz import store as store_module
+    from lernkarten.quiz.scheduler import Scheduler
+    from lernkarten.quiz.store import Store
+
+    path = tmp_path / "progress.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.executescript(store_module._SCHEMA.replace("due TEXT NOT NULL", "due TEXT"))
+    connection.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version = {store_module.SCHEMA_VERSION}")
+    connection.commit()
+    connection.close()
+    with Store.open(path) as store:
+        after, review = Scheduler(fuzz=False).review(None, guid=BUENDNIS, mode="recognise", rating=3,
+                                                     now=datetime(2024, 1, 8, 9, 0, tzinfo=timezone.utc))
+        store.record(after, review, label="das Bündnis", lemma="Bündnis")
+    connection = sqlite3.connect(path)
+    connection.execute(damage)
+    connection.commit()
+    connection.close()
+    return path
+
+
+def _review_log(db: Path) -> list[tuple[str, str, int]]:
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute("SELECT guid, mode, rating FROM reviews ORDER BY id").fetchall()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
+def test_a_damaged_progress_row_counts_as_new_in_the_quiz_and_keeps_its_log(
+        deck_folder: Path, tmp_path: Path, damage: str) -> None:
+    db = _damaged_progress(tmp_path, damage)
+    learner = Learner(["quiz", str(deck_folder / "kasachstan.json"), "--mode", "recognise", "--new", "1"], db,
+                      command=MAIN)
+    front = learner.sees("show the answer")
+    assert "das Bündnis" in front and "new card" in front
+    learner.press(" ")
+    learner.sees("1-4: rate")
+    learner.press("4")
+    learner.sees("Progress saved")
+    warning = (learner.sees("counts as new") + "counts as new").replace("\n", "")
+    assert learner.finished() == 0
+    assert warning.strip().endswith(f"Warning: {db}: 1 progress row is damaged and was ignored; "
+                                    "that card counts as new")
+    # the old answer stays in the log; the new one rewrote the damaged row
+    assert _review_log(db) == [(BUENDNIS, "recognise", 3), (BUENDNIS, "recognise", 4)]
+    from lernkarten.quiz.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        assert store.progress()[(BUENDNIS, "recognise")].reps == 1
+        assert store.damaged_rows().cards == 0
+
+
+@pytest.mark.parametrize("damage", [*DAMAGES.values(), "UPDATE reviews SET reviewed_at = 'garbage'"],
+                         ids=[*DAMAGES.keys(), "review time is no time"])
+def test_stats_leave_a_damaged_row_out_with_one_warning(tmp_path: Path, damage: str) -> None:
+    import json
+
+    db = _damaged_progress(tmp_path, damage)
+    done = subprocess.run([sys.executable, "-c", MAIN, "stats", "--json", "--db", str(db)],
+                          capture_output=True, text=True, timeout=5)
+    assert done.returncode == 0
+    line = one_line_error(done.stderr)
+    report = json.loads(done.stdout)
+    if damage.startswith("UPDATE cards"):
+        assert line == f"Warning: {db}: 1 progress row is damaged and was ignored; that card counts as new"
+        assert report["cards"] == 0 and report["reviews_total"] == 1
+    else:
+        assert line == f"Warning: {db}: 1 review log row is damaged and was left out"
+        assert report["cards"] == 1 and report["reviews_total"] == 0
+    assert len(_review_log(db)) == 1
+
+
+def test_a_damaged_row_is_not_a_mature_word_for_build(tmp_path: Path) -> None:
+    from lernkarten.quiz.store import mature_lemmas
+
+    (tmp_path / "damaged").mkdir()
+    (tmp_path / "sound").mkdir()
+    damaged = _damaged_progress(tmp_path / "damaged", "UPDATE cards SET state = 2, due = 'garbage'")
+    assert mature_lemmas(damaged) == set()
+    sound = _damaged_progress(tmp_path / "sound", "UPDATE cards SET state = 2, due = '2024-03-08T09:00:00.000000Z'")
+    assert mature_lemmas(sound) == {"Bündnis"}
