@@ -5,6 +5,7 @@ Every case ends quickly with one line on standard error and a non-zero status, n
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -181,3 +182,70 @@ def test_a_damaged_row_is_not_a_mature_word_for_build(tmp_path: Path) -> None:
     assert mature_lemmas(damaged) == set()
     sound = _damaged_progress(tmp_path / "sound", "UPDATE cards SET state = 2, due = '2024-03-08T09:00:00.000000Z'")
     assert mature_lemmas(sound) == {"Bündnis"}
+
+
+# -- a progress database the learner cannot write -----------------------------------------------------
+
+#: Linux's prctl(PR_CAPBSET_DROP) and the capabilities that let root write a file whatever its mode.
+_PR_CAPBSET_DROP, _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 24, 1, 2
+
+
+def _as_unprivileged() -> None:
+    """In the child before exec: root gives up overriding file modes, as an ordinary user has none."""
+    if os.geteuid() == 0:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+            libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0)
+
+
+@pytest.fixture
+def modes_bind(tmp_path: Path) -> None:
+    """Skip where file modes do not bind the commands run with `_as_unprivileged` (root that keeps its power)."""
+    probe = tmp_path / "read-only"
+    probe.write_text("")
+    probe.chmod(0o444)
+    done = subprocess.run([sys.executable, "-c", f"open({str(probe)!r}, 'a')"], capture_output=True,
+                          preexec_fn=_as_unprivileged, timeout=10)
+    probe.unlink()
+    if done.returncode == 0:
+        pytest.skip("this user writes read-only files anyway (root), so the test cannot make one")
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_read_only_progress_database_is_refused_before_the_first_card(
+        deck_folder: Path, tmp_path: Path, modes_bind: None, read_only: str) -> None:
+    import time
+
+    import pexpect
+
+    from lernkarten.quiz.store import Store
+
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    db = folder / "progress.sqlite3"
+    Store.open(db).close()
+    deck = deck_folder / "kasachstan.json"
+    if read_only == "file":
+        db.chmod(0o444)
+    else:
+        folder.chmod(0o555)
+    before = db.read_bytes()
+    started = time.monotonic()
+    child = pexpect.spawn(sys.executable, ["-c", MAIN, "quiz", str(deck), "--db", str(db)],
+                          env=dict(os.environ, TERM="xterm-256color"), encoding="utf-8",
+                          dimensions=(40, 200), timeout=10, preexec_fn=_as_unprivileged)
+    output = child.read()
+    child.close()
+    assert time.monotonic() - started < 5
+    assert child.exitstatus == 1
+    reason = "the file is read-only" if read_only == "file" else f"its folder {folder} is read-only"
+    assert one_line_error(output).startswith(f"Error: cannot write progress database {db}: {reason}")
+    assert db.read_bytes() == before and not (folder / "progress.sqlite3-journal").exists()
+
+    stats = subprocess.run([sys.executable, "-c", MAIN, "stats", "--json", "--db", str(db)], capture_output=True,
+                           text=True, timeout=5, preexec_fn=_as_unprivileged)
+    assert stats.returncode == 0 and stats.stderr == ""
+    assert '"cards": 0' in stats.stdout
+    folder.chmod(0o755)

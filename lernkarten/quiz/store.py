@@ -224,9 +224,30 @@ class Store:
             if problems != ["ok"]:
                 raise StoreError(f"progress database {self.path} is damaged ({problems[0]}); "
                                  "it was left untouched: restore it from a backup or move it away")
-            if not readonly:
-                # Take the write lock once now, so a locked file is reported before the first card.
+        if not readonly:
+            self._check_writable(version)
+
+    def _check_writable(self, version: int) -> None:
+        """Write once now, and roll it back, so that a locked or read-only file is reported before
+        the first card instead of losing the first answer.
+
+        Taking the write lock is not enough: SQLite grants it on a read-only file, and only the
+        first page written (or its journal, beside the file) fails.
+        """
+        connection = self._connection
+        try:
+            with self._errors("check"):
                 connection.execute("BEGIN IMMEDIATE")
+                try:
+                    connection.execute(f"PRAGMA user_version = {version}")
+                except sqlite3.Error as exc:
+                    if "readonly" in str(exc) or "unable to open" in str(exc):
+                        raise StoreError(f"cannot write progress database {self.path}: "
+                                         f"{_why_not_writable(self.path)}; the quiz saves every answer "
+                                         "there (--db chooses another file)") from None
+                    raise
+        finally:
+            if connection.in_transaction:
                 connection.execute("ROLLBACK")
 
     # -- reading --------------------------------------------------------------------------------
@@ -367,6 +388,14 @@ class _SqliteErrors:
         if "readonly" in message:
             raise StoreError(f"cannot write progress database {self.path}: it is read-only") from None
         raise StoreError(f"cannot {self.doing} progress database {self.path}: {message}") from None
+
+
+def _why_not_writable(path: Path) -> str:
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return f"its folder {path.parent} is read-only (SQLite writes a journal beside the file)"
+    return "it is read-only"
 
 
 def _damaged(count: int, kind: str, done: str) -> str:
