@@ -249,3 +249,45 @@ def test_a_read_only_progress_database_is_refused_before_the_first_card(
     assert stats.returncode == 0 and stats.stderr == ""
     assert '"cards": 0' in stats.stdout
     folder.chmod(0o755)
+
+
+# -- two quizzes on one progress database ---------------------------------------------------------------
+
+def _second_quiz(deck: Path, db: Path):
+    """Start a quiz beside a running one: its output, exit status and how long it took."""
+    import time
+
+    import pexpect
+
+    started = time.monotonic()
+    child = pexpect.spawn(sys.executable, ["-c", MAIN, "quiz", str(deck), "--mode", "recognise", "--db", str(db)],
+                          env=dict(os.environ, TERM="xterm-256color"), encoding="utf-8", dimensions=(40, 200),
+                          timeout=10)
+    output = child.read()
+    child.close()
+    return output, child.exitstatus, time.monotonic() - started
+
+
+@pytest.mark.parametrize("first_ends", ["q", "SIGKILL"])
+def test_a_second_quiz_on_the_same_progress_is_refused_until_the_first_ends(
+        deck_folder: Path, tmp_path: Path, first_ends: str) -> None:
+    deck = deck_folder / "kasachstan.json"
+    db = tmp_path / "progress.sqlite3"
+    first = _answer_one_card(deck_folder, db)
+
+    output, status, seconds = _second_quiz(deck, db)
+    assert status == 1 and seconds < 5
+    assert one_line_error(output) == f"Error: another quiz is using {db}; finish it first"
+    assert reviews(db) == [("das Bündnis", "recognise", 4)]
+
+    if first_ends == "q":
+        first.press("q")
+        first.sees("Progress saved")
+        assert first.finished() == 0
+    else:
+        first.child.kill(signal.SIGKILL)
+        first.finished()                 # the lock dies with the process
+    again = Learner(["quiz", str(deck), "--mode", "recognise"], db, command=MAIN)
+    assert "die Streitkräfte" in again.sees("show the answer")
+    again.press("q")
+    assert again.finished() == 0

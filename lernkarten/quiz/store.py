@@ -39,6 +39,11 @@ text) is skipped: its card counts as new and its next answer writes the row afre
 review log stays as it was, so no answer is lost. `damaged_rows` counts such rows, for the one
 warning that says so.
 
+One session at a time: a quiz holds an exclusive lock (`flock`) on `progress.sqlite3.lock`
+beside the file for as long as it runs, and a second quiz on the same file is refused: both
+would ask the same due and new cards, and each would save its own scheduling over the other's.
+The lock dies with the process, so a crashed quiz leaves nothing to clean up. Readers take none.
+
 Safety: every answer is one transaction (card row and review row together), committed before
 the next card is shown, with `synchronous=FULL`. The journal is SQLite's default rollback
 journal, not WAL: the progress is then one self-contained file that can be copied, backed up or
@@ -51,6 +56,7 @@ newer lernkarten is refused with one line and never rewritten.
 
 from __future__ import annotations
 
+import fcntl
 import math
 import os
 import sqlite3
@@ -150,6 +156,7 @@ class Store:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._connection = connection
+        self._lock_fd: int | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
@@ -183,8 +190,10 @@ class Store:
         store = cls(path, connection)
         try:
             store._prepare(readonly)
+            if not readonly:
+                store._lock_fd = _lock_session(path)
         except BaseException:
-            connection.close()
+            store.close()
             raise
         return store
 
@@ -351,6 +360,9 @@ class Store:
 
     def close(self) -> None:
         self._connection.close()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)     # and with it the session lock
+            self._lock_fd = None
 
     def __enter__(self) -> Store:
         return self
@@ -388,6 +400,31 @@ class _SqliteErrors:
         if "readonly" in message:
             raise StoreError(f"cannot write progress database {self.path}: it is read-only") from None
         raise StoreError(f"cannot {self.doing} progress database {self.path}: {message}") from None
+
+
+def lock_path(path: Path) -> Path:
+    """The file whose lock says a quiz is using the progress database at `path`."""
+    return path.with_name(path.name + ".lock")
+
+
+def _lock_session(path: Path) -> int:
+    """Take the one-session lock of the database at `path`, or refuse: another quiz holds it."""
+    lock = lock_path(path)
+    try:
+        # read-only is enough for flock, and opens a lock file another user created
+        fd = os.open(lock, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError as exc:
+        raise StoreError(f"cannot lock progress database {path}: cannot create {lock} "
+                         f"({exc.strerror or exc})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreError(f"another quiz is using {path}; finish it first") from None
+    except OSError as exc:
+        os.close(fd)
+        raise StoreError(f"cannot lock progress database {path} ({exc.strerror or exc})") from None
+    return fd
 
 
 def _why_not_writable(path: Path) -> str:
