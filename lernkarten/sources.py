@@ -58,8 +58,7 @@ def read_source(path: str, *, force: bool = False) -> SourceText:
     if is_web_address(path):
         return read_web_page(path, force=force)
     if path == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return parse_source(raw, name="stdin", suffix=".txt", display="standard input", force=force)
+        return parse_source(_read_stdin(), name="stdin", suffix=".txt", display="standard input", force=force)
     file = Path(path)
     if not file.exists():
         raise SourceError(f"{path}: no such file")
@@ -71,6 +70,18 @@ def read_source(path: str, *, force: bool = False) -> SourceText:
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return parse_source(raw, name=file.stem, suffix=file.suffix.lower(), display=path, force=force)
+
+
+def _read_stdin() -> bytes:
+    """The bytes of standard input; a closed or unreadable one is a clear line, not a traceback."""
+    # Python makes sys.stdin None when the shell closed it (`0<&-`)
+    if sys.stdin is None:
+        raise SourceError("standard input is closed: pipe the text in, or give a file instead of -")
+    try:
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SourceError(f"standard input: cannot read ({reason})") from None
 
 
 def read_web_page(url: str, *, force: bool = False, timeout: float | None = None) -> SourceText:

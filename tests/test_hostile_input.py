@@ -291,3 +291,22 @@ def test_a_second_quiz_on_the_same_progress_is_refused_until_the_first_ends(
     assert "die Streitkräfte" in again.sees("show the answer")
     again.press("q")
     assert again.finished() == 0
+
+
+# -- standard input that cannot be read ------------------------------------------------------------------
+
+@pytest.mark.parametrize("redirect, reason", [
+    ("0<&-", "standard input is closed: pipe the text in, or give a file instead of -"),
+    ("0>written-only", "standard input: cannot read (Bad file descriptor)"),
+], ids=["closed", "write-only"])
+@pytest.mark.parametrize("command", [["build", "-", "-o", "deck.apkg"], ["extract", "-"]], ids=["build", "extract"])
+def test_a_dash_without_a_readable_standard_input_is_one_line(
+        tmp_path: Path, command: list[str], redirect: str, reason: str) -> None:
+    import shlex
+
+    line = " ".join(shlex.quote(part) for part in [sys.executable, "-c", MAIN, *command])
+    done = subprocess.run(["sh", "-c", f"{line} {redirect}"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=5)
+    assert done.returncode == 1
+    assert one_line_error(done.stderr) == f"Error: {reason}"
+    assert not (tmp_path / "deck.apkg").exists()
