@@ -310,3 +310,31 @@ def test_a_dash_without_a_readable_standard_input_is_one_line(
     assert done.returncode == 1
     assert one_line_error(done.stderr) == f"Error: {reason}"
     assert not (tmp_path / "deck.apkg").exists()
+
+
+# -- standard output on a full device -------------------------------------------------------------------
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("command", [["extract", "TEXT"], ["extract", "TEXT", "--json"], ["stats", "--json"],
+                                     ["stats"], ["--help"]], ids=" ".join)
+def test_standard_output_on_a_full_device_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    from conftest import SEED
+
+    db = _damaged_progress(tmp_path, "SELECT 1")    # an answered card, nothing damaged
+    arguments = [str(SEED) if part == "TEXT" else part for part in command]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-c", MAIN, *arguments], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=5, env=dict(os.environ, LERNKARTEN_DB=str(db)))
+    assert done.returncode == 1
+    assert one_line_error(done.stderr) == "Error: cannot write to standard output: No space left on device"
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    from conftest import SEED
+
+    reader = subprocess.Popen([sys.executable, "-c", MAIN, "extract", str(SEED), "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.close()      # `| head` that left before the first word came: every write is a broken pipe
+    stderr = reader.stderr.read().decode()
+    assert reader.wait(timeout=5) == 1
+    assert stderr == ""
