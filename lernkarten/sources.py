@@ -40,6 +40,11 @@ _ATTRIBUTION = re.compile(
     r"|source\s*:|lizenz\s*:|license\s*:)",
     re.IGNORECASE,
 )
+#: Byte order marks of UTF-32 and UTF-16; UTF-32's first, as UTF-32LE's begins with UTF-16LE's.
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: A word a German text cannot do without: two letters or more of the German alphabet.
+_GERMAN_WORD = re.compile(r"[A-Za-zÄÖÜäöüßẞ]{2,}")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
@@ -135,6 +140,8 @@ def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: boo
         text = _strip_markdown(text)
     if not text.strip():
         raise SourceError(f"{display} holds no text")
+    if not _GERMAN_WORD.search(text):
+        raise SourceError(f"{display}: no German words found (is it a German text?)")
     if len(text) > MAX_CHARS:
         raise SourceError(
             f"{display} has {len(text):,} characters; the limit is {MAX_CHARS:,} (about 40,000 words)"
@@ -169,7 +176,13 @@ def decode(raw: bytes, display: str) -> str:
 
     charset-normalizer alone misreads short Latin-1 German (RESOURCES.md), so it comes last.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith(_UTF32_BOMS):
+        try:
+            return raw.decode("utf-32")
+        except UnicodeDecodeError:
+            raise SourceError(f"{display} begins with the mark of UTF-32 text but is not UTF-32; "
+                              "save it again as UTF-8") from None
+    if raw.startswith(_UTF16_BOMS):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
@@ -241,7 +254,7 @@ def check_german(text: str, display: str) -> None:
 
 def _looks_binary(raw: bytes) -> bool:
     head = raw[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(_UTF32_BOMS + _UTF16_BOMS):
         return False
     if b"\x00" in head:
         return True

@@ -338,3 +338,54 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> Non
     stderr = reader.stderr.read().decode()
     assert reader.wait(timeout=5) == 1
     assert stderr == ""
+
+
+# -- texts that hold no German words, or hide them in UTF-32 ----------------------------------------------
+
+SENTENCE = "Das Bündnis schickte Streitkräfte nach Kasachstan, um die Regierung zu unterstützen. 😀\n"
+UTF32 = {"UTF-32LE": b"\xff\xfe\x00\x00" + SENTENCE.encode("utf-32-le"),
+         "UTF-32BE": b"\x00\x00\xfe\xff" + SENTENCE.encode("utf-32-be")}
+
+
+def _lernkarten(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", MAIN, *arguments], cwd=cwd, capture_output=True, text=True,
+                          timeout=5)
+
+
+@pytest.mark.parametrize("encoding", UTF32)
+def test_a_text_in_utf32_is_read_as_utf32(tmp_path: Path, encoding: str) -> None:
+    import json
+
+    (tmp_path / "text.txt").write_bytes(UTF32[encoding])
+    done = _lernkarten("extract", "text.txt", "--json", "--level", "A2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lemmas = {entry["lemma"] for entry in json.loads(done.stdout)["entries"]}
+    assert {"Bündnis", "Streitkräfte"} <= lemmas
+
+
+HOLLOW = {
+    "broken UTF-32": (b"\xff\xfe\x00\x00" + SENTENCE.encode("utf-32-le")[:-2],
+                      "text.txt begins with the mark of UTF-32 text but is not UTF-32; save it again as UTF-8"),
+    "UTF-32 digits": (b"\x00\x00\xfe\xff" + "2022 – 1992, 9/15".encode("utf-32-be"),
+                      "text.txt: no German words found (is it a German text?)"),
+    "digits and signs": ("1234 !!! 56,78 € – ### 2022\n".encode(), "text.txt: no German words found (is it a German text?)"),
+    "another script": ("Κάτι άλλο εντελώς. 完全に別のもの。\n".encode(),
+                       "text.txt: no German words found (is it a German text?)"),
+}
+
+
+@pytest.mark.parametrize("command", [["extract", "text.txt"], ["build", "text.txt", "-o", "deck.apkg"],
+                                     ["build", "text.txt", "-o", "deck.apkg", "--force"]], ids=" ".join)
+@pytest.mark.parametrize("case", HOLLOW)
+def test_a_text_without_german_words_is_refused_like_an_empty_one(
+        tmp_path: Path, case: str, command: list[str]) -> None:
+    content, message = HOLLOW[case]
+    (tmp_path / "text.txt").write_bytes(content)
+    done = _lernkarten(*command, cwd=tmp_path)
+    assert done.returncode == 1
+    assert one_line_error(done.stderr) == f"Error: {message}"
+    assert not (tmp_path / "deck.apkg").exists()
+
+    (tmp_path / "text.txt").write_text(" \n\t\n")
+    empty = _lernkarten(*command, cwd=tmp_path)
+    assert empty.returncode == 1 and one_line_error(empty.stderr) == "Error: text.txt holds no text"
