@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,8 @@ from lernkarten.plaintext import without_controls
 MAX_CHARS = 300_000
 #: Bytes read from a file before giving up on it (a saved web page carries a lot of markup).
 MAX_BYTES = 5_000_000
+#: How long opening a named pipe may wait for its writer before the user is told what is waited for.
+FIFO_NOTICE_SECONDS = 1.0
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -70,7 +74,7 @@ def read_source(path: str, *, force: bool = False) -> SourceText:
     if file.is_dir():
         raise SourceError(f"{path} is a directory; give the text files in it (e.g. {path}/*.txt)")
     try:
-        with open(file, "rb") as handle:
+        with _open_text_file(file, path) as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -87,6 +91,23 @@ def _read_stdin() -> bytes:
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise SourceError(f"standard input: cannot read ({reason})") from None
+
+
+def _open_text_file(file: Path, display: str):  # type: ignore[no-untyped-def]
+    """Open a text to read; a named pipe waits for its writer, and after a second says so once.
+
+    Without the notice a pipe nobody writes to looks like lernkarten hanging.
+    """
+    if not stat.S_ISFIFO(file.stat().st_mode):
+        return open(file, "rb")
+    notice = threading.Timer(FIFO_NOTICE_SECONDS, lambda: print(
+        f"lernkarten: waiting for input on FIFO {display}", file=sys.stderr, flush=True))
+    notice.daemon = True
+    notice.start()
+    try:
+        return open(file, "rb")
+    finally:
+        notice.cancel()
 
 
 def read_web_page(url: str, *, force: bool = False, timeout: float | None = None) -> SourceText:

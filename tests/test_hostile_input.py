@@ -389,3 +389,58 @@ def test_a_text_without_german_words_is_refused_like_an_empty_one(
     (tmp_path / "text.txt").write_text(" \n\t\n")
     empty = _lernkarten(*command, cwd=tmp_path)
     assert empty.returncode == 1 and one_line_error(empty.stderr) == "Error: text.txt holds no text"
+
+
+# -- a named pipe as the text ------------------------------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_read_once_written_and_the_wait_is_announced(tmp_path: Path) -> None:
+    import selectors
+    import time
+
+    from conftest import SEED
+
+    fifo = tmp_path / "text.txt"
+    os.mkfifo(fifo)
+    build = subprocess.Popen([sys.executable, "-c", MAIN, "build", str(fifo), "-o", "deck.apkg"], cwd=tmp_path,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        selector = selectors.DefaultSelector()
+        selector.register(build.stderr, selectors.EVENT_READ)
+        started = time.monotonic()
+        assert selector.select(timeout=3), "nothing said while waiting for the pipe's writer"
+        line = build.stderr.readline()
+        assert time.monotonic() - started < 2.5
+        assert line == f"lernkarten: waiting for input on FIFO {fifo}\n"
+        assert build.poll() is None
+        with open(fifo, "wb") as writer:
+            writer.write(SEED.read_bytes())
+        stdout, stderr = build.communicate(timeout=120)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+    assert build.returncode == 0, stderr
+    assert "waiting" not in stderr                     # said once
+    assert (tmp_path / "deck.apkg").stat().st_size > 0
+
+
+def test_a_named_pipe_written_at_once_is_read_without_a_notice(tmp_path: Path) -> None:
+    import threading
+
+    from conftest import SEED
+
+    fifo = tmp_path / "text.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as writer:
+            writer.write(SEED.read_bytes())
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    done = subprocess.run([sys.executable, "-c", MAIN, "extract", str(fifo), "--json"], capture_output=True,
+                          text=True, timeout=60)
+    writer.join(timeout=5)
+    assert done.returncode == 0, done.stderr
+    assert "waiting" not in done.stderr and '"lemma": "Bündnis"' in done.stdout
