@@ -444,3 +444,15 @@ def test_a_named_pipe_written_at_once_is_read_without_a_notice(tmp_path: Path) -
     writer.join(timeout=5)
     assert done.returncode == 0, done.stderr
     assert "waiting" not in done.stderr and '"lemma": "Bündnis"' in done.stdout
+
+
+def test_two_names_for_one_progress_file_share_its_lock(tmp_path: Path) -> None:
+    from lernkarten.quiz.store import Store, StoreError
+
+    db = tmp_path / "progress.sqlite3"
+    link = tmp_path / "elsewhere.sqlite3"
+    with Store.open(db):
+        link.symlink_to(db)
+        with pytest.raises(StoreError, match="another quiz is using"):
+            Store.open(link)
+    Store.open(link).close()

@@ -403,8 +403,13 @@ class _SqliteErrors:
 
 
 def lock_path(path: Path) -> Path:
-    """The file whose lock says a quiz is using the progress database at `path`."""
-    return path.with_name(path.name + ".lock")
+    """The file whose lock says a quiz is using the progress database at `path`.
+
+    Beside the file itself, not beside a link to it: two quizzes reaching one file by two
+    names must meet the same lock.
+    """
+    real = Path(os.path.realpath(path))
+    return real.with_name(real.name + ".lock")
 
 
 def _lock_session(path: Path) -> int:
