@@ -88,8 +88,9 @@ DAMAGES = {
 }
 
 
-def _damaged_progress(tmp_path: Path, damage: str) -> Path:
-    """A progress file with one answered card whose row `damage` broke, as another program might.
+def _answered_progress(tmp_path: Path, damage: str = "") -> Path:
+    """A progress file with one answered card, its row broken by the statement `damage` as another
+    program might break it.
 
     Its schema lets `due` be NULL (as a hand-made or foreign-tool copy may), so every damage fits.
     """
@@ -111,10 +112,11 @@ def _damaged_progress(tmp_path: Path, damage: str) -> Path:
         after, review = Scheduler(fuzz=False).review(None, guid=BUENDNIS, mode="recognise", rating=3,
                                                      now=datetime(2024, 1, 8, 9, 0, tzinfo=timezone.utc))
         store.record(after, review, label="das Bündnis", lemma="Bündnis")
-    connection = sqlite3.connect(path)
-    connection.execute(damage)
-    connection.commit()
-    connection.close()
+    if damage:
+        connection = sqlite3.connect(path)
+        connection.execute(damage)
+        connection.commit()
+        connection.close()
     return path
 
 
@@ -131,7 +133,7 @@ def _review_log(db: Path) -> list[tuple[str, str, int]]:
 @pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
 def test_a_damaged_progress_row_counts_as_new_in_the_quiz_and_keeps_its_log(
         deck_folder: Path, tmp_path: Path, damage: str) -> None:
-    db = _damaged_progress(tmp_path, damage)
+    db = _answered_progress(tmp_path, damage)
     learner = Learner(["quiz", str(deck_folder / "kasachstan.json"), "--mode", "recognise", "--new", "1"], db,
                       command=MAIN)
     front = learner.sees("show the answer")
@@ -158,7 +160,7 @@ def test_a_damaged_progress_row_counts_as_new_in_the_quiz_and_keeps_its_log(
 def test_stats_leave_a_damaged_row_out_with_one_warning(tmp_path: Path, damage: str) -> None:
     import json
 
-    db = _damaged_progress(tmp_path, damage)
+    db = _answered_progress(tmp_path, damage)
     done = subprocess.run([sys.executable, "-c", MAIN, "stats", "--json", "--db", str(db)],
                           capture_output=True, text=True, timeout=5)
     assert done.returncode == 0
@@ -178,9 +180,9 @@ def test_a_damaged_row_is_not_a_mature_word_for_build(tmp_path: Path) -> None:
 
     (tmp_path / "damaged").mkdir()
     (tmp_path / "sound").mkdir()
-    damaged = _damaged_progress(tmp_path / "damaged", "UPDATE cards SET state = 2, due = 'garbage'")
+    damaged = _answered_progress(tmp_path / "damaged", "UPDATE cards SET state = 2, due = 'garbage'")
     assert mature_lemmas(damaged) == set()
-    sound = _damaged_progress(tmp_path / "sound", "UPDATE cards SET state = 2, due = '2024-03-08T09:00:00.000000Z'")
+    sound = _answered_progress(tmp_path / "sound", "UPDATE cards SET state = 2, due = '2024-03-08T09:00:00.000000Z'")
     assert mature_lemmas(sound) == {"Bündnis"}
 
 
@@ -320,7 +322,7 @@ def test_a_dash_without_a_readable_standard_input_is_one_line(
 def test_standard_output_on_a_full_device_is_one_line(tmp_path: Path, command: list[str]) -> None:
     from conftest import SEED
 
-    db = _damaged_progress(tmp_path, "SELECT 1")    # an answered card, nothing damaged
+    db = _answered_progress(tmp_path)
     arguments = [str(SEED) if part == "TEXT" else part for part in command]
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-c", MAIN, *arguments], stdout=full, stderr=subprocess.PIPE,
