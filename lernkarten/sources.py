@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,8 @@ from lernkarten.plaintext import without_controls
 MAX_CHARS = 300_000
 #: Bytes read from a file before giving up on it (a saved web page carries a lot of markup).
 MAX_BYTES = 5_000_000
+#: How long opening a named pipe may wait for its writer before the user is told what is waited for.
+FIFO_NOTICE_SECONDS = 1.0
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -40,6 +44,11 @@ _ATTRIBUTION = re.compile(
     r"|source\s*:|lizenz\s*:|license\s*:)",
     re.IGNORECASE,
 )
+#: Byte order marks of UTF-32 and UTF-16; UTF-32's first, as UTF-32LE's begins with UTF-16LE's.
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: A word a German text cannot do without: two letters or more of the German alphabet.
+_GERMAN_WORD = re.compile(r"[A-Za-zÄÖÜäöüßẞ]{2,}")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
@@ -58,19 +67,47 @@ def read_source(path: str, *, force: bool = False) -> SourceText:
     if is_web_address(path):
         return read_web_page(path, force=force)
     if path == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return parse_source(raw, name="stdin", suffix=".txt", display="standard input", force=force)
+        return parse_source(_read_stdin(), name="stdin", suffix=".txt", display="standard input", force=force)
     file = Path(path)
     if not file.exists():
         raise SourceError(f"{path}: no such file")
     if file.is_dir():
         raise SourceError(f"{path} is a directory; give the text files in it (e.g. {path}/*.txt)")
     try:
-        with open(file, "rb") as handle:
+        with _open_text_file(file, path) as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return parse_source(raw, name=file.stem, suffix=file.suffix.lower(), display=path, force=force)
+
+
+def _read_stdin() -> bytes:
+    """The bytes of standard input; a closed or unreadable one is a clear line, not a traceback."""
+    # Python makes sys.stdin None when the shell closed it (`0<&-`)
+    if sys.stdin is None:
+        raise SourceError("standard input is closed: pipe the text in, or give a file instead of -")
+    try:
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SourceError(f"standard input: cannot read ({reason})") from None
+
+
+def _open_text_file(file: Path, display: str):  # type: ignore[no-untyped-def]
+    """Open a text to read; a named pipe waits for its writer, and after a second says so once.
+
+    Without the notice a pipe nobody writes to looks like lernkarten hanging.
+    """
+    if not stat.S_ISFIFO(file.stat().st_mode):
+        return open(file, "rb")
+    notice = threading.Timer(FIFO_NOTICE_SECONDS, lambda: print(
+        f"lernkarten: waiting for input on FIFO {display}", file=sys.stderr, flush=True))
+    notice.daemon = True
+    notice.start()
+    try:
+        return open(file, "rb")
+    finally:
+        notice.cancel()
 
 
 def read_web_page(url: str, *, force: bool = False, timeout: float | None = None) -> SourceText:
@@ -124,6 +161,8 @@ def parse_source(raw: bytes, *, name: str, suffix: str, display: str, force: boo
         text = _strip_markdown(text)
     if not text.strip():
         raise SourceError(f"{display} holds no text")
+    if not _GERMAN_WORD.search(text):
+        raise SourceError(f"{display}: no German words found (is it a German text?)")
     if len(text) > MAX_CHARS:
         raise SourceError(
             f"{display} has {len(text):,} characters; the limit is {MAX_CHARS:,} (about 40,000 words)"
@@ -158,7 +197,13 @@ def decode(raw: bytes, display: str) -> str:
 
     charset-normalizer alone misreads short Latin-1 German (RESOURCES.md), so it comes last.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith(_UTF32_BOMS):
+        try:
+            return raw.decode("utf-32")
+        except UnicodeDecodeError:
+            raise SourceError(f"{display} begins with the mark of UTF-32 text but is not UTF-32; "
+                              "save it again as UTF-8") from None
+    if raw.startswith(_UTF16_BOMS):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
@@ -230,7 +275,7 @@ def check_german(text: str, display: str) -> None:
 
 def _looks_binary(raw: bytes) -> bool:
     head = raw[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(_UTF32_BOMS + _UTF16_BOMS):
         return False
     if b"\x00" in head:
         return True

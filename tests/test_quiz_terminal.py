@@ -33,10 +33,10 @@ def deck_folder(tmp_path_factory) -> Path:
 class Learner:
     """A person at a terminal: reads the screen, presses keys, types answers."""
 
-    def __init__(self, args: list[str], db: Path, **env_vars: str) -> None:
+    def __init__(self, args: list[str], db: Path, *, command: str = COMMAND, **env_vars: str) -> None:
         env = dict(os.environ, TERM="xterm-256color", LERNKARTEN_DB=str(db), **env_vars)
         env.pop("NO_COLOR", None)
-        self.child = pexpect.spawn(sys.executable, ["-c", COMMAND, *args], env=env,
+        self.child = pexpect.spawn(sys.executable, ["-c", command, *args], env=env,
                                    encoding="utf-8", dimensions=(40, 120), timeout=30)
         self.raw = ""
         self.position = 0

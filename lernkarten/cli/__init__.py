@@ -7,7 +7,9 @@ on standard error and a non-zero exit.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import sys
 
 import click
@@ -55,15 +57,87 @@ def cli() -> None:
     """Turn German texts into flashcards: extract words, build Anki decks, quiz yourself."""
 
 
+class StdoutError(Exception):
+    """Writing to standard output failed (a full disk, a closed pipe): there is nowhere to say more."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.errno = error.errno
+
+
+class _GuardedStdout:
+    """Standard output whose failures say that it was standard output that failed.
+
+    An OSError from deep inside click or rich could be any file; this one is the output the
+    user redirected (`> /dev/full`, `| head`), which deserves one line, not a traceback.
+    """
+
+    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise StdoutError(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise StdoutError(exc) from None
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._stream, name)
+
+
 def main() -> None:
-    """Run the CLI: a ClickException becomes one line, Ctrl-C "Aborted!" with the shell's status 130."""
+    """Run the CLI: a ClickException becomes one line, Ctrl-C "Aborted!" with the shell's status 130.
+
+    Without standalone mode click hands back the status a command asked for with `ctx.exit(n)`
+    (the quiz's 130 after Ctrl-C, 128 + the signal after SIGTERM or SIGHUP); it is the process's.
+    Standard output is flushed here, so that a failing one is reported like any other error
+    and not at the interpreter's exit.
+    """
+    stdout = sys.stdout
+    if stdout is not None:
+        sys.stdout = _GuardedStdout(stdout)
     try:
-        cli.main(prog_name="lernkarten", standalone_mode=False)
+        status = _run()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except StdoutError as exc:
+        if exc.errno != errno.EPIPE:  # a reader that went away (`| head`) wants no message
+            click.echo(f"Error: cannot write to standard output: {exc}", err=True)
+        _silence_stdout(stdout)
+        sys.exit(1)
+    finally:
+        sys.stdout = stdout
+    if status:
+        sys.exit(status)
+
+
+def _run() -> int | str | None:
+    """The CLI's exit status: 0 or None for success."""
+    try:
+        status = cli.main(prog_name="lernkarten", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted!", err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
+    except SystemExit as exit_:
+        return exit_.code
+    return status if isinstance(status, int) else None
+
+
+def _silence_stdout(stream) -> None:  # type: ignore[no-untyped-def]
+    """Point standard output at /dev/null, so the interpreter's last flush of what could not be
+    written fails no more (and prints no "Exception ignored"), as Python's docs advise."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

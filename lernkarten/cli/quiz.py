@@ -56,10 +56,13 @@ def quiz(ctx: click.Context, decks: tuple[Path, ...], mode: str, new_limit: int,
             cards = chosen
         require_terminal()
         with Store.open(db_path) as store:
+            damaged = store.damaged_rows().warning(store.path)
             result = Quiz(cards, store, mode=mode, new_limit=new_limit, limit=limit,
                           strict_articles=strict_articles).run()
     except LernkartenError as exc:
         raise click.ClickException(str(exc)) from None
+    if damaged:  # after the session: its screens would have cleared it away
+        click.echo(f"Warning: {damaged}", err=True)
     if result.hung_up:
         ctx.exit(128 + result.hung_up)
     if result.interrupted:
@@ -82,10 +85,13 @@ def stats(db_path: Path | None, as_json: bool) -> None:
         if not path.exists():
             raise LernkartenError(f"no progress yet: {path} does not exist (run `lernkarten quiz` first)")
         with Store.open(path, readonly=True) as store:
+            damaged = store.damaged_rows().warning(path)
             report = progress_report(store.progress().values(), store.reviews(),
                                      now=datetime.now(timezone.utc))
     except LernkartenError as exc:
         raise click.ClickException(str(exc)) from None
+    if damaged:
+        click.echo(f"Warning: {damaged}", err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
         return

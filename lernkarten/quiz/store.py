@@ -34,6 +34,16 @@ Schema, version 1 (`PRAGMA user_version = 1`, `PRAGMA application_id = 0x4C4B515
 
 Times are UTC text `YYYY-MM-DDTHH:MM:SS.ffffffZ`: readable, and they sort as they compare.
 
+A row another program damaged (a time that is no time, an unknown state, a number that is
+text) is skipped: its card counts as new and its next answer writes the row afresh, while its
+review log stays as it was, so no answer is lost. `damaged_rows` counts such rows, for the one
+warning that says so.
+
+One session at a time: a quiz holds an exclusive lock (`flock`) on `progress.sqlite3.lock`
+beside the file for as long as it runs, and a second quiz on the same file is refused: both
+would ask the same due and new cards, and each would save its own scheduling over the other's.
+The lock dies with the process, so a crashed quiz leaves nothing to clean up. Readers take none.
+
 Safety: every answer is one transaction (card row and review row together), committed before
 the next card is shown, with `synchronous=FULL`. The journal is SQLite's default rollback
 journal, not WAL: the progress is then one self-contained file that can be copied, backed up or
@@ -46,14 +56,17 @@ newer lernkarten is refused with one line and never rewritten.
 
 from __future__ import annotations
 
+import fcntl
+import math
 import os
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from lernkarten.errors import LernkartenError
-from lernkarten.quiz.scheduler import Progress, Review, utc
+from lernkarten.quiz.scheduler import LEARNING, STATE_NAMES, Progress, Review, utc
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x4C4B5152
@@ -99,6 +112,24 @@ class StoreError(LernkartenError):
     """The progress database cannot be used: locked, damaged, not ours, or from a newer version."""
 
 
+@dataclass(frozen=True)
+class DamagedRows:
+    """Rows of the progress database that cannot be read, and so are left out of what it gives."""
+
+    cards: int = 0
+    reviews: int = 0
+
+    def warning(self, path: Path) -> str:
+        """One line telling the learner what was left out, or "" when nothing was."""
+        parts = []
+        if self.cards:
+            parts.append(_damaged(self.cards, "progress", "ignored") + "; "
+                         + ("that card counts" if self.cards == 1 else "those cards count") + " as new")
+        if self.reviews:
+            parts.append(_damaged(self.reviews, "review log", "left out"))
+        return f"{path}: " + "; ".join(parts) if parts else ""
+
+
 def default_path() -> Path:
     """Where progress is kept when no `--db` is given: `LERNKARTEN_DB`, else the data folder."""
     override = os.environ.get("LERNKARTEN_DB")
@@ -125,6 +156,7 @@ class Store:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._connection = connection
+        self._lock_fd: int | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
@@ -158,8 +190,10 @@ class Store:
         store = cls(path, connection)
         try:
             store._prepare(readonly)
+            if not readonly:
+                store._lock_fd = _lock_session(path)
         except BaseException:
-            connection.close()
+            store.close()
             raise
         return store
 
@@ -199,26 +233,44 @@ class Store:
             if problems != ["ok"]:
                 raise StoreError(f"progress database {self.path} is damaged ({problems[0]}); "
                                  "it was left untouched: restore it from a backup or move it away")
-            if not readonly:
-                # Take the write lock once now, so a locked file is reported before the first card.
+        if not readonly:
+            self._check_writable(version)
+
+    def _check_writable(self, version: int) -> None:
+        """Write once now, and roll it back, so that a locked or read-only file is reported before
+        the first card instead of losing the first answer.
+
+        Taking the write lock is not enough: SQLite grants it on a read-only file, and only the
+        first page written (or its journal, beside the file) fails.
+        """
+        connection = self._connection
+        try:
+            with self._errors("check"):
                 connection.execute("BEGIN IMMEDIATE")
+                try:
+                    connection.execute(f"PRAGMA user_version = {version}")
+                except sqlite3.Error as exc:
+                    if "readonly" in str(exc) or "unable to open" in str(exc):
+                        raise StoreError(f"cannot write progress database {self.path}: "
+                                         f"{_why_not_writable(self.path)}; the quiz saves every answer "
+                                         "there (--db chooses another file)") from None
+                    raise
+        finally:
+            if connection.in_transaction:
                 connection.execute("ROLLBACK")
 
     # -- reading --------------------------------------------------------------------------------
 
     def progress(self, guids: Iterable[str] | None = None) -> dict[tuple[str, str], Progress]:
         """The progress of every card (or of the given notes' cards), keyed by (guid, mode)."""
-        with self._errors("read"):
-            rows = self._connection.execute(
-                "SELECT guid, mode, state, step, stability, difficulty, due, last_review, "
-                "reps, lapses, first_review FROM cards").fetchall()
         wanted = set(guids) if guids is not None else None
         result = {}
-        for row in rows:
+        for row in self._card_rows():
             if wanted is not None and row[0] not in wanted:
                 continue
             progress = _progress_from_row(row)
-            result[(progress.guid, progress.mode)] = progress
+            if progress is not None:
+                result[(progress.guid, progress.mode)] = progress
         return result
 
     def reviews(self, since: datetime | None = None) -> list[Review]:
@@ -231,9 +283,22 @@ class Store:
             parameters = (format_time(since),)
         with self._errors("read"):
             rows = self._connection.execute(query + " ORDER BY id", parameters).fetchall()
-        return [Review(guid=g, mode=m, rating=r, reviewed_at=parse_time(at), state_before=before,
-                       due_after=parse_time(due), duration_ms=ms)
-                for g, m, r, at, before, due, ms in rows]
+        return [review for review in map(_review_from_row, rows) if review is not None]
+
+    def damaged_rows(self) -> DamagedRows:
+        """How many card rows and review rows cannot be read: `progress` and `reviews` leave them out."""
+        with self._errors("read"):
+            reviews = self._connection.execute(
+                "SELECT guid, mode, rating, reviewed_at, state_before, due_after, duration_ms "
+                "FROM reviews").fetchall()
+        return DamagedRows(cards=sum(_progress_from_row(row) is None for row in self._card_rows()),
+                           reviews=sum(_review_from_row(row) is None for row in reviews))
+
+    def _card_rows(self) -> list[tuple]:
+        with self._errors("read"):
+            return self._connection.execute(
+                "SELECT guid, mode, state, step, stability, difficulty, due, last_review, "
+                "reps, lapses, first_review FROM cards").fetchall()
 
     def labels(self) -> dict[tuple[str, str], str]:
         """The word as learned ("das Bündnis") each card was last answered under."""
@@ -249,10 +314,16 @@ class Store:
         """
         with self._errors("read"):
             rows = self._connection.execute(
-                "SELECT lemma, due, last_review FROM cards WHERE state = 2 AND lemma != '' "
+                "SELECT lemma, guid, mode, state, step, stability, difficulty, due, last_review, "
+                "reps, lapses, first_review FROM cards WHERE state = 2 AND lemma != '' "
                 "AND last_review IS NOT NULL").fetchall()
-        return {lemma for lemma, due, last in rows
-                if (parse_time(due) - parse_time(last)).total_seconds() >= min_interval_days * 86400}
+        known = set()
+        for lemma, *row in rows:
+            progress = _progress_from_row(tuple(row))
+            if progress is not None and progress.last_review is not None and isinstance(lemma, str) and (
+                    (progress.due - progress.last_review).total_seconds() >= min_interval_days * 86400):
+                known.add(lemma)
+        return known
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -289,6 +360,9 @@ class Store:
 
     def close(self) -> None:
         self._connection.close()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)     # and with it the session lock
+            self._lock_fd = None
 
     def __enter__(self) -> Store:
         return self
@@ -328,11 +402,107 @@ class _SqliteErrors:
         raise StoreError(f"cannot {self.doing} progress database {self.path}: {message}") from None
 
 
-def _progress_from_row(row: tuple) -> Progress:
+def lock_path(path: Path) -> Path:
+    """The file whose lock says a quiz is using the progress database at `path`.
+
+    Beside the file itself, not beside a link to it: two quizzes reaching one file by two
+    names must meet the same lock.
+    """
+    real = Path(os.path.realpath(path))
+    return real.with_name(real.name + ".lock")
+
+
+def _lock_session(path: Path) -> int:
+    """Take the one-session lock of the database at `path`, or refuse: another quiz holds it."""
+    lock = lock_path(path)
+    try:
+        # read-only is enough for flock, and opens a lock file another user created
+        fd = os.open(lock, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError as exc:
+        raise StoreError(f"cannot lock progress database {path}: cannot create {lock} "
+                         f"({exc.strerror or exc})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreError(f"another quiz is using {path}; finish it first") from None
+    except OSError as exc:
+        os.close(fd)
+        raise StoreError(f"cannot lock progress database {path} ({exc.strerror or exc})") from None
+    return fd
+
+
+def _why_not_writable(path: Path) -> str:
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return f"its folder {path.parent} is read-only (SQLite writes a journal beside the file)"
+    return "it is read-only"
+
+
+def _damaged(count: int, kind: str, done: str) -> str:
+    if count == 1:
+        return f"1 {kind} row is damaged and was {done}"
+    return f"{count} {kind} rows are damaged and were {done}"
+
+
+class _Damaged(Exception):
+    """A field of a row is not what lernkarten writes there."""
+
+
+def _progress_from_row(row: tuple) -> Progress | None:
+    """The card a row holds, or None when the row is damaged."""
     guid, mode, state, step, stability, difficulty, due, last_review, reps, lapses, first = row
-    return Progress(guid=guid, mode=mode, state=state, step=step, stability=stability,
-                    difficulty=difficulty, due=parse_time(due), last_review=parse_time(last_review),
-                    reps=reps, lapses=lapses, first_review=parse_time(first))
+    try:
+        _check(isinstance(guid, str) and isinstance(mode, str) and _is_int(state) and state in STATE_NAMES)
+        _check((step is None or (_is_int(step) and step >= 0)) and _is_int(reps) and reps >= 0
+               and _is_int(lapses) and lapses >= 0)
+        # a card past its learning steps has a memory state; FSRS cannot go on without one
+        needed = state != LEARNING
+        _check(_is_number(stability, needed) and _is_number(difficulty, needed))
+        return Progress(guid=guid, mode=mode, state=state, step=step, stability=stability,
+                        difficulty=difficulty, due=_time(due), last_review=_time(last_review, optional=True),
+                        reps=reps, lapses=lapses, first_review=_time(first, optional=True))
+    except _Damaged:
+        return None
+
+
+def _review_from_row(row: tuple) -> Review | None:
+    """The answer a review row holds, or None when the row is damaged."""
+    guid, mode, rating, reviewed_at, before, due_after, duration_ms = row
+    try:
+        _check(isinstance(guid, str) and isinstance(mode, str) and _is_int(rating) and 1 <= rating <= 4
+               and (before is None or (_is_int(before) and before in STATE_NAMES))
+               and (duration_ms is None or _is_int(duration_ms)))
+        return Review(guid=guid, mode=mode, rating=rating, reviewed_at=_time(reviewed_at), state_before=before,
+                      due_after=_time(due_after), duration_ms=duration_ms)
+    except _Damaged:
+        return None
+
+
+def _check(condition: bool) -> None:
+    if not condition:
+        raise _Damaged
+
+
+def _time(text: object, *, optional: bool = False) -> datetime | None:
+    if text is None and optional:
+        return None
+    _check(isinstance(text, str))
+    try:
+        return parse_time(text)  # type: ignore[arg-type]
+    except ValueError:
+        raise _Damaged from None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object, required: bool) -> bool:
+    if value is None:
+        return not required
+    return isinstance(value, (int, float)) and math.isfinite(value) and value > 0
 
 
 def mature_lemmas(path: str | os.PathLike[str] | None = None, *,
