@@ -97,7 +97,10 @@ def modifier_attribute(written: str, modifier: str, dictionary: Dictionary) -> s
         scored = [(max((support.get(w, 0) for w in english_words(text)), default=0), -i, text)
                   for i, text in enumerate(own)]
         best = max(scored, default=(0, 0, ""))
-        word, count = support.most_common(1)[0]
+        # ties go to the first word alphabetically: a Counter's order is the order of a set here,
+        # which changes from run to run
+        negative, word = min((-count, word) for word, count in support.items())
+        count = -negative
         if count >= MODIFIER_AGREEMENT and count >= MODIFIER_DOMINANCE * best[0]:
             return word
         if best[0] > 0:

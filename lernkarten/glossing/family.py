@@ -185,13 +185,24 @@ def modifier_support(dictionary: Dictionary, written: str) -> Counter[str]:
         if (not word[:1].isupper() or len(rest) < MIN_STEM or not rest.isalpha()
                 or not dictionary.knows_head(head, "NOUN")):
             continue
-        head_stems = {stem for hit in dictionary.lookup(head)
-                      for stem in content_stems(_english(dictionary, hit.number, hit.slot))}
+        head_stems = _head_stems(dictionary, head)
         words = {w for line, slot in zip(lines.split(), slots.split(), strict=True)
-                 for w in english_words(_english(dictionary, int(line), int(slot)))
-                 if not set(content_stems(w)) & head_stems}
+                 for w, stems in _slot_words(dictionary, int(line), int(slot)) if not stems & head_stems}
         support.update(words)
     return support
+
+
+@functools.lru_cache(maxsize=16384)
+def _head_stems(dictionary: Dictionary, head: str) -> frozenset[str]:
+    """The stems of every English word Ding gives `head`: what a compound's English owes its head."""
+    return frozenset(stem for hit in dictionary.lookup(head)
+                     for stem in content_stems(_english(dictionary, hit.number, hit.slot)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _slot_words(dictionary: Dictionary, line: int, slot: int) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The English words of a slot with their stems (compounds of many first parts share lines)."""
+    return tuple((w, frozenset(content_stems(w))) for w in english_words(_english(dictionary, line, slot)))
 
 
 def _english(dictionary: Dictionary, line: int, slot: int) -> str:
