@@ -135,9 +135,8 @@ def select_entries(
     `verb_of` names the verb of a participle used as an adjective, which is learnt as that verb;
     `in_news` says whether the dictionary files a word under a subject of the news.
     """
-    ranked = [entry for _score_, entry in scored_entries(entries, level=level,
-                                                         known=known, names=names, weights=weights,
-                                                         verb_of=verb_of, in_news=in_news)]
+    ranked = [entry for _features, entry in scored_entries(entries, level=level, known=known, names=names,
+                                                           weights=weights, verb_of=verb_of, in_news=in_news)]
     return ranked[:limit] if limit is not None else ranked
 
 

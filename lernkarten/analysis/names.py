@@ -90,9 +90,7 @@ def _mark_particle_names(doc: Doc) -> None:
         if after >= len(doc) or not doc[after].text[:1].isupper() or not doc[after].is_alpha:
             continue
         for name in [t for t in doc[token.i:after + 1] if t.text[:1].isupper()]:
-            name.pos_ = "PROPN"
-            name.tag_ = "NE"
-            name._.is_name = True
+            _mark_name(name)
 
 
 def _mark_surnames(doc: Doc) -> None:
@@ -110,9 +108,13 @@ def _mark_surnames(doc: Doc) -> None:
         return
     for token in doc:
         if token.text in surnames or (token.text.endswith("s") and token.text[:-1] in surnames):
-            token.pos_ = "PROPN"
-            token.tag_ = "NE"
-            token._.is_name = True
+            _mark_name(token)
+
+
+def _mark_name(token: Token) -> None:
+    token.pos_ = "PROPN"
+    token.tag_ = "NE"
+    token._.is_name = True
 
 
 @lru_cache(maxsize=50_000)

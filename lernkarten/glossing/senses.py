@@ -195,8 +195,6 @@ def _cognate_first(best: Choice, glosses: list[Gloss]) -> list[Gloss]:
     return [Gloss(text=word, source="ding:base", uncertain=True, via="English"), *glosses]
 
 
-
-
 def close_senses(choices: list[Choice], margin: float = CLOSE_SCORE) -> list[Choice]:
     """The runners-up (other lines, same kind of evidence) scoring within `margin` of the best."""
     if len(choices) < 2 or choices[0].phrase:

@@ -108,6 +108,11 @@ CREATE INDEX reviews_by_time ON reviews (reviewed_at);
 """
 
 
+#: The columns `_progress_from_row` and `_review_from_row` read, in their order.
+_CARD_COLUMNS = "guid, mode, state, step, stability, difficulty, due, last_review, reps, lapses, first_review"
+_REVIEW_COLUMNS = "guid, mode, rating, reviewed_at, state_before, due_after, duration_ms"
+
+
 class StoreError(LernkartenError):
     """The progress database cannot be used: locked, damaged, not ours, or from a newer version."""
 
@@ -275,8 +280,7 @@ class Store:
 
     def reviews(self, since: datetime | None = None) -> list[Review]:
         """The review log, oldest first (from `since` on, when given)."""
-        query = ("SELECT guid, mode, rating, reviewed_at, state_before, due_after, duration_ms "
-                 "FROM reviews")
+        query = f"SELECT {_REVIEW_COLUMNS} FROM reviews"
         parameters: tuple = ()
         if since is not None:
             query += " WHERE reviewed_at >= ?"
@@ -288,17 +292,13 @@ class Store:
     def damaged_rows(self) -> DamagedRows:
         """How many card rows and review rows cannot be read: `progress` and `reviews` leave them out."""
         with self._errors("read"):
-            reviews = self._connection.execute(
-                "SELECT guid, mode, rating, reviewed_at, state_before, due_after, duration_ms "
-                "FROM reviews").fetchall()
+            reviews = self._connection.execute(f"SELECT {_REVIEW_COLUMNS} FROM reviews").fetchall()
         return DamagedRows(cards=sum(_progress_from_row(row) is None for row in self._card_rows()),
                            reviews=sum(_review_from_row(row) is None for row in reviews))
 
     def _card_rows(self) -> list[tuple]:
         with self._errors("read"):
-            return self._connection.execute(
-                "SELECT guid, mode, state, step, stability, difficulty, due, last_review, "
-                "reps, lapses, first_review FROM cards").fetchall()
+            return self._connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards").fetchall()
 
     def labels(self) -> dict[tuple[str, str], str]:
         """The word as learned ("das Bündnis") each card was last answered under."""
@@ -314,8 +314,7 @@ class Store:
         """
         with self._errors("read"):
             rows = self._connection.execute(
-                "SELECT lemma, guid, mode, state, step, stability, difficulty, due, last_review, "
-                "reps, lapses, first_review FROM cards WHERE state = 2 AND lemma != '' "
+                f"SELECT lemma, {_CARD_COLUMNS} FROM cards WHERE state = 2 AND lemma != '' "
                 "AND last_review IS NOT NULL").fetchall()
         known = set()
         for lemma, *row in rows:
