@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lernkarten.errors import LernkartenError
+from lernkarten.packaging.deckjson import read_deck_json
 from lernkarten.packaging.fields import CLOZE_MODEL_ID, WORD_FIELDS, WORD_MODEL_ID
 from lernkarten.plaintext import strip_tags
+from lernkarten.quiz.store import mature_lemmas
 
 _ARTICLE = re.compile(r"^(?:der|die|das|der/die|der/das|die/das|sich)\s+", re.IGNORECASE)
 # inline markup may sit inside a word (<b>ab</b>holen); only breaks separate words
@@ -22,6 +25,22 @@ _BREAKS = dict.fromkeys(("br", "div", "/div", "p", "/p", "li", "/li"), " ")
 
 if TYPE_CHECKING:
     from lernkarten.packaging.unpack import NoteRow
+
+
+def excluded_lemmas(decks: Iterable[str], collections: Iterable[str], mature: bool, db: str | None) -> list[str]:
+    """Lemmas the learner already has: in earlier decks (.apkg or lernkarten .json), in Anki
+    collections, and (with `mature`) known well in the quiz progress at `db` (None: the default)."""
+    words: set[str] = set()
+    for deck in decks:
+        if deck.lower().endswith(".json"):
+            words.update(e.lemma for e in read_deck_json(deck).entries)
+        else:
+            words.update(words_in_apkg(deck))
+    for collection in collections:
+        words.update(words_in_collection(collection))
+    if mature:
+        words.update(mature_lemmas(db))
+    return sorted(words)
 
 
 def words_in_apkg(path: str | Path) -> set[str]:

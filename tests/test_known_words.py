@@ -105,7 +105,7 @@ def test_a_failed_write_keeps_the_old_list_and_leaves_no_temporary_file(monkeypa
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("lernkarten.fileio.os.fsync", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(LernkartenError, match="No space left on device; the files there are kept as before"):
         add_known_words(["Streitkräfte"])
     assert known_words_path().read_bytes() == before
     assert files_beside_the_list() == [known_words_path().name]

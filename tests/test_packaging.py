@@ -650,7 +650,7 @@ def test_failed_write_leaves_the_old_deck(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(apkg_module, "_write_zip", broken_zip)
-    with pytest.raises(OSError):
+    with pytest.raises(LernkartenError, match="disk full; the files there are kept as before"):
         write_apkg(regenerated(seed_deck()), tmp_path / "deck.apkg")
     assert (tmp_path / "deck.apkg").read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 import click
@@ -52,14 +50,17 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     from rich.markup import escape
 
     from lernkarten.cli.progress import analysis_progress
+    from lernkarten.exclusions import excluded_lemmas
+    from lernkarten.packaging.rebuild import studied_lemmas, write_deck
     from lernkarten.packaging.subdecks import parent_name
     from lernkarten.pipeline import build_decks
 
     paths = gather_texts(texts, text_lists)
     targets = _output_paths(paths, output, split)
     # words the deck being rebuilt already teaches stay in it: excluding them would end their reviews
-    studied = _lemmas_in_outputs(targets, split)
-    excluded = [w for w in _excluded_words(exclude_deck, exclude_anki, exclude_mature, db) if w not in studied]
+    studied = studied_lemmas(sorted(targets[0].glob("*.json")) if split else [targets[0].with_suffix(".json")])
+    excluded = [w for w in excluded_lemmas(exclude_deck, exclude_anki, exclude_mature, db)
+                if w not in studied]
     known_words = read_known(known) + excluded
     speech = Pronunciations(audio, audio_voice) if audio else None
     with analysis_progress() as progress:
@@ -80,30 +81,16 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     for deck in result.decks:
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
         sounds = speech.of(deck) if speech is not None else None
-        summary = _write(deck, Path(apkg), reverse, sounds)
+        try:
+            summary = write_deck(deck, apkg, reverse=reverse, audio=sounds).summary
+        except LernkartenError as exc:
+            raise click.ClickException(str(exc)) from None
         click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "
                    f"{summary.notes} notes, {summary.cards} cards"
                    + (f", {summary.media} sound files" if sounds is not None else "")
                    + (f" ({result.reused} text(s) reused from the cache)" if result.reused else ""))
         if to_anki:
             hand_to_anki(apkg, parent_name(deck), anki_connect)
-
-
-def _write(deck, apkg: Path, reverse: bool, audio=None):  # type: ignore[no-untyped-def]
-    """Stamp mod times against the previous JSON, write the package, then the JSON beside it."""
-    from lernkarten.packaging import (read_deck_json, stamp_from_package, stamp_modified, write_apkg,
-                                      write_deck_json)
-
-    json_path = apkg.with_suffix(".json")
-    previous = read_deck_json(json_path) if json_path.exists() else None
-    now = int(time.time())
-    deck = stamp_modified(deck, previous, now)
-    if apkg.is_file():
-        # the package may have been made with other options (--reverse): its notes decide too
-        deck = stamp_from_package(deck, apkg, now, reverse=reverse, audio=audio)
-    summary = write_apkg(deck, apkg, reverse=reverse, audio=audio)
-    write_deck_json(deck, json_path)
-    return summary
 
 
 def _output_paths(texts: list[str], output: str | None, split: bool) -> list[Path]:
@@ -134,47 +121,9 @@ def _output_paths(texts: list[str], output: str | None, split: bool) -> list[Pat
 
 
 def _check_writable(apkg: Path) -> None:
-    if apkg.is_dir():
-        raise click.ClickException(f"{apkg} is a directory, not a deck file")
-    folder = apkg.parent
-    if not folder.is_dir():
-        raise click.ClickException(f"cannot write {apkg}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (apkg.exists() and not os.access(apkg, os.W_OK)):
-        raise click.ClickException(f"cannot write {apkg}: permission denied")
+    from lernkarten.packaging.rebuild import check_output
 
-
-def _lemmas_in_outputs(targets: list[Path], split: bool) -> set[str]:
-    """Lemmas of the deck JSON(s) this build will replace."""
-    from lernkarten.packaging import read_deck_json
-
-    files = sorted(targets[0].glob("*.json")) if split else [targets[0].with_suffix(".json")]
-    lemmas: set[str] = set()
-    for file in files:
-        if file.is_file():
-            try:
-                lemmas.update(entry.lemma for entry in read_deck_json(file).entries)
-            except LernkartenError:
-                continue  # not a deck of ours; _write reports a broken one for the deck it replaces
-    return lemmas
-
-
-def _excluded_words(decks: tuple[str, ...], collections: tuple[str, ...], mature: bool,
-                    db: str | None) -> list[str]:
-    """Lemmas already in earlier decks, an Anki collection, or known well in the quiz."""
-    from lernkarten.exclusions import words_in_apkg, words_in_collection
-
-    words: set[str] = set()
-    for deck in decks:
-        if deck.lower().endswith(".json"):
-            from lernkarten.packaging import read_deck_json
-
-            words.update(e.lemma for e in read_deck_json(deck).entries)
-        else:
-            words.update(words_in_apkg(deck))
-    for collection in collections:
-        words.update(words_in_collection(collection))
-    if mature:
-        from lernkarten.quiz.store import mature_lemmas
-
-        words.update(mature_lemmas(db))
-    return sorted(words)
+    try:
+        check_output(apkg)
+    except LernkartenError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import click
@@ -33,32 +32,17 @@ def package(deck_json: Path, output: Path | None, reverse: bool, audio: str | No
     it into Anki updates those notes and keeps your reviews. The new times are written back
     into DECK_JSON. A deck built with --audio keeps its sound only with --audio again.
     """
-    from lernkarten.packaging import read_deck_json, stamp_edits, stamp_from_package, write_apkg, write_deck_json
-    from lernkarten.packaging.render import usable_glosses
+    from lernkarten.packaging.rebuild import package_deck_json
 
     target = output if output is not None else deck_json.with_suffix(".apkg")
     if target.suffix.lower() != ".apkg":
         raise click.ClickException(f"{target}: the output must end in .apkg")
     try:
-        read = read_deck_json(deck_json)
-        if not any(usable_glosses(entry) for entry in read.entries):
-            raise LernkartenError(f"{deck_json}: no entry has a gloss, so there is nothing to make cards of")
-        # entries with a time but no record of their cards: a JSON from an older lernkarten
-        unrecorded = 0 if target.is_file() else sum(1 for e in read.entries if e.modified > 0 and not e.content_hash)
-        sounds = Pronunciations(audio, audio_voice).of(read) if audio else None
-        if target.is_file():
-            try:
-                deck = stamp_from_package(read, target, int(time.time()), reverse=reverse, audio=sounds)
-            except LernkartenError as exc:
-                raise LernkartenError(f"{exc}; not overwriting it") from None
-        else:
-            deck = stamp_edits(read, int(time.time()))
-        summary = write_apkg(deck, target, reverse=reverse, audio=sounds)
-        if deck != read:
-            # the new times are the JSON's now: an edit counts once, not again at every package
-            write_deck_json(deck, deck_json)
+        sounds = Pronunciations(audio, audio_voice).of if audio else None
+        written = package_deck_json(deck_json, target, reverse=reverse, audio=sounds)
     except LernkartenError as exc:
         raise click.ClickException(str(exc)) from None
+    summary, unrecorded, deck = written.summary, written.unrecorded, written.deck
     click.echo(f"Wrote {summary.notes} notes ({summary.cards} cards"
                + (f", {summary.media} sound files" if sounds is not None else "") + f") to {target}")
     if unrecorded:

@@ -64,7 +64,14 @@ class PackagedNote:
 
 def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = False,
                audio: DeckAudio | None = None) -> PackageSummary:
-    """Write `deck` as an Anki package at `path`, atomically; return what it holds.
+    """Write `deck` as an Anki package at `path`, atomically; return what it holds (see `write_package`)."""
+    with atomic_path(path) as tmp:
+        return write_package(deck, tmp, reverse=reverse, audio=audio)
+
+
+def write_package(deck: Deck, path: Path, *, reverse: bool = False,
+                  audio: DeckAudio | None = None) -> PackageSummary:
+    """Write `deck` as an Anki package into the file `path` (the caller makes it atomic).
 
     With `audio`, the notes' spare fields play their pronunciations and the package carries
     the sound files the notes name (and no others: Anki's Check Media finds nothing unused).
@@ -130,8 +137,7 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
             connection.execute("VACUUM")
         finally:
             connection.close()
-        with atomic_path(path) as tmp:
-            _write_zip(tmp, collection.read_bytes(), media)
+        _write_zip(path, collection.read_bytes(), media)
     return PackageSummary(note_count, card_count, tuple(anki_decks), tuple(skipped), len(media))
 
 

@@ -56,7 +56,6 @@ newer lernkarten is refused with one line and never rewritten.
 
 from __future__ import annotations
 
-import fcntl
 import math
 import os
 import sqlite3
@@ -66,6 +65,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from lernkarten.errors import LernkartenError
+from lernkarten.fileio import take_lock
 from lernkarten.quiz.scheduler import LEARNING, STATE_NAMES, Progress, Review, utc
 
 SCHEMA_VERSION = 1
@@ -415,19 +415,12 @@ def _lock_session(path: Path) -> int:
     """Take the one-session lock of the database at `path`, or refuse: another quiz holds it."""
     lock = lock_path(path)
     try:
-        # read-only is enough for flock, and opens a lock file another user created
-        fd = os.open(lock, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        fd = take_lock(lock)
     except OSError as exc:
-        raise StoreError(f"cannot lock progress database {path}: cannot create {lock} "
+        raise StoreError(f"cannot lock progress database {path}: cannot lock {lock} "
                          f"({exc.strerror or exc})") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise StoreError(f"another quiz is using {path}; finish it first") from None
-    except OSError as exc:
-        os.close(fd)
-        raise StoreError(f"cannot lock progress database {path} ({exc.strerror or exc})") from None
+    if fd is None:
+        raise StoreError(f"another quiz is using {path}; finish it first")
     return fd
 
 
