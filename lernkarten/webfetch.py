@@ -144,8 +144,8 @@ class _BoundedRedirects(urllib.request.HTTPRedirectHandler):
 
     def __init__(self, limit: int) -> None:
         super().__init__()
-        self.max_redirections = limit
-        self.max_repeats = 1  # the same address twice is a loop
+        self.max_redirections = limit  # type: ignore[misc]  # urllib reads these from the instance
+        self.max_repeats = 1  # type: ignore[misc]  # the same address twice is a loop
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):

@@ -16,11 +16,13 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing.cache import TranslationCache
+
+T = TypeVar("T")
 
 SERVICES = ("google", "deepl", "mymemory")
 DEEPL_KEY_VARIABLES = ("LERNKARTEN_DEEPL_KEY", "DEEPL_API_KEY")
@@ -122,7 +124,7 @@ class OnlineSession:
             self.warnings.append(warning)
 
 
-def call_with_deadline(function: Callable[[str], str], text: str, seconds: float) -> str:
+def call_with_deadline(function: Callable[[str], T], text: str, seconds: float) -> T:
     """`function(text)` in a daemon thread; TimeoutError when it has not returned after `seconds`.
 
     A thread cannot be killed: a request that hangs is left behind and dies with the process.

@@ -55,6 +55,13 @@ class Question:
     def is_new(self) -> bool:
         return self.progress is None
 
+    @property
+    def studied(self) -> Progress:
+        """The card's progress; asked only of a card studied before."""
+        if self.progress is None:
+            raise ValueError(f"{self.key} is a new card: it has no progress yet")
+        return self.progress
+
 
 @dataclass
 class Tally:
@@ -92,15 +99,15 @@ class Session:
         for card in cards:
             candidates = [Question(card, m, self._progress[(card.guid, m)])
                           for m in modes_of[card.guid] if (card.guid, m) in self._progress]
-            due_now = [q for q in candidates if q.progress.due <= now]
+            due_now = [q for q in candidates if q.studied.due <= now]
             # A card left in its learning steps by the last session comes back in this one.
-            soon = [q for q in candidates if q.progress.state in (LEARNING, RELEARNING)
-                    and q.progress.due <= now + self.learn_ahead]
+            soon = [q for q in candidates if q.studied.state in (LEARNING, RELEARNING)
+                    and q.studied.due <= now + self.learn_ahead]
             if due_now:
-                due.append(min(due_now, key=lambda q: q.progress.due))
+                due.append(min(due_now, key=lambda q: q.studied.due))
             elif soon:
-                self._learning.append(min(soon, key=lambda q: q.progress.due))
-        due.sort(key=lambda q: q.progress.due)
+                self._learning.append(min(soon, key=lambda q: q.studied.due))
+        due.sort(key=lambda q: q.studied.due)
 
         asked = {q.card.guid for q in due} | {q.card.guid for q in self._learning}
         new: list[Question] = []
@@ -149,12 +156,12 @@ class Session:
         now = utc(now)
         if self.limit is not None and self.tally.answers >= self.limit:
             return None
-        self._learning.sort(key=lambda q: q.progress.due)
-        if self._learning and self._learning[0].progress.due <= now:
+        self._learning.sort(key=lambda q: q.studied.due)
+        if self._learning and self._learning[0].studied.due <= now:
             return self._learning[0]
         if self._queue:
             return self._queue[0]
-        if self._learning and self._learning[0].progress.due <= now + self.learn_ahead:
+        if self._learning and self._learning[0].studied.due <= now + self.learn_ahead:
             return self._learning[0]
         return None
 

@@ -145,14 +145,12 @@ def default_path() -> Path:
     return data_dir() / DB_NAME
 
 
+#: How the database writes a moment: UTC, to the microsecond.
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
 def format_time(moment: datetime) -> str:
-    return utc(moment).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def parse_time(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    return utc(moment).strftime(TIME_FORMAT)
 
 
 class Store:
@@ -385,9 +383,9 @@ class _SqliteErrors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind, error, traceback) -> bool:
+    def __exit__(self, kind, error, traceback) -> None:
         if error is None or not isinstance(error, sqlite3.Error):
-            return False
+            return
         message = str(error)
         if "locked" in message or "busy" in message:
             raise StoreError(f"progress database {self.path} is locked by another program "
@@ -453,8 +451,8 @@ def _progress_from_row(row: tuple) -> Progress | None:
         needed = state != LEARNING
         _check(_is_number(stability, needed) and _is_number(difficulty, needed))
         return Progress(guid=guid, mode=mode, state=state, step=step, stability=stability,
-                        difficulty=difficulty, due=_time(due), last_review=_time(last_review, optional=True),
-                        reps=reps, lapses=lapses, first_review=_time(first, optional=True))
+                        difficulty=difficulty, due=_time(due), last_review=_optional_time(last_review),
+                        reps=reps, lapses=lapses, first_review=_optional_time(first))
     except _Damaged:
         return None
 
@@ -477,14 +475,17 @@ def _check(condition: bool) -> None:
         raise _Damaged
 
 
-def _time(text: object, *, optional: bool = False) -> datetime | None:
-    if text is None and optional:
-        return None
-    _check(isinstance(text, str))
+def _time(text: object) -> datetime:
+    if not isinstance(text, str):
+        raise _Damaged
     try:
-        return parse_time(text)  # type: ignore[arg-type]
+        return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=timezone.utc)
     except ValueError:
         raise _Damaged from None
+
+
+def _optional_time(text: object) -> datetime | None:
+    return None if text is None else _time(text)
 
 
 def _is_int(value: object) -> bool:
