@@ -144,7 +144,7 @@ def evaluate(nlp, sentences, errors: int, label: str) -> dict[str, float]:
                                    if w.xpos == "PTKVZ" and w.head >= 0 and words[w.head].upos in ("VERB", "AUX")}
         wide_gold += len(wide_pairs)
         wide_right += len(wide_pairs & found_pairs)
-        for i, head in sorted(found_pairs - gold_pairs):
+        for i, _head in sorted(found_pairs - gold_pairs):
             if words[i].xpos == "PTKVZ":
                 disputed[doc[i]._.entry_lemma] += 1
         for i, head in sorted(gold_pairs ^ found_pairs):

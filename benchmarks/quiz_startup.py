@@ -25,6 +25,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from datetime import UTC
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,14 +53,14 @@ def quiz_command() -> list[str]:
 
 def history_db(deck: Path, path: Path) -> Path:
     """A progress database with a history for every card of the deck (two modes, three reviews each)."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from lernkarten.quiz.cards import read_deck
     from lernkarten.quiz.scheduler import Scheduler
     from lernkarten.quiz.store import Store
 
     scheduler = Scheduler(fuzz=False)
-    start = datetime.now(timezone.utc) - timedelta(days=90)
+    start = datetime.now(UTC) - timedelta(days=90)
     with Store.open(path) as store:
         for card in read_deck(deck):
             for mode in ("recognise", "produce"):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lernkarten.errors import LernkartenError

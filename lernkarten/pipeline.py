@@ -22,7 +22,7 @@ from lernkarten.entries import Deck, Entry, Source
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import SourceText, read_source
-from lernkarten.vocabulary import AnalysedText, DEFAULT_LEVEL, collect_entries, select_entries
+from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, collect_entries, select_entries
 
 #: Bump when the analysis output changes for the same text, so old cache files are not used.
 ANALYSIS_CACHE_VERSION = 1
@@ -262,9 +262,8 @@ def _cache_file(text: SourceText, model: str | None) -> str:
 @functools.lru_cache(maxsize=1)
 def _analysis_fingerprint() -> str:
     """The tool's version and the analysis code itself: any change to either makes old results stale."""
-    from pathlib import Path
-
     from importlib import metadata
+    from pathlib import Path
 
     root = Path(__file__).parent
     versions = "|".join(metadata.version(p) for p in ("spacy", "hanta", "german-nouns", "wordfreq"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 from seed_text import word_spans
+
+from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 
 SOURCE_ID = "faz-2022-01-06-kasachstan-odkb"
 

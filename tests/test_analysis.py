@@ -609,7 +609,7 @@ def test_the_first_part_of_a_compound_before_a_hyphen(nlp) -> None:
 
     words = ["Die", "Wohnungs", "-", "und", "Stellensuche", "dauert", "lange", "."]
     doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, True, True, True, False, False])
-    for name, component in nlp.pipeline:
+    for _name, component in nlp.pipeline:
         doc = component(doc)
     part = doc[1]
     assert (part.tag_, part.pos_, part.lemma_) == ("TRUNC", "NOUN", "Wohnungs")

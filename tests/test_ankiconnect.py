@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from click.testing import CliRunner
-
 from anki_helpers import import_package, new_collection
+from click.testing import CliRunner
 from conftest import SEED
+from local_server import closed_port, serving
+
 from lernkarten.ankiconnect import AnkiConnectError, send_package
 from lernkarten.cli import cli
-from local_server import closed_port, serving
 
 
 class AnkiConnect(BaseHTTPRequestHandler):

@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from anki_helpers import guid_counts, import_package, new_collection, seen_cards
+from click.testing import CliRunner
 from conftest import REPO, SEED
+
 from lernkarten.cli import cli
 from lernkarten.sources import read_source
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED
+
 from lernkarten import __version__
 from lernkarten.cli import COMMANDS, cli
 

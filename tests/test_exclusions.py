@@ -14,11 +14,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from anki.collection import Collection, ExportAnkiPackageOptions
-
 from anki_helpers import import_package, new_collection
 from seed_text import SEED_TEXT, seed_sentence, word_spans
+
 from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 from lernkarten.errors import LernkartenError
 from lernkarten.exclusions import words_in_apkg, words_in_collection

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seed_text import word_spans
 
 from lernkarten.entries import Entry, Example
 from lernkarten.glossing import gloss_entries, lookup_word
-from seed_text import word_spans
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = Path(__file__).resolve().parents[1] / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"

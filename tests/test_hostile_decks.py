@@ -301,7 +301,7 @@ def test_a_deck_read_for_the_quiz_holds_no_control_characters(tmp_path: Path) ->
 
 
 def test_deck_names_and_titles_carry_no_control_characters_into_the_package(tmp_path: Path) -> None:
-    from anki_helpers import new_collection, import_package
+    from anki_helpers import import_package, new_collection
 
     from lernkarten.packaging import write_apkg
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import errno
 import json
-import shutil
 import os
+import shutil
 import stat
 import subprocess
 import sys

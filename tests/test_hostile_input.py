@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ def _answered_progress(tmp_path: Path, damage: str = "") -> Path:
     Its schema lets `due` be NULL (as a hand-made or foreign-tool copy may), so every damage fits.
     """
     import sqlite3
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from lernkarten.quiz import store as store_module
     from lernkarten.quiz.scheduler import Scheduler
@@ -110,7 +111,7 @@ def _answered_progress(tmp_path: Path, damage: str = "") -> Path:
     connection.close()
     with Store.open(path) as store:
         after, review = Scheduler(fuzz=False).review(None, guid=BUENDNIS, mode="recognise", rating=3,
-                                                     now=datetime(2024, 1, 8, 9, 0, tzinfo=timezone.utc))
+                                                     now=datetime(2024, 1, 8, 9, 0, tzinfo=UTC))
         store.record(after, review, label="das Bündnis", lemma="Bündnis")
     if damage:
         connection = sqlite3.connect(path)

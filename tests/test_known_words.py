@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED
+
 from lernkarten.cli import cli
 from lernkarten.errors import LernkartenError
 from lernkarten.known import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lernkarten.lexicon.nouns import build_noun_index, NounTable, noun_table, _german_nouns_csv
+from lernkarten.lexicon.nouns import NounTable, _german_nouns_csv, build_noun_index, noun_table
 
 
 def test_inflected_form_leads_to_the_dictionary_form_with_its_grammar() -> None:

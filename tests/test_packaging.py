@@ -15,8 +15,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from anki_helpers import (
     answer_cards,
     empty_card_count,
@@ -28,21 +26,23 @@ from anki_helpers import (
     seen_cards,
     visible_text,
 )
-from lernkarten.cli.package import package
+from click.testing import CliRunner
 from seed_text import seed_sentence, word_spans
+
+from lernkarten.cli.package import package
 from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 from lernkarten.errors import LernkartenError
+from lernkarten.packaging import apkg as apkg_module
 from lernkarten.packaging import (
-    stamp_edits,
+    models,
     read_deck_json,
     read_package_notes,
+    stamp_edits,
     stamp_modified,
     subdeck_name,
     write_apkg,
     write_deck_json,
 )
-from lernkarten.packaging import apkg as apkg_module
-from lernkarten.packaging import models
 from lernkarten.packaging.fields import CLOZE_FIELDS, WORD_FIELDS, WORD_TEMPLATES, note_guid
 from lernkarten.packaging.render import escape_text, headword, render_entry
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lernkarten.quiz.answers import (AGAIN, GOOD, HARD, check_article, check_form, check_german,
-                                     fold, split_article)
+from lernkarten.quiz.answers import AGAIN, GOOD, HARD, check_article, check_form, check_german, fold, split_article
 
 
 @pytest.mark.parametrize("typed", ["das Bündnis", "Bündnis", "  bündnis ", "BÜNDNIS", "Buendnis",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -16,7 +16,7 @@ from lernkarten.quiz.store import Store
 
 AGAIN, GOOD = 1, 3
 #: A Wednesday, so that the weeks (Monday to Sunday) do not start on the day itself.
-WEDNESDAY = datetime(2024, 3, 13, 18, 0, tzinfo=timezone.utc)
+WEDNESDAY = datetime(2024, 3, 13, 18, 0, tzinfo=UTC)
 
 
 def _learn(store: Store, words: int, *, start: datetime, until: datetime, forget_every: int = 4) -> None:
@@ -70,12 +70,12 @@ def test_report_covers_the_last_and_next_thirty_days_and_the_weeks() -> None:
             log.append(review)
             moment = max(card.due, moment + timedelta(hours=1))
         progress[card.guid] = card
-    report = progress_report(progress.values(), log, now=WEDNESDAY, zone=timezone.utc)
+    report = progress_report(progress.values(), log, now=WEDNESDAY, zone=UTC)
 
     assert len(report.reviews_per_day) == 30 and report.reviews_per_day[-1][0] == "2024-03-13"
     assert sum(n for _d, n, _c in report.reviews_per_day) == len(log)
     assert [d for d, _n in report.forecast][:2] == ["2024-03-13", "2024-03-14"] and len(report.forecast) == 30
-    horizon = datetime(2024, 4, 12, tzinfo=timezone.utc)  # the end of the 30th day
+    horizon = datetime(2024, 4, 12, tzinfo=UTC)  # the end of the 30th day
     assert sum(n for _d, n in report.forecast) == sum(1 for card in progress.values() if card.due < horizon)
     weeks = report.retention_by_week
     assert len(weeks) == 12 and weeks[-1][0] == "2024-03-11" and weeks[0][0] == "2023-12-25"
@@ -95,7 +95,7 @@ def _sunday(monday: str) -> str:
 
 def test_stats_draw_the_charts_and_json_holds_their_series(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with Store.open(db) as store:
         _learn(store, 4, start=now - timedelta(days=25), until=now - timedelta(minutes=1))
 

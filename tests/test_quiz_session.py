@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from quiz_decks import seed_deck
@@ -15,7 +15,7 @@ from lernkarten.quiz.scheduler import LEARNING, REVIEW, Progress, Review, Schedu
 from lernkarten.quiz.session import Session, applicable_modes, forecast
 from lernkarten.quiz.stats import progress_report
 
-MONDAY = datetime(2024, 1, 8, 9, 0, tzinfo=timezone.utc)
+MONDAY = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +170,7 @@ def test_forecast_and_report_count_what_comes_due(cards, scheduler) -> None:
     log: list[Review] = []
     study(Session(cards, {}, now=MONDAY, new_limit=5, mode="recognise"), scheduler, MONDAY,
           rate=lambda q: EASY, progress=progress, log=log)
-    days = forecast(progress.values(), MONDAY, days=30, zone=timezone.utc)
+    days = forecast(progress.values(), MONDAY, days=30, zone=UTC)
     assert sum(n for _, n in days) == 5
     assert days[0] == (MONDAY.date(), 0)
 
@@ -181,7 +181,7 @@ def test_forecast_and_report_count_what_comes_due(cards, scheduler) -> None:
 
     study(Session(cards, progress, now=later, mode="recognise"), scheduler, later,
           rate=forgot, progress=progress, log=log)
-    report = progress_report(progress.values(), log, now=later, zone=timezone.utc)
+    report = progress_report(progress.values(), log, now=later, zone=UTC)
     assert report.cards == 5
     assert report.by_state["review"] == 5 and report.cards == 5
     assert report.retention_30_days == pytest.approx(4 / 5)

@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from lernkarten.quiz import store as store_module
 from lernkarten.quiz.scheduler import Scheduler
 from lernkarten.quiz.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, default_path, mature_lemmas
 
-MONDAY = datetime(2024, 1, 8, 9, 0, tzinfo=timezone.utc)
+MONDAY = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 GUID = "lkwsy5lxc2zxiai7kq"       # note_guid("Bündnis|NOUN")
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED
+
 from lernkarten.cli import cli
 from lernkarten.errors import SourceError
 from lernkarten.sources import MAX_CHARS, parse_source, read_source

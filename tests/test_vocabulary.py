@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED
+
 from lernkarten.cli import cli
 from lernkarten.entries import Entry, Example
 from lernkarten.pipeline import extract_entries

@@ -9,15 +9,15 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from anki_helpers import import_package, new_collection, seen_cards
+from click.testing import CliRunner
+from local_server import closed_port, serving
+
 from lernkarten import __version__
 from lernkarten.cli import cli
 from lernkarten.errors import SourceError
 from lernkarten.sources import read_source, read_text_list
 from lernkarten.webfetch import fetch_page
-from local_server import closed_port, serving
 
 ARTICLE = (
     "<!doctype html><html><head><meta charset='utf-8'><title>Hochwasser | Beispielzeitung</title>"

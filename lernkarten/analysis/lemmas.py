@@ -183,7 +183,7 @@ _VOWELS = ("a", "e", "i", "o", "u", "ä", "ö", "ü", "ie", "ei", "au")
 def _strong_verb_of(participle: str, lemma: str, verbs: frozenset[str]) -> str | None:
     """The verb, like `lemma` but for its stem vowel, whose participle is `participle`: gelegen -> liegen."""
     match = None
-    for match in _STEM_VOWELS.finditer(lemma):
+    for match in _STEM_VOWELS.finditer(lemma):  # noqa: B007  (the last match is the one wanted)
         pass  # the last vowel before the ending: the stem's
     if match is None:
         return None

@@ -6,8 +6,14 @@ from pathlib import Path
 
 import click
 
-from lernkarten.cli.options import (analysis_options, anki_options, from_file_option, gather_texts, hand_to_anki,
-                                    read_known)
+from lernkarten.cli.options import (
+    analysis_options,
+    anki_options,
+    from_file_option,
+    gather_texts,
+    hand_to_anki,
+    read_known,
+)
 from lernkarten.cli.speech import Pronunciations, audio_options
 from lernkarten.errors import LernkartenError
 

@@ -7,6 +7,7 @@ nothing on this path imports spaCy, genanki or anki.
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from pathlib import Path
 
 import click
@@ -75,7 +76,7 @@ def quiz(ctx: click.Context, decks: tuple[Path, ...], mode: str, new_limit: int,
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Show your quiz progress: cards by state, reviews per day, the due forecast, retention by week."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from lernkarten.quiz.stats import progress_report
     from lernkarten.quiz.store import Store, default_path
@@ -87,7 +88,7 @@ def stats(db_path: Path | None, as_json: bool) -> None:
         with Store.open(path, readonly=True) as store:
             damaged = store.damaged_rows().warning(path)
             report = progress_report(store.progress().values(), store.reviews(),
-                                     now=datetime.now(timezone.utc))
+                                     now=datetime.now(UTC))
     except LernkartenError as exc:
         raise click.ClickException(str(exc)) from None
     if damaged:

@@ -32,10 +32,10 @@ class Pronunciations:
     """One run's speech: one cache, one time budget and at most one warning for all its decks."""
 
     def __init__(self, audio: str, voice: str) -> None:
+        from rich.console import Console
+
         from lernkarten.audio.cache import SpeechCache
         from lernkarten.audio.voices import Speaker, make_voice
-
-        from rich.console import Console
 
         self.sentences = audio == "sentences"
         self.console = Console(stderr=True)

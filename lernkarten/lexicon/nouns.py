@@ -121,7 +121,7 @@ def _rows(csv_path: Path) -> tuple[list[tuple], list[tuple]]:
         genus_idx = [header.index(c) for c in _GENUS_COLUMNS]
         slot_columns = [(i, name) for i, name in enumerate(header) if name.split(" ")[0] in
                         {"nominativ", "genitiv", "dativ", "akkusativ"}]
-        for noun_id, row in enumerate(reader, start=1):
+        for row in reader:
             lemma, kinds = row[0], row[1]
             if not lemma or lemma.startswith("-"):
                 continue

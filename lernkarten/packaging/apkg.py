@@ -81,10 +81,10 @@ def write_package(deck: Deck, path: Path, *, reverse: bool = False,
     Entries without a gloss are skipped; the same entry twice is refused (its notes would
     share a GUID, and a re-import could update only one of them).
     """
+    import genanki
+
     from lernkarten.packaging.anki_records import StampedNote
     from lernkarten.packaging.models import AUDIO_REVISED, REVISED, cloze_model, word_model
-
-    import genanki
 
     now = int(time.time())
     with_audio = audio is not None

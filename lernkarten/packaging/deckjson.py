@@ -51,7 +51,7 @@ def _type_problem(record: Any, where: str) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     """A record class's field types, resolved once (resolving them is slow)."""
     return typing.get_type_hints(cls)

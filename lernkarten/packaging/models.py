@@ -50,7 +50,7 @@ CREDITS_LINE = (
 
 _SOURCE_BLOCK = """\
 <div class="lk-source">{{#Source}}{{Source}}{{/Source}}{{#Attribution}}<br>{{Attribution}}{{/Attribution}}</div>
-<div class="lk-credits">%s</div>""" % CREDITS_LINE
+<div class="lk-credits">""" + CREDITS_LINE + "</div>"
 
 WORD_FRONT = """\
 <div class="lk-word" data-gender="{{Gender}}">{{German}}</div>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 LEARNING, REVIEW, RELEARNING = 1, 2, 3
 STATE_NAMES = {LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
@@ -51,7 +51,7 @@ def utc(moment: datetime) -> datetime:
     """`moment` in UTC; a naive datetime is a bug (its zone is unknowable), so it is refused."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: pass an aware one (datetime.now(timezone.utc))")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def card_id(guid: str, mode: str) -> int:

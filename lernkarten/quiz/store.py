@@ -61,7 +61,7 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from lernkarten.errors import LernkartenError
@@ -479,7 +479,7 @@ def _time(text: object) -> datetime:
     if not isinstance(text, str):
         raise _Damaged
     try:
-        return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=timezone.utc)
+        return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
     except ValueError:
         raise _Damaged from None
 

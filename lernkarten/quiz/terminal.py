@@ -21,12 +21,21 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from lernkarten.errors import LernkartenError
-from lernkarten.quiz.answers import (AGAIN, EASY, GOOD, RATING_NAMES, Verdict, check_article,
-                                     check_form, check_german, split_article)
+from lernkarten.quiz.answers import (
+    AGAIN,
+    EASY,
+    GOOD,
+    RATING_NAMES,
+    Verdict,
+    check_article,
+    check_form,
+    check_german,
+    split_article,
+)
 from lernkarten.quiz.cards import QuizCard
 from lernkarten.quiz.scheduler import Scheduler, format_interval
 from lernkarten.quiz.session import Question, Session, Tally, forecast, next_due, progress_for
@@ -145,7 +154,7 @@ class Quiz:
         self.console = console if console is not None else make_console()
         self.keyboard = keyboard if keyboard is not None else Keyboard()
         self.scheduler = scheduler if scheduler is not None else Scheduler()
-        self.clock = clock if clock is not None else (lambda: datetime.now(timezone.utc))
+        self.clock = clock if clock is not None else (lambda: datetime.now(UTC))
         self._player: Player | None = None
         self._silent = False      # told the learner once that there is no sound
 
