@@ -103,8 +103,9 @@ def _split_dashes(nlp: Language) -> None:
     """Split words joined by a dash (`Premiere—und`), which the German tokenizer keeps as one."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=\w)[\u2013\u2014](?=\w)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=\w)[\u2013\u2014](?=\w)"]
+    # the German pipeline's tokenizer is a Tokenizer (it has infix_finditer), not any callable
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 @Language.component("lernkarten_line_breaks")

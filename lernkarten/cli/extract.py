@@ -32,9 +32,9 @@ def extract(texts: tuple[str, ...], text_lists: tuple[str, ...], level: str, lim
     entries = extraction.entries
     unglossed = []
     if gloss:
-        from lernkarten.pipeline import gloss
+        from lernkarten.pipeline import gloss as gloss_entries
 
-        result = gloss(entries)
+        result = gloss_entries(entries)
         entries, unglossed = result.entries, result.unglossed
     if as_json:
         print_json({"sources": [s.to_dict() for s in extraction.sources],

@@ -347,7 +347,7 @@ def verb_forms(infinitive: str) -> VerbForms:
         return VerbForms(frozenset({infinitive}), frozenset())
     single: set[str] = {infinitive}
     split: set[tuple[str, str]] = set()
-    finite = []
+    finite: list[str] = []
     for name in ("present", "preterite", "konjunktiv1", "konjunktiv2", "imperative"):
         finite.extend(getattr(conjugation, name, []) or [])
     for form in finite:

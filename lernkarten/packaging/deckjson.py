@@ -43,7 +43,8 @@ def write_deck_json(deck: Deck, path: str | os.PathLike[str]) -> None:
 
 def _type_problem(record: Any, where: str) -> str:
     """The first field of a record (recursively) whose value does not have its declared type."""
-    hints = _hints(type(record))
+    # mypy reads type[Any] as unhashable; a class is hashable
+    hints = _hints(type(record))  # type: ignore[arg-type]
     for field in dataclasses.fields(record):
         problem = _value_problem(getattr(record, field.name), hints[field.name], f"{where}.{field.name}")
         if problem:
@@ -80,7 +81,7 @@ def _value_problem(value: Any, expected: Any, where: str) -> str:
             if problem:
                 return problem
         return ""
-    if dataclasses.is_dataclass(expected):
+    if isinstance(expected, type) and dataclasses.is_dataclass(expected):
         return _type_problem(value, where) if isinstance(value, expected) else f"{where} should be an object"
     if expected is float:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)

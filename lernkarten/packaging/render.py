@@ -292,7 +292,7 @@ def more_examples(entry: Entry, deck: Deck, shown: Example | None, most: int = 2
     several articles is learned from all of them."""
     sources = {source.id: source for source in deck.sources}
     seen = {shown.source} if shown else set()
-    lines = []
+    lines: list[str] = []
     for example in entry.examples:
         if len(lines) >= most:
             break
