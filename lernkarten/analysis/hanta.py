@@ -17,6 +17,7 @@ from lernkarten.analysis import extensions
 from lernkarten.analysis.hanover import german_tagger
 from lernkarten.analysis.normalize import plain_punctuation
 from lernkarten.analysis.stts import standard_tag, upos
+from lernkarten.lexicon.morphology import FEMININE_ENDINGS
 
 #: pronoun forms -> morphological features a later rule may need (reflexives agree in person)
 _PRONOUN_FEATURES = {
@@ -192,9 +193,6 @@ def _adjective_reading(word: str, adjectives: frozenset[str]) -> tuple[str, bool
     return "", False
 
 
-#: endings of feminine nouns, which have no form in -s: `Leistungs`, `Zeitungs` can only be the
-#: first part of a compound, with its linking s
-_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ität", "ik", "ei", "ur", "enz", "anz")
 
 
 def settle_compound_parts(tokens: list[Token]) -> None:
@@ -209,7 +207,7 @@ def settle_compound_parts(tokens: list[Token]) -> None:
         if tokens[index + 1].text not in ("-", "\u2010") or not text.endswith("s") or not text[:1].isupper():
             continue
         stem = text[:-1]
-        if len(stem) >= 4 and stem.isalpha() and (stem.endswith(_FEMININE_ENDINGS) or _is_feminine_noun(stem)) \
+        if len(stem) >= 4 and stem.isalpha() and (stem.endswith(FEMININE_ENDINGS) or _is_feminine_noun(stem)) \
                 and not _is_noun_form(text):
             token.tag_ = "TRUNC"
             token.pos_ = "NOUN"

@@ -23,6 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
+from lernkarten.lexicon.morphology import DERIVATIONAL_SUFFIXES, FEMININE_EN_SUFFIXES, LINKING_ELEMENTS, STEM_PREFIXES
+from lernkarten.lexicon.particles import SEPARABLE_PARTICLES
 
 #: shortest compound head we trust: shorter suffixes (Ei, Tat) match by accident too often
 MIN_HEAD = 3
@@ -44,7 +46,6 @@ _DERIVED_PLURALS = (
 )
 
 #: suffixes that make a noun feminine, whatever the table knows: -ung, -heit, -keit, ...
-_FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "erei", "logie")
 _PLURAL_SLOTS = ("nominativ plural", "genitiv plural", "dativ plural", "akkusativ plural")
 _SINGULAR_SLOTS = ("nominativ singular", "genitiv singular", "dativ singular", "akkusativ singular")
 
@@ -218,12 +219,9 @@ def _known_verb(lemma: str, verbs: frozenset[str]) -> bool:
     """True for a verb listed or in use, also with a separable prefix before it (`hoch|spülen`, `mit|verursachen`)."""
     if lemma in verbs or zipf(lemma) >= MIN_VERB_ZIPF:
         return True
-    from lernkarten.analysis.stts import PREPOSITION_PARTICLES
-    from lernkarten.analysis.verbs import ADVERB_PARTICLES
-
     for cut in range(2, len(lemma) - 3):
         prefix, rest = lemma[:cut], lemma[cut:]
-        if (prefix in PREPOSITION_PARTICLES or prefix in ADVERB_PARTICLES) and (rest in verbs or zipf(rest) >= MIN_VERB_ZIPF):
+        if prefix in SEPARABLE_PARTICLES and (rest in verbs or zipf(rest) >= MIN_VERB_ZIPF):
             return True
     return False
 
@@ -488,7 +486,7 @@ def read_noun(word: str, tagger_lemma: str) -> NounReading:
         head = next((lemma for lemma in lemmas if tagger_lemma.lower().endswith(lemma.lower())), lemmas[0])
         chosen = tuple(row for row in head_rows if row.lemma == head)
         return NounReading(modifier + head[:1].lower() + head[1:], modifier, chosen)
-    if word.endswith(_FEMININE_SUFFIXES) and len(word) > 6:
+    if word.endswith(FEMININE_EN_SUFFIXES) and len(word) > 6:
         return NounReading(word, "", _derived_rows(word, "", _SINGULAR_SLOTS))
     for ending in _ENDINGS:
         stem = word[: -len(ending)]
@@ -514,7 +512,7 @@ def _derived_rows(lemma: str, plural: str, slots: tuple[str, ...]) -> tuple:
     """A noun-table row for a derived noun the table lacks, when its suffix tells its gender."""
     from lernkarten.lexicon.nouns import NounInfo
 
-    if not lemma.endswith(_FEMININE_SUFFIXES):
+    if not lemma.endswith(FEMININE_EN_SUFFIXES):
         return ()
     plural = plural or (lemma + "nen" if lemma.endswith("in") else lemma + "en")
     return (NounInfo(lemma, "f", plural, lemma, False, False, ("Substantiv",), slots),)
@@ -540,8 +538,9 @@ def compound_head(word: str) -> tuple[str, tuple] | None:
     return None
 
 
-#: what may join the parts of a compound: Hilfe-s-bitte, Frieden-s-truppe, Sonne-n-schein
-_LINKING_ELEMENTS = ("", "s", "es", "n", "en", "er", "e", "ns")
+#: the linking elements a compound's first part is tried with here: all but -ens (Herz-ens-),
+#: which the glossing stage's split tries
+_MODIFIER_LINKS = tuple(link for link in LINKING_ELEMENTS if link != "ens")
 
 
 @lru_cache(maxsize=50_000)
@@ -550,7 +549,7 @@ def plausible_modifier(modifier: str, depth: int = 1) -> bool:
     with or without a linking element (`Hilfs` from Hilfe, `Schreib` from schreiben), a derived
     noun (`Demarkations`), or itself a compound of such (`Benzin|spar`, `Ab|räum`)."""
     table = _table()
-    for linking in _LINKING_ELEMENTS:
+    for linking in _MODIFIER_LINKS:
         if not modifier.endswith(linking):
             continue
         stem = modifier[: len(modifier) - len(linking)] if linking else modifier
@@ -562,11 +561,11 @@ def plausible_modifier(modifier: str, depth: int = 1) -> bool:
                 return True
             if _known_stem(candidate.lower()):
                 return True
-            if linking and candidate.lower().endswith(_DERIVATIONAL_SUFFIXES):
+            if linking and candidate.lower().endswith(DERIVATIONAL_SUFFIXES):
                 return True
     if depth > 0:
         lowered = modifier.lower()
-        for prefix in _VERB_PREFIXES:
+        for prefix in STEM_PREFIXES:
             if lowered.startswith(prefix) and len(lowered) - len(prefix) >= 3 and _known_stem(lowered[len(prefix):]):
                 return True  # Ab|räum
         for cut in range(3, len(modifier) - 3):
@@ -580,10 +579,6 @@ def _known_stem(stem: str) -> bool:
     return (len(stem) >= 3 and _common_word(stem)) or zipf(stem + "en") >= 2.5
 
 
-#: suffixes of derived nouns, which with a linking -s start many compounds (Demarkations|gebiet)
-_DERIVATIONAL_SUFFIXES = ("ung", "ion", "heit", "keit", "schaft", "tät", "ismus", "ment", "enz", "anz", "tum")
-_VERB_PREFIXES = ("ab", "an", "auf", "aus", "bei", "durch", "ein", "mit", "nach", "über", "um", "unter",
-                  "vor", "zu", "ver", "be", "er", "ent", "zer", "ge")
 
 
 def plural_in_use(reading: NounReading) -> str | None:

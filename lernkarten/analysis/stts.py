@@ -8,6 +8,8 @@ use, and what the UPOS mapping below expects; without it, every word maps to `X`
 
 from __future__ import annotations
 
+from lernkarten.lexicon.particles import PREPOSITION_PARTICLES
+
 #: HanTa's own tags -> standard STTS (tags not listed are already standard)
 _HANTA_TO_STTS = {
     "ADJ(A)": "ADJA",
@@ -16,14 +18,6 @@ _HANTA_TO_STTS = {
     "NNI": "NN",         # das Tauchen
     "PROAV": "PAV",      # darauf, damit: TIGER's PROAV is STTS's PAV
 }
-
-#: prepositions that also serve as separable particles; UD tags such a particle ADP, others ADV
-PREPOSITION_PARTICLES = frozenset(
-    [
-        "ab", "an", "auf", "aus", "bei", "durch", "gegen", "hinter", "mit", "nach", "neben", "ohne",
-        "statt", "über", "um", "unter", "vor", "wider", "zu", "zwischen"
-    ]
-)
 
 #: STTS -> UPOS where the tag alone decides
 _UPOS = {

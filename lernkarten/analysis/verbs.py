@@ -32,25 +32,11 @@ from spacy.tokens import Doc, Token
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import SUBORDINATORS, is_boundary, stretches
 from lernkarten.analysis.lemmas import zipf
-from lernkarten.analysis.stts import PREPOSITION_PARTICLES
+from lernkarten.lexicon.particles import ADVERB_PARTICLES, PREPOSITION_PARTICLES, SEPARABLE_PARTICLES
 
 #: a particle verb no dictionary lists must be at least this common (Zipf) to be believed, and
 #: its particle a preposition or adverb of direction the tagger itself took for a particle
 MIN_ZIPF = 1.5
-
-#: words that are separable particles besides the prepositions: fest|stellen, zurück|kommen, ...
-#: (not `wieder`, `dazu`, `dabei` and the like: far more often plain adverbs; the tagger's
-#: PTKVZ is needed to believe them)
-ADVERB_PARTICLES = frozenset(
-    [
-        "aufrecht", "auseinander", "bekannt", "bereit", "dar", "durcheinander", "ein", "empor", "entgegen",
-        "entlang", "fehl", "fern", "fest", "fort", "frei", "gegenüber", "geheim", "heim", "her", "herab",
-        "heran", "herauf", "heraus", "herbei", "herein", "herüber", "herum", "herunter", "hervor", "hin",
-        "hinab", "hinauf", "hinaus", "hinein", "hinterher", "hinüber", "hinunter", "hinzu", "hoch", "inne",
-        "kaputt", "kund", "los", "nieder", "preis", "statt", "still", "teil", "übrig", "vorab", "voran",
-        "voraus", "vorbei", "vorüber", "vorweg", "weg", "weiter", "zurecht", "zurück", "zusammen"
-    ]
-)
 
 #: particle adverbs of direction, whose verbs are made as freely as with a preposition (zurück|schicken)
 _DIRECTIONS = frozenset(
@@ -58,7 +44,6 @@ _DIRECTIONS = frozenset(
 )
 
 _PARTICLE_LIKE_TAGS = frozenset({"APPR", "ADV", "ADJD", "PTKA"})
-_PARTICLE_WORDS = PREPOSITION_PARTICLES | ADVERB_PARTICLES
 
 #: pronominal adverbs (`dazu`, `dabei`, `darauf`, `drauf`, `hierzu`, `womit`) and `da`: at the end
 #: of a clause they are adverbs ("sagte er dazu"); where a verb like `dazukommen` exists, the
@@ -122,7 +107,7 @@ def attach_particles(tokens: Sequence[Token]) -> None:
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         tag = token.tag_
-        if tag != "PTKVZ" and not (tag in _PARTICLE_LIKE_TAGS and token.lower_ in _PARTICLE_WORDS):
+        if tag != "PTKVZ" and not (tag in _PARTICLE_LIKE_TAGS and token.lower_ in SEPARABLE_PARTICLES):
             continue  # the cheap test first: most words are no particle
         if token._.particle_verb is not None or not is_particle(tokens, index):
             continue
@@ -180,7 +165,7 @@ def is_particle(tokens: Sequence[Token], index: int) -> bool:
     if token.tag_ == "PTKVZ":
         return True
     word = word.lower()
-    if token.tag_ not in ("APPR", "ADV", "ADJD", "PTKA") or not (word in PREPOSITION_PARTICLES or word in ADVERB_PARTICLES):
+    if token.tag_ not in ("APPR", "ADV", "ADJD", "PTKA") or word not in SEPARABLE_PARTICLES:
         return False
     # written apart from a verb after it ("weiter zu empfehlen", "frei gemacht"), an adverb or
     # adjective is believed to be a particle only when the tagger says so

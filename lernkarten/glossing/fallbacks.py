@@ -21,13 +21,9 @@ from lernkarten.glossing.dictionary import FORM, HEAD, PLURAL, Dictionary, Hit
 from lernkarten.glossing.family import modifier_support
 from lernkarten.glossing.family_index import english_words
 from lernkarten.glossing.senses import choose_senses, glosses_of
+from lernkarten.lexicon.morphology import LINKING_ELEMENTS as LINKS
+from lernkarten.lexicon.particles import PARTICIPLE_PARTICLES as SEPARABLE_PREFIXES
 
-#: Linking elements between the parts of a compound (Fugenelemente), longest first.
-LINKS = ("ens", "es", "en", "er", "ns", "s", "n", "e", "")
-#: Separable prefixes, for taking a participle apart: "abgekürzt" -> ab + ge + kürz + t.
-SEPARABLE_PREFIXES = ("ab", "an", "auf", "aus", "bei", "durch", "ein", "fest", "fort", "her", "heraus", "herbei",
-                      "hervor", "hin", "hinaus", "mit", "nach", "über", "um", "unter", "vor", "voran", "vorbei",
-                      "weg", "weiter", "wieder", "zu", "zurück", "zusammen")
 MIN_PART = 3
 
 

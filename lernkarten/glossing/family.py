@@ -29,13 +29,10 @@ from lernkarten.glossing.family_index import (
     content_stems,
     english_words,
 )
+from lernkarten.lexicon.morphology import DERIVING_PREFIXES
 
 #: Below this, a stem finds too many unrelated words ("Rat" in "Heirat", "Apparat").
 MIN_STEM = 4
-
-#: Prefixes that make another word of a word's end: "Versicherung" is not a kind of `Sicherung`.
-DERIVING_PREFIXES = ("ver", "be", "ent", "er", "zer", "ge", "emp", "miss", "un", "ur", "ab", "an", "auf", "aus",
-                     "bei", "ein", "nach", "vor", "zu", "über", "unter", "durch", "um", "wider", "zurück")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from lernkarten.glossing.ding import (
     DingLine,
 )
 from lernkarten.glossing.phrases import CONTRACTIONS
+from lernkarten.lexicon.morphology import FEMININE_SUFFIXES, TWO_WAY_PREFIXES
 
 GENDER_ORDER = ("m", "f", "n")
 
@@ -62,8 +63,6 @@ _DER_LIKE = {"er": _DER, "e": _DIE, "es": _DAS | _DES, "en": _DEN, "em": _DEM}
 _DER_STEMS = ("dies", "jen", "jed", "welch", "manch", "solch")
 _EIN_STEMS = ("mein", "dein", "sein", "ihr", "unser", "euer", "eur")
 
-#: Verb prefixes that are separable in one verb and not in another.
-TWO_WAY_PREFIXES = ("durch", "über", "unter", "um", "wider", "wieder", "hinter", "voll")
 
 #: Adjectives whose comparison a learner must learn by heart, when Ding's line does not give it.
 IRREGULAR_COMPARISON = {
@@ -112,8 +111,6 @@ class Grammar:
 
 # -- nouns ------------------------------------------------------------------------------------
 
-#: Suffixes that make a noun feminine with a plural in -en, whatever its first part.
-FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität")
 
 
 def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: str | None = None,

@@ -45,6 +45,7 @@ from lernkarten.glossing.english import (
 )
 from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.phrases import Sentence, find_phrases_in
+from lernkarten.lexicon.particles import CLAUSE_FINAL_PARTICLES as SEPARABLE_PARTICLES
 
 #: Subject labels a news text is likely to use a word in.
 NEWS_LABELS = frozenset({"pol.", "mil.", "econ.", "jur.", "adm."})
@@ -340,10 +341,6 @@ def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Ch
     return choices
 
 
-#: Separable verb particles that close a clause: "lehnte einen solchen Einsatz ab".
-SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "her", "heraus", "hervor",
-                       "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "vor", "voran", "vorbei", "weg",
-                       "weiter", "wieder", "zu", "zurück", "zusammen", "um", "durch", "über", "unter")
 _CLAUSE_END = re.compile(r"[,.;:!?“”\"«»–]|\s-\s|$")
 
 
