@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.entries import Entry, Example, Source
 from lernkarten.lexicon.calendar import is_calendar_word
+from lernkarten.lexicon.frequency import zipf_de
 
 #: A learner at this level is assumed to know words at least this frequent (Zipf).
 LEVEL_KNOWN_ZIPF = {"A2": 5.2, "B1": 4.6, "B2": 4.0, "C1": 3.4}
@@ -211,10 +212,8 @@ def rank_features(entry: Entry, *, family: float, above: float, named_after: boo
 
 def general_zipf(lemma: str) -> float:
     """Zipf frequency of a lemma in general German; for "sich X" the verb's, for a phrase wordfreq's estimate."""
-    from wordfreq import zipf_frequency
-
     word = lemma[5:] if lemma.startswith("sich ") else lemma
-    return zipf_frequency(word, "de")
+    return zipf_de(word)
 
 
 def level_of(zipf: float) -> str:

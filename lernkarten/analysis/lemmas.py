@@ -14,7 +14,6 @@ its singular lemma for the treebank, but the learner learns the plural: `Token._
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -23,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
+from lernkarten.lexicon.frequency import german_frequencies as _frequencies
+from lernkarten.lexicon.frequency import zipf_de
 from lernkarten.lexicon.morphology import DERIVATIONAL_SUFFIXES, FEMININE_EN_SUFFIXES, LINKING_ELEMENTS, STEM_PREFIXES
 from lernkarten.lexicon.particles import SEPARABLE_PARTICLES
 
@@ -217,11 +218,11 @@ MIN_VERB_ZIPF = 1.0
 
 def _known_verb(lemma: str, verbs: frozenset[str]) -> bool:
     """True for a verb listed or in use, also with a separable prefix before it (`hoch|spülen`, `mit|verursachen`)."""
-    if lemma in verbs or zipf(lemma) >= MIN_VERB_ZIPF:
+    if lemma in verbs or zipf_de(lemma) >= MIN_VERB_ZIPF:
         return True
     for cut in range(2, len(lemma) - 3):
         prefix, rest = lemma[:cut], lemma[cut:]
-        if prefix in SEPARABLE_PARTICLES and (rest in verbs or zipf(rest) >= MIN_VERB_ZIPF):
+        if prefix in SEPARABLE_PARTICLES and (rest in verbs or zipf_de(rest) >= MIN_VERB_ZIPF):
             return True
     return False
 
@@ -576,7 +577,7 @@ def plausible_modifier(modifier: str, depth: int = 1) -> bool:
 
 def _known_stem(stem: str) -> bool:
     """A German word the tagger knows (not as a name), or the stem of a verb (`spar` of sparen)."""
-    return (len(stem) >= 3 and _common_word(stem)) or zipf(stem + "en") >= 2.5
+    return (len(stem) >= 3 and _common_word(stem)) or zipf_de(stem + "en") >= 2.5
 
 
 
@@ -589,7 +590,7 @@ def plural_in_use(reading: NounReading) -> str | None:
     # a hyphenated compound is compared by its last part: "ODKB-" is in no word list
     singular_part = reading.lemma.rpartition("-")[2]
     plural_part = plural.rpartition("-")[2]
-    singular_zipf = zipf(singular_part)
+    singular_zipf = zipf_de(singular_part)
     if not singular_zipf:
         # a rare word the word list knows in one form only ("Schmiergeldzahlungen"): a
         # compound's head tells whether German uses it in the plural; else only a common
@@ -598,9 +599,9 @@ def plural_in_use(reading: NounReading) -> str | None:
         if head is not None and head.plural:
             # a head whose plural is a noun of its own: "Wirtschafts|daten" (Daten, data) stays plural
             return plural if any(row.plural_only for row in _table().lemma(head.plural)) else None
-        if zipf(plural_part) < RARE_SINGULAR_PLURAL:
+        if zipf_de(plural_part) < RARE_SINGULAR_PLURAL:
             return None
-    if zipf(plural_part) - singular_zipf >= PLURAL_PREFERENCE:
+    if zipf_de(plural_part) - singular_zipf >= PLURAL_PREFERENCE:
         return plural
     return None
 
@@ -632,30 +633,6 @@ def _features(rows: tuple) -> str:
     elif rows and all(row.plural_only for row in rows):
         features["Number"] = "Plur"
     return "|".join(f"{key}={value}" for key, value in sorted(features.items()) if value)
-
-
-@lru_cache(maxsize=100_000)
-def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a German word (cached: the same words come back all the time).
-
-    A plain word is looked up in wordfreq's own table, as `zipf_frequency` does after
-    tokenising it; that tokenising costs more than the lookup, so it is done only for words
-    that need it (ß, hyphens, apostrophes, digits).
-    """
-    from wordfreq import zipf_frequency
-
-    key = word.lower()
-    if key.isalpha() and "ß" not in key:
-        frequency = _frequencies().get(key)
-        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
-    return zipf_frequency(word, "de")
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("de", "best")  # the call wordfreq itself makes: one table in memory
 
 
 @lru_cache(maxsize=1)

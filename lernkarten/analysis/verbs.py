@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import SUBORDINATORS, is_boundary, stretches
-from lernkarten.analysis.lemmas import zipf
+from lernkarten.lexicon.frequency import zipf_de
 from lernkarten.lexicon.particles import ADVERB_PARTICLES, PREPOSITION_PARTICLES, SEPARABLE_PARTICLES
 
 #: a particle verb no dictionary lists must be at least this common (Zipf) to be believed, and
@@ -230,7 +230,7 @@ def joined_verb(particle: str, verb_lemma: str, tagged: bool = True) -> str | No
     joined = particle + verb_lemma.lower()
     if joined in dictionary_verbs():
         return joined
-    if tagged and (particle in PREPOSITION_PARTICLES or particle in _DIRECTIONS) and zipf(joined) >= MIN_ZIPF:
+    if tagged and (particle in PREPOSITION_PARTICLES or particle in _DIRECTIONS) and zipf_de(joined) >= MIN_ZIPF:
         return joined
     return None
 

@@ -43,6 +43,7 @@ from lernkarten.glossing.family_index import (
     family_rows,
     index_families,
 )
+from lernkarten.lexicon.frequency import zipf_en
 
 #: Bump when the index's tables or what goes into them change.
 FORMAT_VERSION = 9
@@ -448,14 +449,12 @@ def _search_cutoffs(index: str, heads: list[str]) -> list[tuple[str, int | None]
 
 def _english_zipf_rows(lines: list[tuple[int, str]]) -> list[tuple[str, float]]:
     """wordfreq's figure for every English word of the list glossing may weigh (`english.py`)."""
-    from wordfreq import zipf_frequency
-
     from lernkarten.glossing.english import words_to_rate
 
     words: set[str] = set()
     for _, text in lines:
         words |= words_to_rate(text.partition(" :: ")[2])
-    return [(w, zipf_frequency(w, "en")) for w in sorted(words)]
+    return [(w, zipf_en(w)) for w in sorted(words)]
 
 
 def _after_prefix(prefix: str) -> str:

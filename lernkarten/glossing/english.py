@@ -11,6 +11,8 @@ import functools
 import re
 from collections.abc import Callable
 
+from lernkarten.lexicon.frequency import zipf_en
+
 #: Words a gloss's commonness is not judged by.
 _STOPWORDS = frozenset(
     ["to", "the", "a", "an", "of", "sb", "sth", "one's", "oneself", "be", "in", "on", "at", "for", "with", "by", "from", "do", "your", "his", "her", "its", "my", "make", "get", "have", "it", "up", "out", "off", "over", "into", "about", "as", "or", "and"]
@@ -47,9 +49,7 @@ def word_zipf(word: str) -> float:
         known = _known_zipf(word)
         if known is not None:
             return known
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+    return zipf_en(word)
 
 
 @functools.lru_cache(maxsize=65536)

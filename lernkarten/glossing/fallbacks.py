@@ -21,6 +21,7 @@ from lernkarten.glossing.dictionary import FORM, HEAD, PLURAL, Dictionary, Hit
 from lernkarten.glossing.family import modifier_support
 from lernkarten.glossing.family_index import english_words
 from lernkarten.glossing.senses import choose_senses, glosses_of
+from lernkarten.lexicon.frequency import zipf_de
 from lernkarten.lexicon.morphology import LINKING_ELEMENTS as LINKS
 from lernkarten.lexicon.particles import PARTICIPLE_PARTICLES as SEPARABLE_PREFIXES
 
@@ -252,9 +253,7 @@ _ABBREVIATION = re.compile(r"(?:^|(?<=\s))/[^/\s]+/?(?=\s|$)")
 @functools.lru_cache(maxsize=4096)
 def _common_german(word: str) -> bool:
     """A German word common enough that a reader takes it as itself (wordfreq)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "de") >= COMMON_GERMAN
+    return zipf_de(word) >= COMMON_GERMAN
 
 
 #: How common (wordfreq Zipf) a compound's first part must be to be read as the noun it is as written.

@@ -1,0 +1,44 @@
+"""How common a word is: wordfreq's Zipf figures (log10 of uses per billion words), German and English.
+
+One cached function a language, so every stage reads the same figure the same way. wordfreq
+is imported on first use: loading its lists takes a tenth of a second or more, which start-up
+of commands that never ask does not pay.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+
+@lru_cache(maxsize=100_000)
+def zipf_de(word: str) -> float:
+    """wordfreq's Zipf frequency of a German word or phrase (cached: the same words come back all the time).
+
+    A plain word is looked up in wordfreq's own table, as `zipf_frequency` does after
+    tokenising it; that tokenising costs more than the lookup, so it is done only for words
+    that need it (ß, hyphens, apostrophes, digits, spaces). The figure is the same.
+    """
+    key = word.lower()
+    if key.isalpha() and "ß" not in key:
+        frequency = german_frequencies().get(key)
+        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "de")
+
+
+@lru_cache(maxsize=1)
+def german_frequencies() -> dict[str, float]:
+    """wordfreq's German table, word -> frequency: asking it whether a word is known is quicker than a lookup."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("de", "best")  # the call wordfreq itself makes: one table in memory
+
+
+@lru_cache(maxsize=65_536)
+def zipf_en(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
