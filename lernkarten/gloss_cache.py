@@ -59,7 +59,7 @@ def _glossed_part(entry: Entry) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    """The glossing code, the noun table's code, the expression list's English, the shipped
+    """The glossing code, the lexicon's code, the expression list's English, the shipped
     dictionary and the versions of the data packages: a change to any is a new cache."""
     from importlib import metadata
 
@@ -67,7 +67,7 @@ def _fingerprint() -> str:
     # the rules read the noun table, English word frequencies and verb forms too
     versions = "|".join(metadata.version(p) for p in ("german-nouns", "wordfreq", "ablaut"))
     digest = hashlib.sha256(f"{__version__}|{versions}".encode())
-    for file in sorted([*(root / "glossing").glob("*.py"), root / "lexicon" / "nouns.py", root / "entries.py",
+    for file in sorted([*(root / "glossing").glob("*.py"), *(root / "lexicon").glob("*.py"), root / "entries.py",
                         root / "analysis" / "expression_list.py"]):
         digest.update(file.name.encode())
         digest.update(file.read_bytes())

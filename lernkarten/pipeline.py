@@ -268,7 +268,7 @@ def _analysis_fingerprint() -> str:
     root = Path(__file__).parent
     versions = "|".join(metadata.version(p) for p in ("spacy", "hanta", "german-nouns", "wordfreq"))
     digest = hashlib.sha256(f"{__version__}|{versions}".encode())
-    files = [*sorted((root / "analysis").rglob("*")), root / "lexicon" / "nouns.py", *sorted((root / "data").glob("*"))]
+    files = [*sorted((root / "analysis").rglob("*")), *sorted((root / "lexicon").rglob("*")), *sorted((root / "data").glob("*"))]
     for file in files:
         if file.is_file() and file.suffix in {".py", ".txt", ".tsv", ".json"}:
             digest.update(file.name.encode())

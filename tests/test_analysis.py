@@ -321,7 +321,7 @@ def test_an_adverb_written_apart_from_its_verb_stays_an_adverb(nlp) -> None:
 
 
 def test_the_dictionary_lists_particle_verbs_but_not_adverbs_with_verbs() -> None:
-    from lernkarten.analysis.headwords import dictionary_verbs, one_word_verbs
+    from lernkarten.lexicon.headwords import dictionary_verbs, one_word_verbs
 
     verbs = dictionary_verbs()
     assert {"mitteilen", "ablehnen", "bekanntgeben", "wiedersehen", "einfühlen"} <= verbs
@@ -643,7 +643,7 @@ def test_a_participle_is_learned_with_the_verb_it_belongs_to(nlp, sentence, part
 
 
 def test_headwords_give_verbs_adjectives_comparison_and_spellings() -> None:
-    from lernkarten.analysis.headwords import (
+    from lernkarten.lexicon.headwords import (
         comparison_forms,
         headwords,
         standard_spelling,

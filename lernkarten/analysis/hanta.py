@@ -155,8 +155,8 @@ def settle_unknown_words(tokens: list[Token]) -> None:
       whose writer capitalises nouns (in an all lower-case text a noun may be written small).
     - An abbreviation tagged as a function word (`EUR` read as a form of `euer`) is a name.
     """
-    from lernkarten.analysis.headwords import headwords
     from lernkarten.analysis.lemmas import is_abbreviation
+    from lernkarten.lexicon.headwords import headwords
 
     adjectives = None
     for index, token in enumerate(tokens):

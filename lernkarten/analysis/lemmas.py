@@ -67,7 +67,7 @@ class LemmaChecker:
     """Corrects noun lemmas and sets gender and number where the noun table is sure."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from lernkarten.analysis.headwords import standard_spelling
+        from lernkarten.lexicon.headwords import standard_spelling
 
         for token in doc:
             pos = token.pos_
@@ -132,7 +132,7 @@ def check_verb(token: Token) -> None:
     lists, or that is in use, is kept (`geliked` -> `liken`).
     """
     from lernkarten.analysis.hanover import german_tagger
-    from lernkarten.analysis.headwords import dictionary_verbs
+    from lernkarten.lexicon.headwords import dictionary_verbs
 
     lemma = token.lemma_
     if _known_verb(lemma, dictionary_verbs()):
@@ -151,7 +151,7 @@ def check_participle(token: Token) -> None:
     - `gefallen` is a participle of `fallen` (with `sein`) and of `gefallen` (with `haben`):
       "Es hat mir gefallen" is the second.
     """
-    from lernkarten.analysis.headwords import dictionary_verbs
+    from lernkarten.lexicon.headwords import dictionary_verbs
 
     word = token.text.lower()
     lemma = token.lemma_
@@ -367,7 +367,7 @@ def sz_spelling(word: str) -> str:
     """`word` with ß where its writer wrote ss for it (`Spass`, `draussen`, `Seestrasse`), as the
     dictionary spells it; a form the tagger knows as written (`Busse`, of Bus) stays."""
     from lernkarten.analysis.hanover import german_tagger
-    from lernkarten.analysis.headwords import standard_spelling
+    from lernkarten.lexicon.headwords import standard_spelling
 
     standard = standard_spelling(word)
     if standard == word or german_tagger().cache.get(word.lower()):
@@ -439,7 +439,7 @@ def check_adjective(token: Token) -> None:
     if token.i > 0 and not token.is_sent_start and _PLACE_ADJECTIVE.match(word) and token.lemma_ == word.lower():
         token.lemma_ = word
     elif token.tag_ == "ADJA":
-        from lernkarten.analysis.headwords import headwords
+        from lernkarten.lexicon.headwords import headwords
 
         words = headwords()
         form = token.lemma_

@@ -20,11 +20,13 @@ from spacy.tokens import Doc, Token
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import stretches
 from lernkarten.analysis.extensions import Expression
+from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"})
-_PLACEHOLDERS = frozenset({"jdm.", "jdn.", "jds.", "etw.", "jemandem", "jemanden", "etwas"})
+#: objects a dictionary writes in an expression, left out of its pattern: Ding's and spelled out
+_PLACEHOLDERS = frozenset(PLACEHOLDER_CASES) | {"jemandem", "jemanden", "etwas"}
 #: words that may stand before a noun of a pattern without belonging to it: "um militärische Hilfe"
 _INSERTABLE = frozenset({"ADJA", "ADJD", "ADV", "CARD", "PIAT", "PIDAT", "PTKA"})
 _MAX_INSERTED = 3

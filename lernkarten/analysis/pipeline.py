@@ -58,10 +58,10 @@ def _build(name: str) -> Language:
 def _load_tables(nlp: Language) -> None:
     """Open every table the components read (tagger model, noun table, word frequencies,
     reflexive and one-word verbs, expressions) now, so that the first text is not the one to wait for them."""
-    from lernkarten.analysis.headwords import dictionary_verbs
     from lernkarten.analysis.lemmas import _frequencies, _table
     from lernkarten.analysis.phrases import _patterns_by_anchor
-    from lernkarten.analysis.reflexive_verbs import reflexive_verbs
+    from lernkarten.lexicon.headwords import dictionary_verbs
+    from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
 
     _table()
     _frequencies()

@@ -224,7 +224,7 @@ def joined_verb(particle: str, verb_lemma: str, tagged: bool = True) -> str | No
     took the word for a particle (`tagged`), the word is a preposition or an adverb of
     direction and the verb is in use.
     """
-    from lernkarten.analysis.headwords import dictionary_verbs
+    from lernkarten.lexicon.headwords import dictionary_verbs
 
     particle = particle.lower()
     joined = particle + verb_lemma.lower()
@@ -270,7 +270,7 @@ def join(verb: Token, particle: Token) -> None:
 
 def attach_reflexives(tokens: Sequence[Token]) -> None:
     """Mark `sich` + verb as a reflexive verb where agreement, Ding and the objects allow."""
-    from lernkarten.analysis.reflexive_verbs import reflexive_verbs
+    from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
 
     if not any(token.tag_ == "PRF" for token in tokens):
         return

@@ -43,6 +43,7 @@ from lernkarten.glossing.family_index import (
     family_rows,
     index_families,
 )
+from lernkarten.lexicon.ding_format import DING_FILE
 from lernkarten.lexicon.frequency import zipf_en
 
 #: Bump when the index's tables or what goes into them change.
@@ -92,7 +93,7 @@ class Hit:
 
 def data_path() -> Path:
     """The Ding list shipped inside the package."""
-    return Path(__file__).resolve().parent.parent / "data" / "ding-de-en.txt.gz"
+    return DING_FILE
 
 
 @functools.lru_cache(maxsize=4)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-#: Placeholders Ding writes for objects; the case they stand for, when they tell it.
-PLACEHOLDER_CASES = {"jdn.": "Akk", "jdm.": "Dat", "jds.": "Gen", "jd.": "Nom", "etw.": ""}
-_PLACEHOLDER = re.compile(r"^\(?(?:jdn|jdm|jds|jd|etw|jdn/etw|jdm/etw)\.?(?:/(?:jdn|jdm|jds|etw)\.?)*\)?[,:]?$")
+from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES, PLACEHOLDER_STEMS, SPELLED_PLACEHOLDERS
+
+# a token that is a placeholder, also with its full stop left out, in brackets or before a comma
+_PLACEHOLDER = re.compile(rf"^\(?(?:{PLACEHOLDER_STEMS})\.?(?:/(?:{PLACEHOLDER_STEMS})\.?)*\)?[,:]?$")
 
 #: Prepositions and the case they always take; two-way prepositions are absent on purpose.
 PREPOSITION_CASES = {
@@ -32,7 +33,6 @@ GENDER_MARKERS = frozenset({"m", "f", "n"})
 _NOUN_MARKERS = frozenset({"m", "f", "n", "pl"})
 _ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n"}
 _ARTICLES = frozenset(_ARTICLE_GENDERS)
-VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 #: Ding's part-of-speech markers as UPOS.
 MARKER_POS = {
     "m": "NOUN", "f": "NOUN", "n": "NOUN", "pl": "NOUN",
@@ -61,11 +61,10 @@ _ANGLED = re.compile(r"<[^<>]*>")
 _ABBREVIATION = re.compile(r"(?:^|(?<=\s))/[^/\s][^/]*/(?=\s|$|[;,])")
 _SPACES = re.compile(r"\s+")
 # anything that needs the slow path: brackets, abbreviations, placeholders
-_MARKUP = re.compile(r"[{\[(<…/]|\b(?:jdn|jdm|jds|jd|etw)\.")  # "einer Sache" is rewritten before
+_MARKUP = re.compile(rf"[{{\[(<…/]|\b(?:{PLACEHOLDER_STEMS})\.")  # "einer Sache" is rewritten before
 # "Eigen…", "inner…": the first part of compounds, not a word to look up
 _PREFIX_FORM = re.compile(r"\w…")
-_SPELLED_PLACEHOLDER = re.compile(r"\b(einer Sache|einer Person|eine Sache|eine Person)\b")
-_SPELLED_CASES = {"einer Sache": "jdm.", "einer Person": "jdm.", "eine Sache": "jdn.", "eine Person": "jdn."}
+_SPELLED_PLACEHOLDER = re.compile(r"\b(" + "|".join(SPELLED_PLACEHOLDERS) + r")\b")
 _EXAMPLE_END = re.compile(r"[.!?…]$")
 _MARKER_SEPARATOR = re.compile(r"[,;]")
 _COMMENT = re.compile(r"\(([^()]*)\)")
@@ -246,7 +245,7 @@ def parse_term(text: str) -> Term:
     """Take one German synonym apart: markers, labels, comment, placeholders, governed prepositions."""
     # Ding writes some objects out: "einer Sache angehören" is "etw. angehören" with the case shown
     if "Sache" in text or "Person" in text:
-        text_for_words = _SPELLED_PLACEHOLDER.sub(lambda m: _SPELLED_CASES[m.group(1)], text)
+        text_for_words = _SPELLED_PLACEHOLDER.sub(lambda m: SPELLED_PLACEHOLDERS[m.group(1)], text)
     else:
         text_for_words = text
     if not _MARKUP.search(text_for_words):

@@ -19,12 +19,12 @@ from lernkarten.entries import ARTICLES as DEFINITE_ARTICLES
 from lernkarten.entries import Entry, VerbParts
 from lernkarten.glossing.dictionary import HEAD, Dictionary, Hit
 from lernkarten.glossing.ding import (
-    PLACEHOLDER_CASES,
     PREPOSITION_CASES,
     TWO_WAY_PREPOSITIONS,
     DingLine,
 )
 from lernkarten.glossing.phrases import CONTRACTIONS
+from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 from lernkarten.lexicon.morphology import FEMININE_SUFFIXES, TWO_WAY_PREFIXES
 
 GENDER_ORDER = ("m", "f", "n")

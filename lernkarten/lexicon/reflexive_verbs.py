@@ -17,22 +17,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-#: the Ding word list shipped inside the package
-DING_FILE = Path(__file__).resolve().parents[1] / "data" / "ding-de-en.txt.gz"
+from lernkarten.lexicon.ding_format import (
+    DING_FILE,
+    HEADWORD_PREPOSITIONS,
+    INFINITIVE,
+    PLACEHOLDER,
+    VERB_MARK,
+    headword_slot,
+)
 
 FORMAT_VERSION = 1
 
-_PREPOSITIONS = frozenset(
-    [
-        "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter", "in", "mit", "nach",
-        "neben", "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen"
-    ]
-)
-#: Ding's placeholders for objects: etw. (sth.), jdn. (sb. acc), jdm. (sb. dat), jds. (sb.'s)
-_PLACEHOLDER = re.compile(r"^(etw\.|jdn\.|jdm\.|jds\.|einer|eine|einen|Sache|[a-z]+\./[a-z]+\.)$")
+#: an object after `sich`: a placeholder, or the words of a spelled one ("einer Sache")
+_PLACEHOLDER = re.compile(rf"^(?:{PLACEHOLDER}|einer|eine|einen|Sache)$")
 _MODALS = frozenset({"können", "lassen", "wollen", "müssen", "dürfen"})
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)")
-_INFINITIVE = re.compile(r"^[a-zäöüß]+(en|ern|eln|n)$")
 
 
 @dataclass(frozen=True)
@@ -76,9 +75,8 @@ def read_ding(path: Path) -> ReflexiveVerbs:
         for line in handle:
             if "sich " not in line or " :: " not in line:
                 continue
-            german = line.split(" :: ", 1)[0]
-            headwords = german.split(" | ", 1)[0]
-            if not re.search(r"\{(vr|vi|vt|v)\}", headwords):
+            headwords = headword_slot(line)
+            if not VERB_MARK.search(headwords):
                 continue
             for synonym in headwords.split(";"):
                 parsed = parse_headword(synonym)
@@ -104,12 +102,12 @@ def parse_headword(text: str) -> tuple[str, str] | None:
     object_case = ""
     previous = "sich"
     for word in words[1:]:
-        if verb is None and _INFINITIVE.match(word) and word not in _PREPOSITIONS and word not in {"einen", "einer"}:
+        if verb is None and INFINITIVE.match(word) and word not in HEADWORD_PREPOSITIONS and word not in {"einen", "einer"}:
             verb = word
-        elif word in _PREPOSITIONS or word == "/":
+        elif word in HEADWORD_PREPOSITIONS or word == "/":
             pass
         elif _PLACEHOLDER.match(word):
-            if verb is None and previous not in _PREPOSITIONS and word != "jds.":
+            if verb is None and previous not in HEADWORD_PREPOSITIONS and word != "jds.":
                 dative = word.startswith("jdm.") or word.endswith("jdm.") or word in ("einer", "Sache")
                 if not object_case or not dative:
                     object_case = "dative" if dative else "accusative"

@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lernkarten.analysis.reflexive_verbs import DING_FILE
+from lernkarten.lexicon.ding_format import (
+    DING_FILE,
+    HEADWORD_PREPOSITIONS,
+    INFINITIVE,
+    PLACEHOLDER,
+    VERB_MARK,
+    german_part,
+)
 
 FORMAT_VERSION = 1
 
@@ -39,17 +46,9 @@ _NOT_STANDARD = re.compile(
     r"Mittelwestdt|BW|Südtirol|Westös|Ostös|Sachsen|Lie|Berlin|Lux|Tirol|Franken|Wien|alt|veraltet|"
     r"veraltend|altertümlich|obs|archaic|dated)\.?\]"
 )
-_VERB_MARK = re.compile(r"\{(vr|vi|vt|v)\}")
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/]*/")
 #: Ding's placeholders for objects and the reflexive pronoun: etw., jdn., jdm./etw., sich
-_PLACEHOLDER = re.compile(r"^((etw|jdn|jdm|jds|jd)\.(/(etw|jdn|jdm|jds|jd)\.)*|sich|einer|Sache)$")
-_PREPOSITIONS = frozenset(
-    [
-        "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter", "in", "mit", "nach",
-        "neben", "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen"
-    ]
-)
-_INFINITIVE = re.compile(r"^[a-zäöüß]+(en|ern|eln|n)$")
+_PLACEHOLDER = re.compile(rf"^(?:{PLACEHOLDER}|sich|einer|Sache)$")
 _WORD = re.compile(r"^[a-zäöüß]+$")
 
 
@@ -103,14 +102,14 @@ def read_ding(path: Path) -> Headwords:
         for line in handle:
             if "{" not in line or " :: " not in line:
                 continue
-            slots = line.split(" :: ", 1)[0].split(" | ")
+            slots = german_part(line).split(" | ")
             first = slots[0]
             if "ß" in first or "ss" in first:
                 for synonym in first.split(";"):
                     words = _BRACKETS.sub(" ", synonym).split()
                     if len(words) == 1 and not _NOT_STANDARD.search(synonym) and ("ß" in words[0] or "ss" in words[0]):
                         spellings.add(words[0].lower())
-            if _VERB_MARK.search(first):
+            if VERB_MARK.search(first):
                 for synonym in first.split(";"):
                     verbs.update(one_word_verbs(synonym))
             elif "{adj}" in first:
@@ -146,7 +145,7 @@ def one_word_verbs(synonym: str) -> list[str]:
     for index, word in enumerate(words):
         if _PLACEHOLDER.match(word):
             continue
-        if word in _PREPOSITIONS and index + 1 < len(words) and _PLACEHOLDER.match(words[index + 1]):
+        if word in HEADWORD_PREPOSITIONS and index + 1 < len(words) and _PLACEHOLDER.match(words[index + 1]):
             continue  # "für etw. geradestehen": the preposition goes with the object
         kept.append(word)
     if not kept:
@@ -155,7 +154,7 @@ def one_word_verbs(synonym: str) -> list[str]:
     for alternative in kept[-1].split("/"):
         # the word alone, or a slash alternative that joins the word before it: "bekannt geben/bekanntgeben"
         alone = len(kept) == 1 or (alternative.startswith(kept[-2]) and alternative != kept[-2])
-        if alone and _INFINITIVE.match(alternative):
+        if alone and INFINITIVE.match(alternative):
             found.append(alternative)
     return found
 
