@@ -68,7 +68,7 @@ def _fingerprint() -> str:
     versions = "|".join(metadata.version(p) for p in ("german-nouns", "wordfreq", "ablaut"))
     digest = hashlib.sha256(f"{__version__}|{versions}".encode())
     for file in sorted([*(root / "glossing").glob("*.py"), *(root / "lexicon").glob("*.py"), root / "entries.py",
-                        root / "analysis" / "expression_list.py"]):
+                        root / "lexicon" / "data" / "expressions.txt"]):
         digest.update(file.name.encode())
         digest.update(file.read_bytes())
     for data in sorted((root / "data").glob("*")):

@@ -403,8 +403,8 @@ def test_an_expression_needs_all_its_words(nlp) -> None:
 
 
 def test_the_expression_list_holds_hundreds_of_expressions() -> None:
-    from lernkarten.analysis.expression_list import expression_lines
     from lernkarten.analysis.phrases import compile_pattern
+    from lernkarten.lexicon.expressions import expression_lines
 
     lines = expression_lines()
     assert len(lines) >= 300

@@ -442,8 +442,8 @@ def test_a_compounds_gender_follows_the_article_before_it() -> None:
 # -- expressions and words Ding lacks ---------------------------------------------------------
 
 def test_every_expression_the_analysis_finds_has_english_of_its_own() -> None:
-    from lernkarten.analysis.expression_list import expression_glosses, expression_lines
     from lernkarten.analysis.phrases import compile_pattern
+    from lernkarten.lexicon.expressions import expression_glosses, expression_lines
 
     glosses = expression_glosses()
     assert list(glosses) == expression_lines()

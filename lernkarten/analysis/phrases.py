@@ -1,6 +1,6 @@
 """Multi-word expressions found in a text: `den Ausschlag geben`, `im Klartext`, `sowohl ... als auch`.
 
-The expressions are written as a dictionary lists them (`expression_list.py`); each becomes
+The expressions are written as a dictionary lists them (`lexicon/data/expressions.txt`); each becomes
 a pattern matched over the words of a clause: the fixed words in their order (articles of
 any case, adjectives allowed before a noun: "eine entscheidende Rolle spielen"), and a final
 verb in any form anywhere in the same clause, before or after them ("spielte zwar Russland
@@ -194,7 +194,7 @@ def _is_verb(token: Token, verb: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _patterns_by_anchor() -> dict[str, list[Pattern]]:
-    from lernkarten.analysis.expression_list import expression_lines
+    from lernkarten.lexicon.expressions import expression_lines
 
     index: dict[str, list[Pattern]] = {}
     for line in expression_lines():

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, is_dataclass
 from typing import Any
 
-from lernkarten.analysis.expression_list import expression_glosses
 from lernkarten.entries import EXPRESSION_LIST, Entry, Gloss
 from lernkarten.glossing.derived import (
     adjectival_grammar,
@@ -68,6 +67,7 @@ from lernkarten.glossing.senses import (
     english_of,
     glosses_of,
 )
+from lernkarten.lexicon.expressions import expression_glosses
 
 Progress = Callable[[int, int], None]
 

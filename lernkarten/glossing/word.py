@@ -51,9 +51,9 @@ def lookup_word(word: str, *, progress: bool = False) -> WordInfo:
 
 def _readings(word: str, dictionary: Any, nouns: Any) -> list[tuple[str, str]]:
     """(lemma, part of speech) pairs the word can stand for, the word itself first."""
-    from lernkarten.analysis.expression_list import expression_glosses
     from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL
     from lernkarten.glossing.fallbacks import _head_of
+    from lernkarten.lexicon.expressions import expression_glosses
 
     readings: list[tuple[str, str]] = []
     if word in expression_glosses():
