@@ -38,6 +38,7 @@ from pathlib import Path
 
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
+from lernkarten.glossing.english import EnglishWords, words_to_rate
 from lernkarten.glossing.family_index import (
     COMPOUND_ENDINGS,
     family_rows,
@@ -112,9 +113,8 @@ class Dictionary:
         self._db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         # lookups jump all over the file: reading it through a memory map spares a system call a page
         self._db.execute("PRAGMA mmap_size = 1073741824")
-        from lernkarten.glossing.english import read_frequencies_from
-
-        read_frequencies_from(self.english_zipf)
+        #: how common English words are, from the figures this index keeps
+        self.english = EnglishWords(self.english_zipf)
 
     def lookup(self, key: str) -> list[Hit]:
         """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
@@ -449,8 +449,6 @@ def _search_cutoffs(index: str, heads: list[str]) -> list[tuple[str, int | None]
 def _english_zipf_rows(lines: list[tuple[int, str]]) -> list[tuple[str, float]]:
     """wordfreq's figure for every English word of the list glossing may weigh (`english.py`)."""
     from wordfreq import zipf_frequency
-
-    from lernkarten.glossing.english import words_to_rate
 
     words: set[str] = set()
     for _, text in lines:

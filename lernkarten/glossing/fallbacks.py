@@ -722,8 +722,6 @@ def agent_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     English makes its agent nouns the same way ("protest" -> "protester", "demonstrate" ->
     "demonstrator"); the English word is only given when it is a word English uses.
     """
-    from lernkarten.glossing.english import word_zipf
-
     lemma = entry.lemma
     if not lemma.endswith("er") or len(lemma) < 6:
         return None
@@ -738,7 +736,7 @@ def agent_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
         english = words[0]
         base = english.removesuffix("e")
         for noun in (base + "er", base + "or"):
-            if word_zipf(noun) >= 2.5:
+            if dictionary.english.word_zipf(noun) >= 2.5:
                 return Fallback("base", [Gloss(text=noun, source="ding:base", uncertain=True, via=verb)], verb,
                                 base=verb)
     return None

@@ -39,6 +39,7 @@ from lernkarten.glossing.derived import (
 )
 from lernkarten.glossing.dictionary import Dictionary, open_dictionary
 from lernkarten.glossing.ding import PREPOSITION_CASES, plain_german
+from lernkarten.glossing.english import reading_from
 from lernkarten.glossing.fallbacks import (
     Fallback,
     able_fallback,
@@ -133,7 +134,13 @@ def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
 
     A word in the spelling from before 1996 ("Mißerfolg") is glossed in today's
     ("Misserfolg") when that is a word Ding or the noun table lists; the card names it.
+    English is rated by `dictionary`'s own figures (`dictionary.english`).
     """
+    with reading_from(dictionary.english):
+        return _gloss_respelled(entry, dictionary, nouns)
+
+
+def _gloss_respelled(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     glossed = _gloss_one(entry, dictionary, nouns)
     variant = entry.lemma.replace("ß", "ss") if not glossed.glosses and "ß" in entry.lemma else ""
     if variant and _is_word(variant, dictionary, nouns):
