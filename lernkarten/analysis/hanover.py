@@ -483,6 +483,13 @@ def german_tagger() -> MemoizingHanoverTagger:
     return tagger
 
 
+def drop_german_tagger() -> None:
+    """Let the process's tagger go, and the collector scan again what `german_tagger` froze with it."""
+    if german_tagger.cache_info().currsize:
+        german_tagger.cache_clear()
+        gc.unfreeze()
+
+
 def _store() -> WordAnalysisStore | None:
     """The word analyses' store in the cache folder (None where there is no such folder)."""
     import HanTa

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import minibatch
 
 from lernkarten.analysis import extensions
-from lernkarten.analysis.hanover import german_tagger
+from lernkarten.analysis.hanover import MemoizingHanoverTagger, german_tagger
 from lernkarten.analysis.normalize import plain_punctuation
 from lernkarten.analysis.stts import standard_tag, upos
 
@@ -52,8 +52,18 @@ class HantaTagger:
     from its store on disk in one go before tagging, and what was new is written after.
     """
 
+    def __init__(self) -> None:
+        self._tagger: MemoizingHanoverTagger | None = None
+
+    @property
+    def tagger(self) -> MemoizingHanoverTagger:
+        """The tagger this component tags with, loaded at its first Doc (building a pipeline stays quick)."""
+        if self._tagger is None:
+            self._tagger = german_tagger()
+        return self._tagger
+
     def __call__(self, doc: Doc) -> Doc:
-        tagger = german_tagger()
+        tagger = self.tagger
         sentences = _sentences(doc)
         tagger.prefetch(word for _, words in sentences for word in words)
         self._tag(tagger, doc, sentences)
@@ -61,7 +71,7 @@ class HantaTagger:
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        tagger = german_tagger()
+        tagger = self.tagger
         for batch in minibatch(docs, size=batch_size):
             sentences = [_sentences(doc) for doc in batch]
             tagger.prefetch(word for doc_sentences in sentences for _, words in doc_sentences for word in words)
