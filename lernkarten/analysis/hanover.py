@@ -494,6 +494,7 @@ def _store() -> WordAnalysisStore | None:
     """The word analyses' store in the cache folder (None where there is no such folder)."""
     import HanTa
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.word_analyses import store_path
     from lernkarten.places import cache_dir
 

@@ -121,10 +121,12 @@ def _as_tagged(text: str) -> str:
     ß where the writer wrote ss for it and the tagger knows only the ß form ("draussen")."""
     word = plain_punctuation(text)
     if "ss" in word:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.analysis.lemmas import sz_spelling
 
         word = sz_spelling(word)
     if len(word) > 1 and word.isupper() and word.isalpha():
+        # deferred: read only when this runs (start-up time)
         from lernkarten.analysis.lemmas import is_shouted, normal_case
 
         if is_shouted(word):
@@ -164,6 +166,7 @@ def settle_unknown_words(tokens: list[Token]) -> None:
       whose writer capitalises nouns (in an all lower-case text a noun may be written small).
     - An abbreviation tagged as a function word (`EUR` read as a form of `euer`) is a name.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.headwords import headwords
     from lernkarten.analysis.lemmas import is_abbreviation
 
@@ -228,12 +231,14 @@ def settle_compound_parts(tokens: list[Token]) -> None:
 
 
 def _is_noun_form(word: str) -> bool:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.lemmas import _table
 
     return bool(_table().lookup(word))  # "Preis -": a noun ending in s of its own
 
 
 def _is_feminine_noun(word: str) -> bool:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.lemmas import _table
 
     rows = _table().lemma(word)
@@ -247,6 +252,7 @@ def settle_full_verbs(tokens: list[Token]) -> None:
     haben and the modals are main verbs in Universal Dependencies (sein and werden stay AUX:
     the copula is AUX there).
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.clauses import clause_of
 
     for index, token in enumerate(tokens):

@@ -42,6 +42,7 @@ from lernkarten.glossing.english import EnglishWords, words_to_rate
 from lernkarten.glossing.family_index import (
     COMPOUND_ENDINGS,
     family_rows,
+    family_stems,
     index_families,
 )
 
@@ -287,6 +288,7 @@ def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Di
 def index_path(source: Path) -> Path:
     """Where the index of the list at `source` is kept: its name says the format, the list and
     the rules it was made by, so that a change to any builds a new one."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.places import cache_dir
 
     return cache_dir() / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}-{derived_hash()}.sqlite"
@@ -429,17 +431,15 @@ def _search_cutoff(db: sqlite3.Connection, fragment: str) -> int | None:
 def _search_cutoffs(index: str, heads: list[str]) -> list[tuple[str, int | None]]:
     """(fragment, `Dictionary.fragment_cutoff`) of the fragments of the headwords' families
     whose search can be cut short, from the trigram index of the index file being built."""
-    from lernkarten.glossing.family import family_of
-
     db = sqlite3.connect(index)
     try:
         common = {row[0] for row in db.execute("SELECT trigram FROM common_trigrams")}
         fragments: set[str] = set()
         for head in heads:
             for pos in ("NOUN", "VERB", "ADJ"):
-                family = family_of(head, pos)
+                family = family_stems(head, pos)
                 if family is not None:
-                    fragments.update(family.stems + (family.lemma,))
+                    fragments.update(family[1] + (family[0],))
         return [(f, _search_cutoff(db, f)) for f in sorted(fragments)
                 if f == f.casefold() and len(f) >= 3 and all(f[i:i + 3] in common for i in range(len(f) - 2))]
     finally:

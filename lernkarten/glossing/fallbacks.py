@@ -479,6 +479,7 @@ def governed_verb_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | N
 
     The gloss is Ding's for the verb ("to result from"); the preposition goes to the grammar.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.ding import PREPOSITIONS
 
     lemma = entry.lemma
@@ -622,6 +623,7 @@ def _article_variants(words: list[str]) -> list[str]:
 
 def _phrase_holding(words: list[str], dictionary: Dictionary) -> tuple[str, tuple] | None:
     """A Ding phrase with every word of the expression and no other but articles and prepositions."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.ding import PREPOSITIONS
     from lernkarten.glossing.phrases import (
         ARTICLES,
@@ -691,6 +693,7 @@ def _manner_fallback(words: list[str], dictionary: Dictionary) -> Fallback | Non
 
 def _governed_fallback(words: list[str], dictionary: Dictionary) -> Fallback | None:
     """"um Hilfe bitten": the verb's sense with that preposition, and the noun: "to ask for help"."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.ding import PREPOSITIONS
 
     if len(words) != 3 or words[0] not in PREPOSITIONS or not words[1][:1].isupper() or not words[2].islower():

@@ -90,6 +90,7 @@ def gloss_entries(entries: list[Entry], *, translator: object = None, timeout: f
     `timeout` bounds each online request and `budget` all of them together (seconds); when the
     service fails, one warning is given and the offline result stands.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.lexicon.nouns import noun_table
 
     show_bar = progress is True
@@ -104,6 +105,7 @@ def gloss_entries(entries: list[Entry], *, translator: object = None, timeout: f
             if callback:
                 callback(done, len(entries))
     if translator is not None:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.glossing.online import translate_entries
 
         result.warnings.extend(translate_entries(glossed, translator, timeout=timeout, budget=budget))
@@ -234,6 +236,7 @@ def phrase_note(choice: Choice) -> str:
 def text_number(entry: Entry, nouns: object) -> str:
     """"plural" when every sentence uses the noun in the plural, "singular" when every one in the
     singular, else "": from the form's case and number slots, narrowed by the article before it."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.grammar import article_readings
 
     seen: set[str] = set()
