@@ -45,6 +45,7 @@ def excluded_lemmas(decks: Iterable[str], collections: Iterable[str], mature: bo
 
 def words_in_apkg(path: str | Path) -> set[str]:
     """The lemmas of the notes in an Anki package (`.apkg`), read through `packaging/unpack.py`."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.unpack import note_rows, open_package
 
     with open_package(path) as connection:
@@ -53,6 +54,7 @@ def words_in_apkg(path: str | Path) -> set[str]:
 
 def words_in_collection(path: str | Path) -> set[str]:
     """The lemmas of the notes in an Anki collection (`collection.anki2`), opened read-only."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.unpack import note_rows
 
     file = Path(path)

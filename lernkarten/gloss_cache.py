@@ -18,8 +18,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from lernkarten import __version__
 from lernkarten.entries import Entry
+from lernkarten.version import __version__
 
 #: The fields the glossing stage fills; everything else of an entry is the vocabulary stage's.
 GLOSSED_FIELDS = ("glosses", "gender", "plural", "genitive", "plural_only", "adjectival_noun", "verb",

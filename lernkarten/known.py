@@ -16,6 +16,7 @@ from lernkarten.fileio import read_input, write_atomic
 
 def known_words_path() -> Path:
     """The learner's own known-words file."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.places import data_dir
 
     return data_dir() / "known-words.txt"

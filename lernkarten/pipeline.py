@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
-from lernkarten import __version__
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.entries import Deck, Entry, Source
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import SourceText, read_source
+from lernkarten.version import __version__
 from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, collect_entries, select_entries
 
 #: Bump when the analysis output changes for the same text, so old cache files are not used.
@@ -47,6 +47,7 @@ def read_sources(paths: Sequence[str], *, force: bool = False) -> list[SourceTex
     """Read every path; a folder stands for the text files in it (sorted, so builds are stable)."""
     from pathlib import Path
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 
     texts: list[SourceText] = []
@@ -56,6 +57,7 @@ def read_sources(paths: Sequence[str], *, force: bool = False) -> list[SourceTex
             files = sorted(p for p in Path(path).iterdir()
                            if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."))
             if not files:
+                # deferred: read only when this runs (start-up time)
                 from lernkarten.errors import SourceError
 
                 raise SourceError(f"{path} is a directory with no .txt, .md or .html files")
@@ -102,6 +104,7 @@ def analyse_texts(
                     if progress:
                         progress(done, len(texts))
         else:
+            # deferred: read only when this runs (start-up time)
             from lernkarten.analysis import load_nlp
 
             nlp = load_nlp(model)
@@ -118,6 +121,7 @@ def analyse_texts(
 
 def analyse_body(nlp: object, source: Source, body: str) -> AnalysedText:
     """Run the pipeline on one text's body and keep what the vocabulary stage needs."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis import occurrences
 
     doc = nlp(body)  # type: ignore[operator]
@@ -158,6 +162,7 @@ def dictionary_hints() -> tuple[Callable[[str], str | None], Callable[[str], boo
     """What the vocabulary stage asks Ding: which verb a participle teaches (bekannt is an
     adjective of its own, gefordert teaches fordern), and whether a word is filed under a
     subject of the news."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.dictionary import open_dictionary
     from lernkarten.glossing.fallbacks import verb_of_participle
     from lernkarten.glossing.senses import in_news_subject
@@ -220,9 +225,11 @@ def build_decks(
 def gloss(entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
           progress: bool | Progress = False):  # type: ignore[no-untyped-def]
     """Gloss entries, taking those seen in the same sentences before from the gloss cache."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing import gloss_entries
 
     if translator is None and use_cache:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.gloss_cache import gloss_remembered
 
         return gloss_remembered(entries, progress=progress)
@@ -236,6 +243,7 @@ _worker_nlp: object | None = None
 
 def _worker_init(model: str | None) -> None:
     global _worker_nlp
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis import load_nlp
 
     _worker_nlp = load_nlp(model)
@@ -249,6 +257,7 @@ def _analyse_in_worker(item: tuple[Source, str]) -> AnalysedText:
 # -- analysis cache ---------------------------------------------------------------------------
 
 def _cache_file(text: SourceText, model: str | None) -> str:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.places import cache_dir
 
     key = hashlib.sha256(

@@ -62,6 +62,7 @@ class SourceText:
 
 def read_source(path: str, *, force: bool = False) -> SourceText:
     """Read a text file, Markdown file, saved web page, web address, or `-` (standard input) into a SourceText."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.webfetch import is_web_address
 
     if is_web_address(path):
@@ -112,6 +113,7 @@ def _open_text_file(file: Path, display: str):  # type: ignore[no-untyped-def]
 
 def read_web_page(url: str, *, force: bool = False, timeout: float | None = None) -> SourceText:
     """Fetch the page at `url` and read it as a saved page of that address would be read."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.webfetch import fetch_page
 
     page = fetch_page(url, max_bytes=MAX_BYTES, timeout=timeout)
@@ -130,6 +132,7 @@ def source_stem(path: str) -> str:
     """The name a source's deck and id are made from: the file's stem, or the last part of an address."""
     from urllib.parse import urlsplit
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.webfetch import is_web_address
 
     if not is_web_address(path):
@@ -362,6 +365,7 @@ def read_text_list(list_path: str) -> list[str]:
     Blank lines and lines starting with # are skipped. A path that does not exist is refused
     with its line number, before any long work starts.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.fileio import read_input
     from lernkarten.webfetch import is_web_address
 

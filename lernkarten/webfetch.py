@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
 
-from lernkarten import __version__
 from lernkarten.errors import SourceError
+from lernkarten.version import __version__
 
 #: Seconds for the whole fetch; LERNKARTEN_FETCH_TIMEOUT overrides it (a slow line, or tests).
 TIMEOUT = 20.0

@@ -303,6 +303,30 @@ def test_index_is_rebuilt_when_the_dictionary_changes(tmp_path: Path, monkeypatc
     assert not first.path.exists()  # the stale index is removed
 
 
+def test_two_dictionaries_each_rate_english_by_their_own_figures_whichever_opens_first(tmp_path: Path) -> None:
+    import sqlite3
+
+    from lernkarten.glossing.dictionary import Dictionary, build_index
+    from lernkarten.glossing.english import reading_from, zipf
+
+    paths = {}
+    for name, figure in (("rare", 1.25), ("common", 4.75)):
+        source = tmp_path / f"{name}.txt.gz"
+        _tiny_list(source, ["Bündnis {n} [pol.] | Bündnisse {pl} :: alliance | alliances"])
+        paths[name] = tmp_path / f"{name}.sqlite"
+        build_index(source, paths[name])
+        with sqlite3.connect(paths[name]) as db:   # each index says something else of "alliance"
+            db.execute("UPDATE english_zipf SET zipf = ? WHERE word = 'alliance'", (figure,))
+    for order in (("rare", "common"), ("common", "rare")):
+        opened = {name: Dictionary(paths[name]) for name in order}
+        for name in reversed(order):
+            assert opened[name].english.word_zipf("alliance") == {"rare": 1.25, "common": 4.75}[name]
+        with reading_from(opened["rare"].english):
+            assert zipf("the alliance") == 1.25
+        with reading_from(opened["common"].english):
+            assert zipf("the alliance") == 4.75
+
+
 def test_two_processes_building_the_index_at_once_both_get_a_complete_one(tmp_path: Path) -> None:
     source = tmp_path / "de-en.txt.gz"
     _tiny_list(source, [f"Wort{i} {{n}} | Wörter{i} {{pl}} :: word {i} | words {i}" for i in range(3000)])
@@ -731,6 +755,7 @@ def _forget_everything_remembered() -> None:
     import pkgutil
 
     import lernkarten.glossing as package
+    from lernkarten.glossing import english
     from lernkarten.glossing.dictionary import Dictionary
 
     for info in pkgutil.iter_modules(package.__path__):
@@ -741,10 +766,12 @@ def _forget_everything_remembered() -> None:
     for value in vars(Dictionary).values():
         if isinstance(value, functools._lru_cache_wrapper):
             value.cache_clear()
+    english.WORDFREQ.cache_clear()              # a dictionary opened afresh has its own
 
 
 def test_glossing_again_with_nothing_remembered_gives_the_same_cards() -> None:
-    from lernkarten.glossing import english
+    from lernkarten.glossing.dictionary import open_dictionary
+    from lernkarten.glossing.english import EnglishWords
 
     entries = _sentence_entries()
     first = gloss_entries(entries)
@@ -752,12 +779,13 @@ def test_glossing_again_with_nothing_remembered_gives_the_same_cards() -> None:
     _forget_everything_remembered()
     fresh = gloss_entries(entries)              # nothing is
     _forget_everything_remembered()
-    known = english._known_zipf
-    english.read_frequencies_from(None)         # word frequencies from wordfreq, not the index
+    dictionary = open_dictionary()
+    known = dictionary.english
+    dictionary.english = EnglishWords()         # word frequencies from wordfreq, not the index
     try:
         from_wordfreq = gloss_entries(entries)
     finally:
-        english.read_frequencies_from(known)
+        dictionary.english = known
         _forget_everything_remembered()
     cards = [[e.to_dict() for e in result.entries + result.unglossed] for result in (first, again, fresh, from_wordfreq)]
     assert len(cards[0]) == len(entries) and any(card["glosses"] for card in cards[0])

@@ -20,6 +20,7 @@ __all__ = ["Occurrence", "load_nlp", "occurrences"]
 
 def load_nlp(model: str | None = None) -> Language:
     """The spaCy pipeline for `model` (None: built-in HanTa), built on first use, then shared."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.pipeline import load_nlp as load
 
     return load(model)
@@ -27,6 +28,7 @@ def load_nlp(model: str | None = None) -> Language:
 
 def occurrences(doc: Doc) -> list[Occurrence]:
     """Every learnable unit the analysed `doc` holds, one per occurrence, in text order."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.units import occurrences as find
 
     return find(doc)

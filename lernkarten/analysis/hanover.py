@@ -483,10 +483,18 @@ def german_tagger() -> MemoizingHanoverTagger:
     return tagger
 
 
+def drop_german_tagger() -> None:
+    """Let the process's tagger go, and the collector scan again what `german_tagger` froze with it."""
+    if german_tagger.cache_info().currsize:
+        german_tagger.cache_clear()
+        gc.unfreeze()
+
+
 def _store() -> WordAnalysisStore | None:
     """The word analyses' store in the cache folder (None where there is no such folder)."""
     import HanTa
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.word_analyses import store_path
     from lernkarten.places import cache_dir
 

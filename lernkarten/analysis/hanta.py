@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import minibatch
 
 from lernkarten.analysis import extensions
-from lernkarten.analysis.hanover import german_tagger
+from lernkarten.analysis.hanover import MemoizingHanoverTagger, german_tagger
 from lernkarten.analysis.normalize import plain_punctuation
 from lernkarten.analysis.stts import standard_tag, upos
 from lernkarten.lexicon.morphology import FEMININE_ENDINGS
@@ -53,8 +53,18 @@ class HantaTagger:
     from its store on disk in one go before tagging, and what was new is written after.
     """
 
+    def __init__(self) -> None:
+        self._tagger: MemoizingHanoverTagger | None = None
+
+    @property
+    def tagger(self) -> MemoizingHanoverTagger:
+        """The tagger this component tags with, loaded at its first Doc (building a pipeline stays quick)."""
+        if self._tagger is None:
+            self._tagger = german_tagger()
+        return self._tagger
+
     def __call__(self, doc: Doc) -> Doc:
-        tagger = german_tagger()
+        tagger = self.tagger
         sentences = _sentences(doc)
         tagger.prefetch(word for _, words in sentences for word in words)
         self._tag(tagger, doc, sentences)
@@ -62,7 +72,7 @@ class HantaTagger:
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        tagger = german_tagger()
+        tagger = self.tagger
         for batch in minibatch(docs, size=batch_size):
             sentences = [_sentences(doc) for doc in batch]
             tagger.prefetch(word for doc_sentences in sentences for _, words in doc_sentences for word in words)
@@ -112,10 +122,12 @@ def _as_tagged(text: str) -> str:
     ß where the writer wrote ss for it and the tagger knows only the ß form ("draussen")."""
     word = plain_punctuation(text)
     if "ss" in word:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.analysis.lemmas import sz_spelling
 
         word = sz_spelling(word)
     if len(word) > 1 and word.isupper() and word.isalpha():
+        # deferred: read only when this runs (start-up time)
         from lernkarten.analysis.lemmas import is_shouted, normal_case
 
         if is_shouted(word):
@@ -155,6 +167,7 @@ def settle_unknown_words(tokens: list[Token]) -> None:
       whose writer capitalises nouns (in an all lower-case text a noun may be written small).
     - An abbreviation tagged as a function word (`EUR` read as a form of `euer`) is a name.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.lemmas import is_abbreviation
     from lernkarten.lexicon.headwords import headwords
 
@@ -216,12 +229,14 @@ def settle_compound_parts(tokens: list[Token]) -> None:
 
 
 def _is_noun_form(word: str) -> bool:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.lemmas import _table
 
     return bool(_table().lookup(word))  # "Preis -": a noun ending in s of its own
 
 
 def _is_feminine_noun(word: str) -> bool:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.lemmas import _table
 
     rows = _table().lemma(word)
@@ -235,6 +250,7 @@ def settle_full_verbs(tokens: list[Token]) -> None:
     haben and the modals are main verbs in Universal Dependencies (sein and werden stay AUX:
     the copula is AUX there).
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.clauses import clause_of
 
     for index, token in enumerate(tokens):

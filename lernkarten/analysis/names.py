@@ -228,6 +228,7 @@ def is_compound(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _table():
+    # deferred: read only when this runs (start-up time)
     from lernkarten.lexicon.nouns import noun_table
 
     return noun_table()

@@ -194,6 +194,7 @@ def _is_verb(token: Token, verb: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _patterns_by_anchor() -> dict[str, list[Pattern]]:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.lexicon.expressions import expression_lines
 
     index: dict[str, list[Pattern]] = {}

@@ -58,6 +58,7 @@ def _build(name: str) -> Language:
 def _load_tables(nlp: Language) -> None:
     """Open every table the components read (tagger model, noun table, word frequencies,
     reflexive and one-word verbs, expressions) now, so that the first text is not the one to wait for them."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.lemmas import _frequencies, _table
     from lernkarten.analysis.phrases import _patterns_by_anchor
     from lernkarten.lexicon.headwords import dictionary_verbs

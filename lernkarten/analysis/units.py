@@ -35,6 +35,7 @@ _DETERMINER_TAGS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT", 
 
 def occurrences(doc: Doc) -> list[Occurrence]:
     """Every learnable unit in `doc`, in text order (an expression after the words it starts with)."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.analysis import extensions
 
     extensions.register()

@@ -15,21 +15,16 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lernkarten.audio.note_audio import NoteAudio
 from lernkarten.audio.voices import Speaker
 from lernkarten.entries import Deck, Entry
 from lernkarten.packaging.fields import note_guid
 from lernkarten.packaging.render import card_example, headword, usable_glosses
 
+__all__ = ["AUDIO_CHOICES", "DeckAudio", "NoteAudio", "deck_audio", "media_name"]
+
 #: What `--audio` may speak.
 AUDIO_CHOICES = ("words", "sentences")
-
-
-@dataclass(frozen=True)
-class NoteAudio:
-    """The media file names of one entry's pronunciations ("" for none)."""
-
-    word: str
-    sentence: str = ""
 
 
 @dataclass
@@ -56,6 +51,7 @@ def deck_audio(deck: Deck, *, sentences: bool = False, speaker: Speaker | None =
                progress: Callable[[int, int], None] | None = None) -> DeckAudio:
     """The pronunciations of `deck`'s cards, spoken by `speaker` (eSpeak NG with the user's cache by default)."""
     if speaker is None:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.audio.cache import SpeechCache
 
         speaker = Speaker(cache=SpeechCache())

@@ -36,6 +36,7 @@ class EspeakVoice:
     name = OFFLINE
 
     def mp3(self, text: str) -> bytes:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.audio.espeak import speak
         from lernkarten.audio.mp3 import encode_mp3
 
@@ -106,6 +107,7 @@ class Speaker:
             self.cache.put(voice, text, mp3)
 
     def _ask_online(self, text: str) -> bytes | None:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.audio.mp3 import looks_like_mp3
         from lernkarten.glossing.online import call_with_deadline, describe_failure
 

@@ -14,8 +14,8 @@ import sys
 
 import click
 
-from lernkarten import __version__
 from lernkarten.errors import LernkartenError
+from lernkarten.version import __version__
 
 #: command name -> "module:attribute" of its click command
 COMMANDS = {

@@ -55,6 +55,7 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     from rich.console import Console
     from rich.markup import escape
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.cli.progress import analysis_progress
     from lernkarten.exclusions import excluded_lemmas
     from lernkarten.packaging.rebuild import studied_lemmas, write_deck
@@ -113,6 +114,7 @@ def _output_paths(texts: list[str], output: str | None, split: bool) -> list[Pat
     if output is None:
         if len(texts) != 1 or texts[0] == "-" or Path(texts[0]).is_dir():
             raise click.UsageError("give -o/--output DECK.apkg when building from several texts, a folder or stdin")
+        # deferred: read only when this runs (start-up time)
         from lernkarten.sources import source_stem
 
         output = str(Path("decks") / f"{source_stem(texts[0])}.apkg")
@@ -127,6 +129,7 @@ def _output_paths(texts: list[str], output: str | None, split: bool) -> list[Pat
 
 
 def _check_writable(apkg: Path) -> None:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.rebuild import check_output
 
     try:

@@ -22,6 +22,7 @@ def extract(texts: tuple[str, ...], text_lists: tuple[str, ...], level: str, lim
     Each word comes with its dictionary form, part of speech, count, level and an example
     sentence from the text.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.cli.progress import analysis_progress
     from lernkarten.pipeline import extract_entries
 
@@ -32,6 +33,7 @@ def extract(texts: tuple[str, ...], text_lists: tuple[str, ...], level: str, lim
     entries = extraction.entries
     unglossed = []
     if gloss:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.pipeline import gloss as gloss_entries
 
         result = gloss_entries(entries)

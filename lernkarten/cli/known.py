@@ -14,6 +14,7 @@ def known() -> None:
 @click.argument("words", nargs=-1, required=True)
 def add(words: tuple[str, ...]) -> None:
     """Add WORDS to your known words."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.known import add_known_words
 
     added = add_known_words(words)
@@ -24,6 +25,7 @@ def add(words: tuple[str, ...]) -> None:
 @click.argument("words", nargs=-1, required=True)
 def remove(words: tuple[str, ...]) -> None:
     """Remove WORDS from your known words."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.known import remove_known_words
 
     removed = remove_known_words(words)
@@ -33,6 +35,7 @@ def remove(words: tuple[str, ...]) -> None:
 @known.command("list")
 def list_words() -> None:
     """Print your known words, one a line."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.known import known_words_path, learner_known_words
 
     words = learner_known_words()

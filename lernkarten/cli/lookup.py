@@ -22,6 +22,7 @@ def lookup(word: str, as_json: bool) -> None:
     WORD may be in any form: "Bündnisse", "teilte", "größer". Exits with status 1 when
     nothing is known of it.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing import lookup_word
 
     info = lookup_word(word, progress=not as_json)

@@ -43,6 +43,7 @@ def from_file_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def gather_texts(texts: tuple[str, ...], text_lists: tuple[str, ...]) -> list[str]:
     """The texts given as arguments and those the --from-file lists name, or a usage error for none."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.sources import read_text_list
 
     gathered = list(texts)
@@ -68,6 +69,7 @@ def anki_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def hand_to_anki(apkg: Any, deck: str, url: str | None) -> None:
     """Import a written package into the running Anki, or say in one line why not (the file stays)."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.ankiconnect import AnkiConnectError, send_package
 
     try:
@@ -80,6 +82,7 @@ def hand_to_anki(apkg: Any, deck: str, url: str | None) -> None:
 
 def read_known(files: tuple[str, ...]) -> list[str]:
     """The learner's own known words plus those of the given files."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.known import learner_known_words, read_known_words
 
     words = learner_known_words()

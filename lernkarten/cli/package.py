@@ -32,6 +32,7 @@ def package(deck_json: Path, output: Path | None, reverse: bool, audio: str | No
     it into Anki updates those notes and keeps your reviews. The new times are written back
     into DECK_JSON. A deck built with --audio keeps its sound only with --audio again.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.rebuild import package_deck_json
 
     target = output if output is not None else deck_json.with_suffix(".apkg")
@@ -55,6 +56,7 @@ def package(deck_json: Path, output: Path | None, reverse: bool, audio: str | No
             err=True,
         )
     if to_anki:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.packaging.subdecks import parent_name
 
         hand_to_anki(target, parent_name(deck), anki_connect)

@@ -43,6 +43,7 @@ def quiz(ctx: click.Context, decks: tuple[Path, ...], mode: str, new_limit: int,
     DECK is an .apkg lernkarten wrote or the .json beside it. Keys: Space or Enter shows the
     answer and accepts the proposed rating, 1-4 rate (Again, Hard, Good, Easy), q stops.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.quiz.cards import read_decks, select_cards
     from lernkarten.quiz.store import Store
     from lernkarten.quiz.terminal import Quiz, require_terminal
@@ -78,6 +79,7 @@ def stats(db_path: Path | None, as_json: bool) -> None:
     """Show your quiz progress: cards by state, reviews per day, the due forecast, retention by week."""
     from datetime import datetime
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.quiz.stats import progress_report
     from lernkarten.quiz.store import Store, default_path
 
@@ -128,6 +130,7 @@ def _print_report(report, path: Path) -> None:
     due.add_row("Reviews, all time", str(report.reviews_total))
     console.print(due)
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.quiz.charts import bar_rows, column_chart
 
     reviewed = sum(n for _day, n, _correct in report.reviews_per_day)

@@ -34,11 +34,13 @@ class Pronunciations:
     def __init__(self, audio: str, voice: str) -> None:
         from rich.console import Console
 
+        # deferred: read only when this runs (start-up time)
         from lernkarten.audio.cache import SpeechCache
         from lernkarten.audio.voices import Speaker, make_voice
 
         self.sentences = audio == "sentences"
         self.console = Console(stderr=True)
+        # deferred: read only when this runs (start-up time)
         from lernkarten.audio.espeak import load_engine
 
         try:
@@ -51,6 +53,7 @@ class Pronunciations:
         """The deck's sound files (`DeckAudio`), with a progress bar; a voice's warning shown as it happens."""
         from rich.markup import escape
 
+        # deferred: read only when this runs (start-up time)
         from lernkarten.audio.clips import deck_audio
         from lernkarten.cli.progress import analysis_progress
 

@@ -30,6 +30,7 @@ def gloss_entries(entries: list[Entry], *, translator: Any = None, timeout: floa
     with `translate(text) -> str`; `timeout` bounds each request, `budget` all of them (seconds).
     Entries with no gloss come back in `.unglossed`, not in `.entries`.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.stage import gloss_entries as gloss
 
     return gloss(entries, translator=translator, timeout=timeout, budget=budget, progress=progress)
@@ -37,6 +38,7 @@ def gloss_entries(entries: list[Entry], *, translator: Any = None, timeout: floa
 
 def lookup_word(word: str, *, progress: bool = False) -> WordInfo:
     """What the tool knows of one word, in any form: its readings, glosses, gender, plural, verb parts."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.word import lookup_word as lookup
 
     return lookup(word, progress=progress)
@@ -44,10 +46,12 @@ def lookup_word(word: str, *, progress: bool = False) -> WordInfo:
 
 def __getattr__(name: str) -> Any:
     if name == "GlossResult":
+        # deferred: read only when this runs (start-up time)
         from lernkarten.glossing.stage import GlossResult
 
         return GlossResult
     if name == "WordInfo":
+        # deferred: read only when this runs (start-up time)
         from lernkarten.glossing.word import WordInfo
 
         return WordInfo

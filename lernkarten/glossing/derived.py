@@ -16,7 +16,6 @@ from dataclasses import replace
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import HEAD, Dictionary
-from lernkarten.glossing.english import word_zipf
 from lernkarten.glossing.fallbacks import (
     Fallback,
     attributive,
@@ -280,7 +279,7 @@ def making_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
         made = english + english_suffix
         # English attests it ("Russification"), or the people's name is bare ("Kazakh"): a
         # suffix of its own ("Turkish", "Chinese") makes words English does not have
-        if word_zipf(made.lower()) <= 0 and english.endswith(_ADJECTIVE_ENDINGS):
+        if dictionary.english.word_zipf(made.lower()) <= 0 and english.endswith(_ADJECTIVE_ENDINGS):
             continue
         via = f"{adjective} + -{suffix}"
         return Fallback("base", [Gloss(text=made, source="ding:base", uncertain=True, via=via)], via, base=adjective)
@@ -301,7 +300,7 @@ def infinitive_noun_fallback(entry: Entry, dictionary: Dictionary) -> Fallback |
         if not words or not words[0].isalpha():
             continue
         ing = gerund(words[0])
-        if word_zipf(ing) < GERUND_ZIPF:
+        if dictionary.english.word_zipf(ing) < GERUND_ZIPF:
             continue
         text = " ".join([ing, *words[1:]])
         return Fallback("infinitive", [Gloss(text=text, source="ding:base", uncertain=True, via=verb)], verb,

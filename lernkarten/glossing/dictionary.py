@@ -38,9 +38,11 @@ from pathlib import Path
 
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, german_slots, parse_line, term_pos
+from lernkarten.glossing.english import EnglishWords, words_to_rate
 from lernkarten.glossing.family_index import (
     COMPOUND_ENDINGS,
     family_rows,
+    family_stems,
     index_families,
 )
 from lernkarten.lexicon.ding_format import DING_FILE
@@ -114,9 +116,8 @@ class Dictionary:
         self._db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         # lookups jump all over the file: reading it through a memory map spares a system call a page
         self._db.execute("PRAGMA mmap_size = 1073741824")
-        from lernkarten.glossing.english import read_frequencies_from
-
-        read_frequencies_from(self.english_zipf)
+        #: how common English words are, from the figures this index keeps
+        self.english = EnglishWords(self.english_zipf)
 
     def lookup(self, key: str) -> list[Hit]:
         """Every term whose key is exactly `key` ("Bündnis", "sich beteiligen", "den Ausschlag geben")."""
@@ -289,6 +290,7 @@ def open_dictionary(source: Path | None = None, *, progress: bool = False) -> Di
 def index_path(source: Path) -> Path:
     """Where the index of the list at `source` is kept: its name says the format, the list and
     the rules it was made by, so that a change to any builds a new one."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.places import cache_dir
 
     return cache_dir() / f"ding-v{FORMAT_VERSION}-{data_hash(source)[:16]}-{derived_hash()}.sqlite"
@@ -431,17 +433,15 @@ def _search_cutoff(db: sqlite3.Connection, fragment: str) -> int | None:
 def _search_cutoffs(index: str, heads: list[str]) -> list[tuple[str, int | None]]:
     """(fragment, `Dictionary.fragment_cutoff`) of the fragments of the headwords' families
     whose search can be cut short, from the trigram index of the index file being built."""
-    from lernkarten.glossing.family import family_of
-
     db = sqlite3.connect(index)
     try:
         common = {row[0] for row in db.execute("SELECT trigram FROM common_trigrams")}
         fragments: set[str] = set()
         for head in heads:
             for pos in ("NOUN", "VERB", "ADJ"):
-                family = family_of(head, pos)
+                family = family_stems(head, pos)
                 if family is not None:
-                    fragments.update(family.stems + (family.lemma,))
+                    fragments.update(family[1] + (family[0],))
         return [(f, _search_cutoff(db, f)) for f in sorted(fragments)
                 if f == f.casefold() and len(f) >= 3 and all(f[i:i + 3] in common for i in range(len(f) - 2))]
     finally:
@@ -450,8 +450,6 @@ def _search_cutoffs(index: str, heads: list[str]) -> list[tuple[str, int | None]
 
 def _english_zipf_rows(lines: list[tuple[int, str]]) -> list[tuple[str, float]]:
     """wordfreq's figure for every English word of the list glossing may weigh (`english.py`)."""
-    from lernkarten.glossing.english import words_to_rate
-
     words: set[str] = set()
     for _, text in lines:
         words |= words_to_rate(text.partition(" :: ")[2])

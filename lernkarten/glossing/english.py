@@ -7,9 +7,11 @@ word in the number of the German headword: "ally", not "confederate"; "terrorist
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lernkarten.lexicon.frequency import zipf_en
 
@@ -28,40 +30,82 @@ _PLACEHOLDERS = re.compile(r"\b(?:sb|sth)\.")
 _NOT_PLURAL = ("ss", "us", "is", "ews")
 
 
-#: Where a word's frequency is read first: the dictionary index keeps wordfreq's figure for
-#: every English word Ding uses (`Dictionary.english_zipf`), so that wordfreq's own list, a
-#: tenth of a second to load, is read only for a word made here ("protester"). None: wordfreq.
-_known_zipf: Callable[[str], float | None] | None = None
 ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-def read_frequencies_from(lookup: Callable[[str], float | None] | None) -> None:
-    """Take word frequencies from `lookup` (word -> wordfreq's Zipf figure, None when it has none)."""
-    global _known_zipf
-    _known_zipf = lookup
+class EnglishWords:
+    """How common English words are, read from one source of figures, remembered per source.
+
+    A `Dictionary` holds one (`dictionary.english`) reading the figures its index keeps for
+    every English word Ding uses, so that wordfreq's own list, a second to load, is read only
+    for a word made here ("protester"). Each object remembers its own answers: two
+    dictionaries never see each other's figures, whichever was opened first.
+    """
+
+    def __init__(self, known_zipf: Callable[[str], float | None] | None = None) -> None:
+        #: word -> wordfreq's Zipf figure, None when the source has none (then wordfreq is asked)
+        self.known_zipf = known_zipf
+        self.word_zipf = functools.lru_cache(maxsize=65536)(self._word_zipf)
+        self.zipf = functools.lru_cache(maxsize=65536)(self._zipf)
+
+    def _word_zipf(self, word: str) -> float:
+        """wordfreq's Zipf frequency of an English word."""
+        if self.known_zipf is not None:
+            known = self.known_zipf(word)
+            if known is not None:
+                return known
+        return zipf_en(word)
+
+    def _zipf(self, text: str) -> float:
+        """How common a gloss is: the rarest of its content words on wordfreq's Zipf scale (0 for none)."""
+        # hyphenated words stay whole: wordfreq rates "set-piece" as rarer than "set" and "piece"
+        words = [w for w in ENGLISH_WORD.findall(_PARENTHESES.sub(" ", text))
+                 if w.lower() not in _STOPWORDS and len(w) > 1]
+        if not words:
+            return 0.0
+        # above 5 an English word is so common it has many senses ("lead"): no more credit for that
+        return min(5.0, min(self.word_zipf(w) for w in words))
+
+    def looks_plural(self, text: str) -> bool:
+        """True when a noun gloss ends in a regular plural whose singular is a known English word."""
+        word = head_word(text)
+        one = singular(word)
+        if not one:
+            return False
+        return self.word_zipf(one) >= 2.5 and self.word_zipf(one) >= self.word_zipf(word) - 1.0
+
+    def cache_clear(self) -> None:
+        """Forget the figures read so far."""
+        self.word_zipf.cache_clear()
+        self.zipf.cache_clear()
 
 
-@functools.lru_cache(maxsize=65536)
+#: Figures straight from wordfreq: what `word_zipf`, `zipf` and `looks_plural` read outside `reading_from`.
+WORDFREQ = EnglishWords()
+_reading: contextvars.ContextVar[EnglishWords] = contextvars.ContextVar("english_words", default=WORDFREQ)
+
+
+@contextlib.contextmanager
+def reading_from(words: EnglishWords) -> Iterator[EnglishWords]:
+    """`word_zipf`, `zipf` and `looks_plural` read `words` within this block (the glossing of one
+    entry reads its dictionary's); outside it, wordfreq. For code not yet handed the dictionary's
+    `EnglishWords`: what is handed it calls its methods."""
+    token = _reading.set(words)
+    try:
+        yield words
+    finally:
+        _reading.reset(token)
+
+
 def word_zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of an English word."""
-    if _known_zipf is not None:
-        known = _known_zipf(word)
-        if known is not None:
-            return known
-    return zipf_en(word)
+    """wordfreq's Zipf frequency of an English word (`EnglishWords.word_zipf` of `reading_from`'s words)."""
+    return _reading.get().word_zipf(word)
 
 
-@functools.lru_cache(maxsize=65536)
 def zipf(text: str) -> float:
-    """How common a gloss is: the rarest of its content words on wordfreq's Zipf scale (0 for none)."""
-    # hyphenated words stay whole: wordfreq rates "set-piece" as rarer than "set" and "piece"
-    words = [w for w in ENGLISH_WORD.findall(_PARENTHESES.sub(" ", text))
-             if w.lower() not in _STOPWORDS and len(w) > 1]
-    if not words:
-        return 0.0
-    # above 5 an English word is so common it has many senses ("lead"): no more credit for that
-    return min(5.0, min(word_zipf(w) for w in words))
+    """How common a gloss is (`EnglishWords.zipf` of `reading_from`'s words)."""
+    return _reading.get().zipf(text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -104,12 +148,8 @@ def singular(word: str) -> str:
 
 
 def looks_plural(text: str) -> bool:
-    """True when a noun gloss ends in a regular plural whose singular is a known English word."""
-    word = head_word(text)
-    one = singular(word)
-    if not one:
-        return False
-    return word_zipf(one) >= 2.5 and word_zipf(one) >= word_zipf(word) - 1.0
+    """True when a noun gloss ends in a regular plural (`EnglishWords.looks_plural` of `reading_from`'s words)."""
+    return _reading.get().looks_plural(text)
 
 
 def make_singular(text: str) -> str:

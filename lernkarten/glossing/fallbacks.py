@@ -474,6 +474,7 @@ def governed_verb_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | N
 
     The gloss is Ding's for the verb ("to result from"); the preposition goes to the grammar.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.ding import PREPOSITIONS
 
     lemma = entry.lemma
@@ -617,6 +618,7 @@ def _article_variants(words: list[str]) -> list[str]:
 
 def _phrase_holding(words: list[str], dictionary: Dictionary) -> tuple[str, tuple] | None:
     """A Ding phrase with every word of the expression and no other but articles and prepositions."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.ding import PREPOSITIONS
     from lernkarten.glossing.phrases import (
         ARTICLES,
@@ -686,6 +688,7 @@ def _manner_fallback(words: list[str], dictionary: Dictionary) -> Fallback | Non
 
 def _governed_fallback(words: list[str], dictionary: Dictionary) -> Fallback | None:
     """"um Hilfe bitten": the verb's sense with that preposition, and the noun: "to ask for help"."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.ding import PREPOSITIONS
 
     if len(words) != 3 or words[0] not in PREPOSITIONS or not words[1][:1].isupper() or not words[2].islower():
@@ -717,8 +720,6 @@ def agent_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     English makes its agent nouns the same way ("protest" -> "protester", "demonstrate" ->
     "demonstrator"); the English word is only given when it is a word English uses.
     """
-    from lernkarten.glossing.english import word_zipf
-
     lemma = entry.lemma
     if not lemma.endswith("er") or len(lemma) < 6:
         return None
@@ -733,7 +734,7 @@ def agent_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
         english = words[0]
         base = english.removesuffix("e")
         for noun in (base + "er", base + "or"):
-            if word_zipf(noun) >= 2.5:
+            if dictionary.english.word_zipf(noun) >= 2.5:
                 return Fallback("base", [Gloss(text=noun, source="ding:base", uncertain=True, via=verb)], verb,
                                 base=verb)
     return None

@@ -24,15 +24,15 @@ from dataclasses import dataclass
 from lernkarten.glossing.dictionary import SLOTS_PER_LINE, Dictionary
 from lernkarten.glossing.family_index import (
     ADJECTIVE_ENDINGS,
+    MIN_STEM,
     NOUN_ENDINGS,
     VERB_COMPOUND_ENDINGS,
     content_stems,
     english_words,
+    family_stems,
 )
 from lernkarten.lexicon.morphology import DERIVING_PREFIXES
 
-#: Below this, a stem finds too many unrelated words ("Rat" in "Heirat", "Apparat").
-MIN_STEM = 4
 
 
 @dataclass(frozen=True)
@@ -77,23 +77,11 @@ class Family:
 
 def family_of(lemma: str, pos: str) -> Family | None:
     """The family of a word ("vermitteln": vermittel-, vermittl-), or None when it is too short to tell."""
-    word = lemma.removeprefix("sich ").casefold()
-    if " " in word or "-" in word or len(word) < MIN_STEM:
+    stems = family_stems(lemma, pos)
+    if stems is None:
         return None
-    stems = [word]
-    if pos == "VERB":
-        if word.endswith(("eln", "ern")):
-            stems = [word[:-1], word[:-3] + word[-2]]   # vermittel(t), vermittl(ung)
-        elif word.endswith("en"):
-            stems = [word[:-2]]
-        elif word.endswith("n"):
-            stems = [word[:-1]]
-    elif pos == "NOUN" and word.endswith("e") and len(word) > 6:
-        stems = [word[:-1]]                              # Verbündete: verbündet(er)
-    stems = [s for s in stems if len(s) >= MIN_STEM]
-    if not stems:
-        return None
-    return Family(word, pos if pos in {"NOUN", "VERB"} else "ADJ", lemma[:1].isupper(), tuple(stems))
+    word, found = stems
+    return Family(word, pos if pos in {"NOUN", "VERB"} else "ADJ", lemma[:1].isupper(), found)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -42,6 +42,33 @@ VERB_COMPOUND_ENDINGS = ("", "d", "de", "den", "der")
 COMPOUND_ENDINGS = tuple(sorted(set(NOUN_ENDINGS) | set(ADJECTIVE_ENDINGS) | set(VERB_COMPOUND_ENDINGS)))
 
 
+#: Below this, a stem finds too many unrelated words ("Rat" in "Heirat", "Apparat").
+MIN_STEM = 4
+
+
+def family_stems(lemma: str, pos: str) -> tuple[str, tuple[str, ...]] | None:
+    """The word case-folded and the stems its family's words start with ("vermitteln": vermittel-,
+    vermittl-), or None when it is too short to tell: what a family (`family.py`) is searched by,
+    and so which fragment searches the index answers ahead."""
+    word = lemma.removeprefix("sich ").casefold()
+    if " " in word or "-" in word or len(word) < MIN_STEM:
+        return None
+    stems = [word]
+    if pos == "VERB":
+        if word.endswith(("eln", "ern")):
+            stems = [word[:-1], word[:-3] + word[-2]]   # vermittel(t), vermittl(ung)
+        elif word.endswith("en"):
+            stems = [word[:-2]]
+        elif word.endswith("n"):
+            stems = [word[:-1]]
+    elif pos == "NOUN" and word.endswith("e") and len(word) > 6:
+        stems = [word[:-1]]                              # Verbündete: verbündet(er)
+    stems = [s for s in stems if len(s) >= MIN_STEM]
+    if not stems:
+        return None
+    return word, tuple(stems)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def english_stem(word: str) -> str:
     """A crude English stem, enough to count "increases", "increased" and "increase" as one word,

@@ -225,6 +225,7 @@ class _CompoundRow:
 
 def _rows_through_head(lemma: str, dictionary: Dictionary, nouns: object, genders: set[str]) -> list:
     """Plural and genitive of a compound Ding knows but the noun table does not ("Nachfolgestaat")."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.fallbacks import compound_plural_forms, split_compound
 
     split = split_compound(lemma, dictionary, nouns)
@@ -317,6 +318,7 @@ def _ding_plural(sense: Hit, lemma: str) -> str:
 
 def compound_plural(modifier: str, head_form: str) -> str:
     """A compound's form from its head's: "Beistands" + "Verpflichtungen" -> "Beistandsverpflichtungen"."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.fallbacks import compound_plural_forms
 
     return compound_plural_forms(modifier, head_form)

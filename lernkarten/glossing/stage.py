@@ -1,7 +1,7 @@
 """The glossing stage: Entries in, Entries with glosses and grammar out.
 
 Each entry gets 1-3 English glosses for the sense its text uses (`senses.py`), or glosses made
-from other words and marked so (`fallbacks.py`, `derived.py`), and the grammar a card shows
+from other words and marked so (`fallbacks.py`, `derived.py`, tried in `fallback_order.py`), and the grammar a card shows
 (`grammar.py`). An entry with no gloss at all is not dropped silently: it comes back in
 `GlossResult.unglossed` for the caller to report, and never becomes a card with an empty
 back. Online translators, when asked for, add sentence translations and a second opinion
@@ -21,35 +21,16 @@ from typing import Any
 from lernkarten.entries import EXPRESSION_LIST, Entry, Gloss
 from lernkarten.glossing.derived import (
     adjectival_grammar,
-    adjectival_noun_fallback,
-    compass_fallback,
-    diminutive_fallback,
     diminutive_grammar,
-    feminine_fallback,
     feminine_grammar,
     infinitive_grammar,
-    infinitive_noun_fallback,
-    loanword_fallback,
-    making_fallback,
-    particle_verb_fallback,
     place_adjective_fallback,
-    place_fallback,
-    suffixoid_fallback,
 )
 from lernkarten.glossing.dictionary import Dictionary, open_dictionary
 from lernkarten.glossing.ding import PREPOSITION_CASES, plain_german
-from lernkarten.glossing.fallbacks import (
-    Fallback,
-    able_fallback,
-    adjective_compound_fallback,
-    agent_fallback,
-    base_fallback,
-    compound_fallback,
-    expression_fallback,
-    governed_verb_fallback,
-    nationality_fallback,
-    participle_fallback,
-)
+from lernkarten.glossing.english import reading_from
+from lernkarten.glossing.fallback_order import first_fallback
+from lernkarten.glossing.fallbacks import Fallback
 from lernkarten.glossing.grammar import (
     Grammar,
     adjectival_note,
@@ -89,6 +70,7 @@ def gloss_entries(entries: list[Entry], *, translator: object = None, timeout: f
     `timeout` bounds each online request and `budget` all of them together (seconds); when the
     service fails, one warning is given and the offline result stands.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.lexicon.nouns import noun_table
 
     show_bar = progress is True
@@ -103,6 +85,7 @@ def gloss_entries(entries: list[Entry], *, translator: object = None, timeout: f
             if callback:
                 callback(done, len(entries))
     if translator is not None:
+        # deferred: read only when this runs (start-up time)
         from lernkarten.glossing.online import translate_entries
 
         result.warnings.extend(translate_entries(glossed, translator, timeout=timeout, budget=budget))
@@ -133,7 +116,13 @@ def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
 
     A word in the spelling from before 1996 ("Mißerfolg") is glossed in today's
     ("Misserfolg") when that is a word Ding or the noun table lists; the card names it.
+    English is rated by `dictionary`'s own figures (`dictionary.english`).
     """
+    with reading_from(dictionary.english):
+        return _gloss_respelled(entry, dictionary, nouns)
+
+
+def _gloss_respelled(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     glossed = _gloss_one(entry, dictionary, nouns)
     variant = entry.lemma.replace("ß", "ss") if not glossed.glosses and "ß" in entry.lemma else ""
     if variant and _is_word(variant, dictionary, nouns):
@@ -182,7 +171,7 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
         if close_senses(choices, DOUBT_MARGIN) and "glosses" not in entry.uncertain:
             entry.uncertain.append("glosses")  # senses the text cannot tell apart
     else:
-        fallback = place or _fallback(entry, dictionary, nouns)
+        fallback = place or first_fallback(entry, dictionary, nouns)
         if fallback:
             entry.glosses = fallback.glosses
     if entry.glosses and all(g.uncertain for g in entry.glosses) and "glosses" not in entry.uncertain:
@@ -227,6 +216,7 @@ def phrase_note(choice: Choice) -> str:
 def text_number(entry: Entry, nouns: object) -> str:
     """"plural" when every sentence uses the noun in the plural, "singular" when every one in the
     singular, else "": from the form's case and number slots, narrowed by the article before it."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.grammar import article_readings
 
     seen: set[str] = set()
@@ -245,42 +235,6 @@ def text_number(entry: Entry, nouns: object) -> str:
             return ""
         seen |= numbers
     return seen.pop() if len(seen) == 1 else ""
-
-
-def _fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fallback | None:
-    """The first way of glossing the entry through other words that works, in order of trust."""
-    if entry.pos == "NOUN":
-        # a verb as a noun before a compound: "Zusammensitzen" is sitting together, not "together sitting"
-        return (adjectival_noun_fallback(entry, dictionary, nouns) or infinitive_noun_fallback(entry, dictionary)
-                or diminutive_fallback(entry, dictionary)   # "Tischlein" is a little table, not Tisch + Lein (flax)
-                or feminine_fallback(entry, dictionary, nouns)  # Innenminister + -in, not Inn + Ministerin
-                or compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
-                or agent_fallback(entry, dictionary) or place_fallback(entry, nouns, dictionary)
-                or making_fallback(entry, dictionary)
-                or loanword_fallback(entry, dictionary, nouns))
-    if entry.pos == "PROPN":
-        return (compound_fallback(entry, dictionary, nouns) or base_fallback(entry, dictionary)
-                or agent_fallback(entry, dictionary))
-    if entry.pos in {"ADJ", "ADV"}:
-        return (participle_fallback(entry, dictionary) or base_fallback(entry, dictionary)
-                or adjective_compound_fallback(entry, dictionary) or able_fallback(entry, dictionary)
-                or nationality_fallback(entry, dictionary) or suffixoid_fallback(entry, dictionary)
-                or compass_fallback(entry, dictionary, nouns) or place_fallback(entry, nouns, dictionary))
-    if entry.pos == "EXPR":
-        return expression_fallback(entry, dictionary)
-    if entry.pos == "VERB":
-        if not entry.lemma.startswith("sich "):
-            # a reflexive verb the tagger saw without its pronoun, or the other way round
-            for lemma in (f"sich {entry.lemma}",):
-                alternative = copy.copy(entry)
-                alternative.lemma = lemma
-                choices = choose_senses(alternative, dictionary)
-                if choices:
-                    return Fallback("base", glosses_of(choices, source="ding:base", uncertain=True, via=lemma),
-                                    lemma, base=lemma)
-        return (governed_verb_fallback(entry, dictionary) or participle_fallback(entry, dictionary)
-                or base_fallback(entry, dictionary) or particle_verb_fallback(entry, dictionary))
-    return base_fallback(entry, dictionary)
 
 
 def _text_genders(entry: Entry, dictionary: Dictionary, nouns: object) -> tuple[str, ...]:

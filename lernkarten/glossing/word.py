@@ -30,6 +30,7 @@ class WordInfo:
 
 def lookup_word(word: str, *, progress: bool = False) -> WordInfo:
     """Every reading of `word` the dictionary, the noun table or the fallbacks know, glossed."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.dictionary import open_dictionary
     from lernkarten.glossing.stage import gloss_entry
     from lernkarten.lexicon.nouns import noun_table
@@ -51,6 +52,7 @@ def lookup_word(word: str, *, progress: bool = False) -> WordInfo:
 
 def _readings(word: str, dictionary: Any, nouns: Any) -> list[tuple[str, str]]:
     """(lemma, part of speech) pairs the word can stand for, the word itself first."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL
     from lernkarten.glossing.fallbacks import _head_of
     from lernkarten.lexicon.expressions import expression_glosses

@@ -74,6 +74,7 @@ def dictionary_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _load() -> Headwords:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.fileio import write_atomic
     from lernkarten.places import cache_dir
 

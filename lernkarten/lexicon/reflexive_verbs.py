@@ -50,6 +50,7 @@ def reflexive_verbs() -> ReflexiveVerbs:
 
 @lru_cache(maxsize=1)
 def _load() -> ReflexiveVerbs:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.fileio import write_atomic
     from lernkarten.places import cache_dir
 

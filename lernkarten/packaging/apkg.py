@@ -83,6 +83,7 @@ def write_package(deck: Deck, path: Path, *, reverse: bool = False,
     """
     import genanki
 
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.anki_records import StampedNote
     from lernkarten.packaging.models import AUDIO_REVISED, REVISED, cloze_model, word_model
 
@@ -175,6 +176,7 @@ def read_package_notes(path: str | os.PathLike[str]) -> dict[str, PackagedNote]:
 
     Read through `unpack.py` like every package, since the file at the output path may be anything.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.unpack import note_rows, open_package
 
     with open_package(Path(path)) as connection:

@@ -198,6 +198,7 @@ def cloze_model(*, audio: bool = False) -> Any:
 
 def _model(model_id: int, name: str, fields: tuple[str, ...], templates: list[dict[str, Any]], *, cloze: bool,
            revised: int = REVISED) -> Any:
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.anki_records import RevisedModel
 
     return RevisedModel(

@@ -55,7 +55,7 @@ from lernkarten.packaging.subdecks import parent_name, subdeck_name
 from lernkarten.plaintext import without_controls
 
 if TYPE_CHECKING:
-    from lernkarten.audio.clips import NoteAudio
+    from lernkarten.audio.note_audio import NoteAudio
 
 #: What the Reverse field holds when the English -> German card is wanted.
 REVERSE_ON = "y"

@@ -77,6 +77,7 @@ def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *,
     unless it was edited since (see `stamp_edits`). The notes are compared as `write_apkg`
     will write them, `audio` included: sound added, changed or dropped is a change.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.apkg import read_package_notes
 
     packaged = read_package_notes(package)

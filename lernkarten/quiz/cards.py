@@ -120,6 +120,7 @@ def read_deck(path: str | Path) -> list[QuizCard]:
 
 def read_deck_json(path: str | Path) -> list[QuizCard]:
     """Cards of a deck JSON (`Deck.to_json()`), with the fields the `.apkg` would carry."""
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.deckjson import read_deck_json as read_checked
 
     path = Path(path)
@@ -136,6 +137,7 @@ def cards_from_deck(deck: Deck, origin: str = "") -> list[QuizCard]:
     Rendering an entry as the package does, then reading the fields back as from a package,
     gives the same text, tags and deck names from the `.json` as from the `.apkg`.
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.render import render_entry
 
     cards = []
@@ -158,6 +160,7 @@ def read_apkg(path: str | Path) -> list[QuizCard]:
     a member name that tries to leave the folder, a collection in another format, or one
     that unpacks to too much (`packaging/unpack.py`, the same door as every `.apkg` reader).
     """
+    # deferred: read only when this runs (start-up time)
     from lernkarten.packaging.unpack import note_rows, open_package
 
     path = Path(path)

@@ -140,6 +140,7 @@ def default_path() -> Path:
     override = os.environ.get("LERNKARTEN_DB")
     if override:
         return Path(override)
+    # deferred: read only when this runs (start-up time)
     from lernkarten.places import data_dir
 
     return data_dir() / DB_NAME

@@ -316,6 +316,7 @@ class Quiz:
 
     def _pronounce(self, card: QuizCard) -> None:
         """Say the card's German (only where it gives nothing away); tell once if it cannot be heard."""
+        # deferred: read only when this runs (start-up time)
         from lernkarten.audio.playback import find_player
 
         if self._player is None and not self._silent:
@@ -326,6 +327,7 @@ class Quiz:
         if self._player is None:
             return
         try:
+            # deferred: read only when this runs (start-up time)
             from lernkarten.audio.espeak import speak
 
             played = self._player.play(speak(card.german))
