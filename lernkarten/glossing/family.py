@@ -34,7 +34,6 @@ from lernkarten.glossing.family_index import (
 from lernkarten.lexicon.morphology import DERIVING_PREFIXES
 
 
-
 @dataclass(frozen=True)
 class Family:
     """How to recognise the words of a word's family."""
