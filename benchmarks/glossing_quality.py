@@ -85,7 +85,7 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT))
     from lernkarten.glossing import gloss_entries
-    from lernkarten.pipeline import extract_entries
+    from lernkarten.pipeline import Options, extract_entries
 
     judgement = JUDGEMENTS[args.corpus]
     if args.corpus in HALVES and not NEWS.is_dir():
@@ -96,7 +96,7 @@ def main() -> int:
                  else [str(NEWS / f"{n:02d}.txt") for n in HALVES[args.corpus]] if args.corpus in HALVES
                  else all_gsd_texts(Path(folder)))
         started = time.perf_counter()
-        extraction = extract_entries(paths, level=args.level)
+        extraction = extract_entries(paths, Options(level=args.level))
         extracted = time.perf_counter() - started
     entries = extraction.entries
     started = time.perf_counter()

@@ -34,9 +34,9 @@ def normalise(item: str) -> str:
 
 def deck_lemmas(article: Path, level: str) -> list[str]:
     """The lemmas of the article's deck, in the deck's order."""
-    from lernkarten.pipeline import build_decks
+    from lernkarten.pipeline import Options, build_decks
 
-    build = build_decks([str(article)], level=level, force=True)
+    build = build_decks([str(article)], Options(level=level, force=True))
     return [entry.lemma for entry in build.decks[0].entries]
 
 

@@ -7,7 +7,7 @@ The library's face is small; each stage lives in its own module:
 A script builds a deck in three lines::
 
     import lernkarten
-    built = lernkarten.build_decks(["article.txt"], level="B1")
+    built = lernkarten.build_decks(["article.txt"], lernkarten.Options(level="B1"))
     lernkarten.write_deck(built.decks[0], "decks/article.apkg")
 
 The names below are loaded on first use, so `import lernkarten` (and the quiz, which
@@ -26,6 +26,7 @@ _EXPORTS = {
     "extract_entries": "lernkarten.pipeline",
     "Build": "lernkarten.pipeline",
     "Extraction": "lernkarten.pipeline",
+    "Options": "lernkarten.pipeline",
     "write_deck": "lernkarten.packaging.rebuild",
     "package_deck_json": "lernkarten.packaging.rebuild",
     "read_deck_json": "lernkarten.packaging.deckjson",
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from lernkarten.packaging.apkg import write_apkg
     from lernkarten.packaging.deckjson import read_deck_json
     from lernkarten.packaging.rebuild import package_deck_json, write_deck
-    from lernkarten.pipeline import Build, Extraction, build_decks, extract_entries
+    from lernkarten.pipeline import Build, Extraction, Options, build_decks, extract_entries
 
 
 def __getattr__(name: str) -> Any:

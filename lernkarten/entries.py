@@ -207,6 +207,10 @@ class Entry:
         return entry
 
 
+#: The name of a deck in Anki when its maker gives none.
+DEFAULT_DECK_NAME = "Lernkarten"
+
+
 @dataclass
 class Deck:
     """The glossed vocabulary of one deck: what `decks/NAME.json` holds."""

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from lernkarten.analysis.occurrences import Occurrence
-from lernkarten.entries import Deck, Entry, Source
+from lernkarten.entries import DEFAULT_DECK_NAME, Deck, Entry, Source
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import SourceText, read_source
@@ -26,7 +26,6 @@ from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, collect_entries, 
 
 #: Bump when the analysis output changes for the same text, so old cache files are not used.
 ANALYSIS_CACHE_VERSION = 1
-DEFAULT_DECK_NAME = "Lernkarten"
 
 Progress = Callable[[int, int], None]
 
@@ -129,33 +128,37 @@ def analyse_body(nlp: object, source: Source, body: str) -> AnalysedText:
     return AnalysedText(source=source, occurrences=occurrences(doc), token_count=token_count)
 
 
-def extract_entries(
-    paths: Sequence[str],
-    *,
-    level: str = DEFAULT_LEVEL,
-    limit: int | None = None,
-    known: Iterable[str] = (),
-    names: bool = False,
-    model: str | None = None,
-    force: bool = False,
-    jobs: int = 1,
-    use_cache: bool = True,
-    progress: Progress | None = None,
-) -> Extraction:
+@dataclass(frozen=True)
+class Options:
+    """What decides the words of a deck and how texts are read: one record for `extract_entries`
+    and `build_decks`, so both read a text the same way and a new option is added in one place."""
+
+    level: str = DEFAULT_LEVEL          # the learner's level: words it usually knows stay out
+    limit: int | None = None            # at most this many entries, best first
+    known: tuple[str, ...] = ()         # lemmas the learner knows
+    names: bool = False                 # keep proper names
+    model: str | None = None            # an installed spaCy pipeline instead of HanTa
+    force: bool = False                 # go on with a text that does not look German
+    jobs: int = 1                       # processes for analysis
+    use_cache: bool = True              # reuse analyses and glosses of earlier runs
+
+
+def extract_entries(paths: Sequence[str], options: Options = Options(), *,
+                    progress: Progress | None = None) -> Extraction:
     """The entries worth learning in the texts at `paths`, best first."""
-    texts = read_sources(paths, force=force)
-    analysed, reused = analyse_texts(texts, model=model, jobs=jobs, use_cache=use_cache, progress=progress)
-    entries = choose_entries(analysed, level=level, limit=limit, known=known, names=names)
+    texts = read_sources(paths, force=options.force)
+    analysed, reused = analyse_texts(texts, model=options.model, jobs=options.jobs, use_cache=options.use_cache,
+                                     progress=progress)
+    entries = choose_entries(analysed, options)
     return Extraction(entries=entries, sources=[t.source for t in texts],
                       token_count=sum(a.token_count for a in analysed), analysed=len(texts) - reused, reused=reused)
 
 
-def choose_entries(analysed: Sequence[AnalysedText], *, level: str, limit: int | None, known: Iterable[str],
-                   names: bool) -> list[Entry]:
+def choose_entries(analysed: Sequence[AnalysedText], options: Options) -> list[Entry]:
     """The vocabulary stage over some analysed texts: one entry per word, the best first."""
     verb_of, in_news = dictionary_hints()
-    return select_entries(collect_entries(analysed), level=level, limit=limit, known=known, names=names,
-                          verb_of=verb_of, in_news=in_news)
+    return select_entries(collect_entries(analysed), level=options.level, limit=options.limit, known=options.known,
+                          names=options.names, verb_of=verb_of, in_news=in_news)
 
 
 def dictionary_hints() -> tuple[Callable[[str], str | None], Callable[[str], bool]]:
@@ -186,17 +189,10 @@ class Build:
 
 def build_decks(
     paths: Sequence[str],
+    options: Options = Options(),
     *,
     name: str = DEFAULT_DECK_NAME,
     split: bool = False,
-    level: str = DEFAULT_LEVEL,
-    limit: int | None = None,
-    known: Iterable[str] = (),
-    names: bool = False,
-    model: str | None = None,
-    force: bool = False,
-    jobs: int = 1,
-    use_cache: bool = True,
     translator: str | None = None,
     progress: Progress | None = None,
     gloss_progress: bool = False,
@@ -206,16 +202,16 @@ def build_decks(
     Entries stay best first: Anki's new-card queue keeps the deck's order, so a learner meets
     the most useful words first.
     """
-    texts = read_sources(paths, force=force)
-    analysed, reused = analyse_texts(texts, model=model, jobs=jobs, use_cache=use_cache, progress=progress)
+    texts = read_sources(paths, force=options.force)
+    analysed, reused = analyse_texts(texts, model=options.model, jobs=options.jobs, use_cache=options.use_cache,
+                                     progress=progress)
     groups = [[a] for a in analysed] if split else [analysed]
-    known = list(known)
     decks: list[Deck] = []
     unglossed: list[Entry] = []
     warnings: list[str] = []
     for group in groups:
-        entries = choose_entries(group, level=level, limit=limit, known=known, names=names)
-        result = gloss(entries, translator=translator, use_cache=use_cache, progress=gloss_progress)
+        entries = choose_entries(group, options)
+        result = gloss(entries, translator=translator, use_cache=options.use_cache, progress=gloss_progress)
         unglossed.extend(result.unglossed)
         warnings.extend(w for w in result.warnings if w not in warnings)
         decks.append(Deck(name=name, sources=[a.source for a in group], entries=result.entries))

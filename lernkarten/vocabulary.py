@@ -16,13 +16,10 @@ from dataclasses import dataclass, replace
 
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.entries import Entry, Example, Source
+from lernkarten.levels import DEFAULT_LEVEL, LEVEL_KNOWN_ZIPF, LEVELS
 from lernkarten.lexicon.calendar import is_calendar_word
 from lernkarten.lexicon.frequency import zipf_de
 
-#: A learner at this level is assumed to know words at least this frequent (Zipf).
-LEVEL_KNOWN_ZIPF = {"A2": 5.2, "B1": 4.6, "B2": 4.0, "C1": 3.4}
-LEVELS = tuple(LEVEL_KNOWN_ZIPF)
-DEFAULT_LEVEL = "B1"
 #: Examples kept per entry and per source: enough to show the word's uses, not the whole text.
 MAX_EXAMPLES_PER_SOURCE = 3
 LEARNABLE_POS = {"NOUN", "VERB", "ADJ", "ADV", "EXPR"}

@@ -218,7 +218,7 @@ def test_the_library_writes_a_deck_in_three_lines(tmp_path: Path) -> None:
     import lernkarten
 
     (tmp_path / "text.txt").write_text(TEXT, encoding="utf-8")
-    built = lernkarten.build_decks([str(tmp_path / "text.txt")], level="B1")
+    built = lernkarten.build_decks([str(tmp_path / "text.txt")], lernkarten.Options(level="B1"))
     written = lernkarten.write_deck(built.decks[0], tmp_path / "text.apkg")
     assert written.summary.notes > 0
     assert lernkarten.read_deck_json(tmp_path / "text.json") == written.deck

@@ -11,7 +11,7 @@ from conftest import SEED
 
 from lernkarten.cli import cli
 from lernkarten.entries import Entry, Example
-from lernkarten.pipeline import extract_entries
+from lernkarten.pipeline import Options, extract_entries
 from lernkarten.vocabulary import select_entries
 
 POLITICAL = ["Bündnis", "Streitkräfte", "Einmischung", "Waffenstillstand", "Militärbündnis", "Souveränität"]
@@ -19,7 +19,7 @@ POLITICAL = ["Bündnis", "Streitkräfte", "Einmischung", "Waffenstillstand", "Mi
 
 @pytest.fixture(scope="module")
 def seed_b1() -> list:
-    return extract_entries([str(SEED)], level="B1").entries
+    return extract_entries([str(SEED)], Options(level="B1")).entries
 
 
 def test_political_vocabulary_is_among_the_top_entries_at_b1(seed_b1: list) -> None:
@@ -35,7 +35,7 @@ def test_proper_names_stay_out_unless_asked_for(seed_b1: list) -> None:
     lemmas = {e.lemma for e in seed_b1}
     for name in ("Tokajew", "Almaty", "ODKB", "Russland", "Kasachstan", "Belarus", "Nasarbajew"):
         assert name not in lemmas
-    with_names = {e.lemma for e in extract_entries([str(SEED)], level="B1", names=True).entries}
+    with_names = {e.lemma for e in extract_entries([str(SEED)], Options(level="B1", names=True)).entries}
     assert {"Tokajew", "Kasachstan", "ODKB"} <= with_names
 
 
@@ -54,8 +54,8 @@ def test_words_the_level_covers_and_numbers_are_left_out(seed_b1: list) -> None:
 
 
 def test_a_higher_level_leaves_out_more(seed_b1: list) -> None:
-    c1 = {e.lemma for e in extract_entries([str(SEED)], level="C1").entries}
-    a2 = {e.lemma for e in extract_entries([str(SEED)], level="A2").entries}
+    c1 = {e.lemma for e in extract_entries([str(SEED)], Options(level="C1")).entries}
+    a2 = {e.lemma for e in extract_entries([str(SEED)], Options(level="A2")).entries}
     b1 = {e.lemma for e in seed_b1}
     assert c1 < b1 < a2
     assert "Bündnis" in b1 and "Bündnis" not in c1  # Zipf 4.2: a C1 learner knows it
@@ -138,7 +138,7 @@ def test_a_compound_of_a_name_is_learnt_as_its_head() -> None:
 def test_a_participle_used_as_an_adjective_is_learnt_as_its_verb() -> None:
     text = ("Die kritisierten Maßnahmen wurden zurückgenommen. Der Minister kritisierte das Gesetz. "
             "Die Vorschläge sind bekannt. Die benötigten Mittel fehlen.")
-    entries = extract_entries([_write(text)], level="B1", force=True).entries
+    entries = extract_entries([_write(text)], Options(level="B1", force=True)).entries
     chosen = {(e.lemma, e.pos): e for e in entries}
     assert ("kritisiert", "ADJ") not in chosen and ("benötigt", "ADJ") not in chosen
     assert chosen[("kritisieren", "VERB")].count == 2

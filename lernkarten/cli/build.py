@@ -15,6 +15,7 @@ from lernkarten.cli.options import (
     read_known,
 )
 from lernkarten.cli.speech import Pronunciations, audio_options
+from lernkarten.entries import DEFAULT_DECK_NAME
 from lernkarten.errors import LernkartenError
 
 
@@ -26,7 +27,7 @@ from lernkarten.errors import LernkartenError
                    "with --split, a folder for one deck per text (default decks/).")
 @click.option("--split", is_flag=True, help="One deck per text instead of one deck with a subdeck per text.")
 @click.option("--reverse", is_flag=True, help="Also make English -> German cards.")
-@click.option("--name", default="Lernkarten", show_default=True, help="The deck's name in Anki.")
+@click.option("--name", default=DEFAULT_DECK_NAME, show_default=True, help="The deck's name in Anki.")
 @analysis_options
 @click.option("--exclude-deck", type=click.Path(dir_okay=False), multiple=True,
               help="Leave out words already in this deck (.apkg or lernkarten .json; repeatable).")
@@ -60,7 +61,7 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     from lernkarten.exclusions import excluded_lemmas
     from lernkarten.packaging.rebuild import studied_lemmas, write_deck
     from lernkarten.packaging.subdecks import parent_name
-    from lernkarten.pipeline import build_decks
+    from lernkarten.pipeline import Options, build_decks
 
     paths = gather_texts(texts, text_lists)
     targets = _output_paths(paths, output, split)
@@ -71,9 +72,10 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     known_words = read_known(known) + excluded
     speech = Pronunciations(audio, audio_voice) if audio else None
     with analysis_progress() as progress:
-        result = build_decks(paths, name=name, split=split, level=level, limit=limit, known=known_words,
-                             names=names, model=model, force=force, jobs=jobs, use_cache=not no_cache,
-                             translator=translator, progress=progress, gloss_progress=True)
+        options = Options(level=level, limit=limit, known=tuple(known_words), names=names, model=model,
+                          force=force, jobs=jobs, use_cache=not no_cache)
+        result = build_decks(paths, options, name=name, split=split, translator=translator, progress=progress,
+                             gloss_progress=True)
     console = Console(stderr=True)
     for warning in result.warnings:
         console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)

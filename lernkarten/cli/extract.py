@@ -24,12 +24,13 @@ def extract(texts: tuple[str, ...], text_lists: tuple[str, ...], level: str, lim
     """
     # deferred: read only when this runs (start-up time)
     from lernkarten.cli.progress import analysis_progress
-    from lernkarten.pipeline import extract_entries
+    from lernkarten.pipeline import Options, extract_entries
 
     paths = gather_texts(texts, text_lists)
     with analysis_progress(enabled=not as_json) as progress:
-        extraction = extract_entries(paths, level=level, limit=limit, known=read_known(known), names=names,
-                                     model=model, force=force, jobs=jobs, progress=progress)
+        options = Options(level=level, limit=limit, known=tuple(read_known(known)), names=names, model=model,
+                          force=force, jobs=jobs)
+        extraction = extract_entries(paths, options, progress=progress)
     entries = extraction.entries
     unglossed = []
     if gloss:

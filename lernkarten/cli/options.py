@@ -8,13 +8,13 @@ from typing import Any
 
 import click
 
-LEVELS = ("A2", "B1", "B2", "C1")  # kept in step with lernkarten.vocabulary.LEVEL_KNOWN_ZIPF
+from lernkarten.levels import DEFAULT_LEVEL, LEVELS
 
 
 def analysis_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Decorate a command with the options that choose what is worth learning."""
     options = [
-        click.option("--level", type=click.Choice(LEVELS, case_sensitive=False), default="B1", show_default=True,
+        click.option("--level", type=click.Choice(LEVELS, case_sensitive=False), default=DEFAULT_LEVEL, show_default=True,
                      callback=lambda ctx, param, value: value.upper(),
                      help="Your level: words this level usually knows are left out."),
         click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N words, best first."),

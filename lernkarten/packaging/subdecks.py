@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from lernkarten.entries import Deck, Source
+from lernkarten.entries import DEFAULT_DECK_NAME, Deck, Source
 from lernkarten.plaintext import without_controls
 
 #: Longest title part of a subdeck name; longer titles are cut at a word boundary.
@@ -52,8 +52,8 @@ def _short_title(title: str) -> str:
 
 
 def parent_name(deck: Deck) -> str:
-    """The name of the deck that holds a package's subdecks: the Deck's own, "Lernkarten" if it has none."""
-    return without_controls(deck.name).strip() or "Lernkarten"
+    """The name of the deck that holds a package's subdecks: the Deck's own, or the default name if it has none."""
+    return without_controls(deck.name).strip() or DEFAULT_DECK_NAME
 
 
 def _clean_deck_part(name: str) -> str:
