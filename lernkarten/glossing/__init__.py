@@ -12,6 +12,7 @@ module stays light: the work is imported when a function is called.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ __all__ = ["GlossResult", "WordInfo", "gloss_entries", "lookup_word"]
 
 
 def gloss_entries(entries: list[Entry], *, translator: Any = None, timeout: float = 10, budget: float = 120,
-                  progress: bool = False) -> GlossResult:
+                  progress: bool | Callable[[int, int], None] = False) -> GlossResult:
     """Gloss entries: 1-3 glosses for the sense of their text, grammar, notes, what is uncertain.
 
     `translator` is None (offline), a service name ("google", "deepl", "mymemory") or any object

@@ -276,13 +276,13 @@ def making_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
             continue
         if english.endswith("ic") or (english_suffix == "ification" and english.endswith("ian")):
             english = english.removesuffix("ic").removesuffix("ian")   # Germanic: Germanization
-        made = english + english_suffix
+        word = english + english_suffix
         # English attests it ("Russification"), or the people's name is bare ("Kazakh"): a
         # suffix of its own ("Turkish", "Chinese") makes words English does not have
-        if dictionary.english.word_zipf(made.lower()) <= 0 and english.endswith(_ADJECTIVE_ENDINGS):
+        if dictionary.english.word_zipf(word.lower()) <= 0 and english.endswith(_ADJECTIVE_ENDINGS):
             continue
         via = f"{adjective} + -{suffix}"
-        return Fallback("base", [Gloss(text=made, source="ding:base", uncertain=True, via=via)], via, base=adjective)
+        return Fallback("base", [Gloss(text=word, source="ding:base", uncertain=True, via=via)], via, base=adjective)
     return None
 
 

@@ -339,7 +339,7 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
         steps = total * 3           # reading the lines is about a third of the work
         lines: list[tuple[int, str]] = []
         terms: list[tuple[str, int, int, int, int, str | None, str, str]] = []
-        words: list[tuple[str, str, int, int, int]] = []
+        words: list[tuple[str, int, int, int, str]] = []
         for number, text in enumerate(text_lines, start=1):
             lines.append((number, text))
             for slot, slot_terms in enumerate(german_slots(text)):

@@ -16,7 +16,7 @@ import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lernkarten.entries import EXPRESSION_LIST, Entry, Gloss
 from lernkarten.glossing.derived import (
@@ -50,6 +50,9 @@ from lernkarten.glossing.senses import (
 )
 from lernkarten.lexicon.expressions import expression_glosses
 
+if TYPE_CHECKING:
+    from lernkarten.glossing.online import Translator
+
 Progress = Callable[[int, int], None]
 
 
@@ -62,7 +65,7 @@ class GlossResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def gloss_entries(entries: list[Entry], *, translator: object = None, timeout: float = 10, budget: float = 120,
+def gloss_entries(entries: list[Entry], *, translator: str | Translator | None = None, timeout: float = 10, budget: float = 120,
                   progress: bool | Progress = False) -> GlossResult:
     """Gloss every entry offline; with `translator` ("google", "deepl", ... or an object with
     `translate(text) -> str`) also translate example sentences and add a second-opinion gloss.
