@@ -33,6 +33,7 @@ from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import SUBORDINATORS, is_boundary, stretches
 from lernkarten.lexicon.frequency import zipf_de
 from lernkarten.lexicon.particles import ADVERB_PARTICLES, PREPOSITION_PARTICLES, SEPARABLE_PARTICLES
+from lernkarten.lexicon.pronouns import REFLEXIVE_PERSON
 
 #: a particle verb no dictionary lists must be at least this common (Zipf) to be believed, and
 #: its particle a preposition or adverb of direction the tagger itself took for a particle
@@ -64,7 +65,6 @@ _CLAUSE_ENDS = frozenset({"$,", "$.", "KON"}) | SUBORDINATORS
 #: finite full verbs take particles; of the auxiliaries only haben does (vorhaben, innehaben)
 _FINITE_VERBS = frozenset({"VVFIN", "VVIMP"})
 
-_REFLEXIVE_PERSON = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
 _DATIVE_DETERMINERS = frozenset({"dem", "einem", "keinem", "meinem", "deinem", "seinem", "ihrem", "unserem",
                                  "eurem", "diesem", "jenem", "jedem", "welchem", "manchem", "solchem"})
 _DATIVE_PRONOUNS = frozenset({"mir", "dir", "ihm", "ihnen", "uns", "euch"})
@@ -286,8 +286,8 @@ def attach_reflexives(tokens: Sequence[Token]) -> None:
         if verb is None or verb._.reflexive is not None:
             continue
         pronoun = token.text.lower()
-        if pronoun in _REFLEXIVE_PERSON:
-            subject = _REFLEXIVE_PERSON[pronoun]
+        if pronoun in REFLEXIVE_PERSON:
+            subject = REFLEXIVE_PERSON[pronoun]
             if not any(t.text.lower() == subject and t.tag_ == "PPER" for t in clause):
                 continue  # "er sieht mich": an object, not a reflexive
         elif pronoun != "sich":

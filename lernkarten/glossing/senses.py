@@ -46,6 +46,7 @@ from lernkarten.glossing.english import (
 from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.phrases import Sentence, find_phrases_in
 from lernkarten.lexicon.particles import CLAUSE_FINAL_PARTICLES as SEPARABLE_PARTICLES
+from lernkarten.lexicon.pronouns import REFLEXIVE_PERSON as _PERSON_OF_REFLEXIVE
 
 #: Subject labels a news text is likely to use a word in.
 NEWS_LABELS = frozenset({"pol.", "mil.", "econ.", "jur.", "adm."})
@@ -662,10 +663,6 @@ def _reflexive_in_text(entry: Entry) -> bool:
             if word == "sich" or _PERSON_OF_REFLEXIVE.get(word, "") in sentence.words:
                 return True
     return False
-
-
-#: A first- or second-person reflexive pronoun is reflexive only with its own subject.
-_PERSON_OF_REFLEXIVE = {"mich": "ich", "dich": "du", "uns": "wir", "euch": "ihr"}
 
 
 def in_news_subject(lemma: str, dictionary: Dictionary) -> bool:
