@@ -214,7 +214,8 @@ def _grammar(entry: Entry) -> str:
         return ""
     if entry.plural_only:
         return "die (plural only)"
-    parts = [entry.article or "?", f"pl. {entry.plural or '-'}"]
+    # the card shows no plural when none is known: a "-" would read as a plural like the singular
+    parts = [entry.article or "?", f"pl. {entry.plural or '(none shown)'}"]
     doubts = [u for u in entry.uncertain if u in {"gender", "plural"}]
     if doubts:
         parts.append("uncertain: " + ",".join(doubts))
