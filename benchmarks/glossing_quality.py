@@ -7,6 +7,7 @@
     python benchmarks/glossing_quality.py --corpus news-tune # the tuning half (00-29), 160 judged
     python benchmarks/glossing_quality.py --write-sample     # a fresh sample to judge (overwrites!)
     python benchmarks/glossing_quality.py --show             # the sample with its sentences, for judging
+    python benchmarks/glossing_quality.py --corpus news --write-sample --out FILE  # a sample for a judge, elsewhere
 
 Coverage is the share of the B1 entries (vocabulary stage, default settings) that get at
 least one gloss. The judged sample is every fifth entry of the seed, 50 in all
@@ -81,6 +82,7 @@ def main() -> int:
     parser.add_argument("--write-sample", action="store_true", help="write a new sample to judge (overwrites)")
     parser.add_argument("--show", action="store_true", help="print the sample with a sentence of each entry")
     parser.add_argument("--level", default="B1")
+    parser.add_argument("--out", type=Path, help="with --write-sample: write the sample here, not over the judgement")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -124,6 +126,7 @@ def main() -> int:
             example = entry.examples[0].text if entry.examples else ""
             print(f"{entry.lemma} ({entry.pos}) => {_glosses(entry)} | {_grammar(entry)}\n    {example}")
     if args.write_sample:
+        judgement = args.out or judgement
         with open(judgement, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
             news = args.corpus in HALVES
@@ -214,7 +217,8 @@ def _grammar(entry: Entry) -> str:
         return ""
     if entry.plural_only:
         return "die (plural only)"
-    parts = [entry.article or "?", f"pl. {entry.plural or '-'}"]
+    # the card shows no plural when none is known: a "-" would read as a plural like the singular
+    parts = [entry.article or "?", f"pl. {entry.plural or '(none shown)'}"]
     doubts = [u for u in entry.uncertain if u in {"gender", "plural"}]
     if doubts:
         parts.append("uncertain: " + ",".join(doubts))

@@ -137,9 +137,11 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
     if adjectival:
         grammar.adjectival_noun = True
         # der/die Verbündete: a person of either sex; an abstract adjectival noun (das Gute) keeps its own
+        # unless a woman has a noun of her own: der Beamte, die Beamtin (not "die Beamte")
+        person = {"m", "f"} if not _feminine_of_its_own(lemma, nouns) else {"m"}
         if table_genders & {"m", "f"} or ding_genders & {"m", "f"}:
-            table_genders = {"m", "f"}
-            ding_genders = {"m", "f"} if ding_genders else set()
+            table_genders = set(person)
+            ding_genders = set(person) if ding_genders else set()
         grammar.notes.append(adjectival_note(lemma, table_genders))
 
     # the noun table (Wiktionary) lists every gender of a noun; a gender only Ding gives is
@@ -197,6 +199,12 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
             genitives.append(f"{article} {row.genitive}")
     grammar.genitive = " / ".join(dict.fromkeys(genitives))
     return grammar
+
+
+def _feminine_of_its_own(lemma: str, nouns: object) -> bool:
+    """An adjectival person noun whose feminine is a noun in -in the table lists ("Beamter": "Beamtin")."""
+    stem = lemma.removesuffix("r").removesuffix("e")
+    return any(r.gender == "f" and not r.is_name for r in nouns.lemma(stem + "in"))  # type: ignore[attr-defined]
 
 
 def _plurals_in_text(entry: Entry, plurals: list[str], lemma: str) -> list[str]:
