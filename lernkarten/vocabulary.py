@@ -147,8 +147,14 @@ def scored_entries(
     weights: Weights = WEIGHTS,
     verb_of: Callable[[str], str | None] | None = None,
     in_news: Callable[[str], bool] | None = None,
+    left_out: dict[str, str] | None = None,
 ) -> list[tuple[dict[str, float], Entry]]:
-    """The learnable entries with their features, best first by `weights` (what the fit reads)."""
+    """The learnable entries with their features, best first by `weights` (what the fit reads).
+
+    `left_out`, when given, receives each entry key the selection drops with the reason why
+    (what `benchmarks/key_vocabulary.py --show` reports for a missed key word).
+    """
+    dropped = left_out if left_out is not None else {}
     if level not in LEVEL_KNOWN_ZIPF:
         raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
     known_zipf = LEVEL_KNOWN_ZIPF[level]
@@ -161,18 +167,25 @@ def scored_entries(
     chosen: list[tuple[float, dict[str, float], Entry]] = []
     for entry in entries:
         if entry.pos == "PROPN" and not names:
+            dropped[entry.key] = "a name"
             continue
         if entry.pos not in LEARNABLE_POS and entry.pos != "PROPN":
+            dropped[entry.key] = f"not learnable ({entry.pos})"
             continue
-        if (_known_key(entry.lemma) in known_lemmas or not _is_word(entry.lemma) or _is_number_word(entry)
-                or is_calendar_word(entry.lemma)):
+        if _known_key(entry.lemma) in known_lemmas:
+            dropped[entry.key] = "known to the learner"
+            continue
+        if not _is_word(entry.lemma) or _is_number_word(entry) or is_calendar_word(entry.lemma):
+            dropped[entry.key] = "a number, date or no word"
             continue
         zipf = general_zipf(entry.lemma)
         entry = replace(entry, zipf=zipf, level=level_of(zipf))
         above = 0.0 if entry.pos in {"EXPR", "PROPN"} else zipf - known_zipf
         if above >= weights.known_margin:
+            dropped[entry.key] = f"known at {level} (Zipf {zipf:.1f})"
             continue
         if above > 0 and entry.count + 0.5 * family.get(entry.key, 0) < weights.known_min_count:
+            dropped[entry.key] = f"inside the {level} band and met once (Zipf {zipf:.1f})"
             continue
         features = rank_features(entry, family=family.get(entry.key, 0), above=above,
                                  named_after=entry.pos != "PROPN" and _named_after(entry, names_seen),
