@@ -61,7 +61,7 @@ def collect_entries(texts: Iterable[AnalysedText]) -> list[Entry]:
             if sentence_key in seen_sentences[key]:
                 continue
             seen_sentences[key].add(sentence_key)
-            entry.examples.append(Example(text=occ.sentence, spans=[tuple(s) for s in occ.spans],
+            entry.examples.append(Example(text=occ.sentence, spans=[(s[0], s[1]) for s in occ.spans],
                                           source=text.source.id, article=occ.article))
     for entry in entries.values():
         entry.examples = _best_examples(entry.examples)

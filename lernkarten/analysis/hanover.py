@@ -112,13 +112,13 @@ class MemoizingHanoverTagger(HanoverTagger):
             self._store.flush()
 
     def _keep(self, form: str, forward: list | None = None, pos: int | None = None,
-              result: tuple | None = None) -> None:
+              result: tuple[str, str] | None = None) -> None:
         if self._store is None:
             return
         old_forward, lemmas = self._known.get(form, (None, {}))
         if forward is not None:
             old_forward = [(int(tag), float(lp)) for tag, lp in forward]
-        if pos is not None:
+        if pos is not None and result is not None:
             lemmas = {**lemmas, pos: result}
         self._known[form] = (old_forward, lemmas)
         self._store.remember(form, (old_forward, lemmas))

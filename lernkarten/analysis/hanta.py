@@ -95,7 +95,7 @@ class HantaTagger:
                     token._.nominalised = _NOMINALISED[hanta_tag]
                 features = _features(tag, word)
                 if features:
-                    token.set_morph(features)
+                    token.set_morph(features)  # type: ignore[attr-defined]  # spaCy has it; its stubs do not
             settle_unknown_words(tokens)
             settle_compound_parts(tokens)
             settle_full_verbs(tokens)

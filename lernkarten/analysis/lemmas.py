@@ -191,8 +191,8 @@ def _strong_verb_of(participle: str, lemma: str, verbs: frozenset[str]) -> str |
         return None
     for vowel in _VOWELS:
         candidate = lemma[: match.start()] + vowel + lemma[match.end():]
-        if candidate != lemma and candidate in verbs and verb_parts(candidate) is not None \
-                and verb_parts(candidate)[0] == participle:
+        parts = verb_parts(candidate) if candidate != lemma and candidate in verbs else None
+        if parts is not None and parts[0] == participle:
             return candidate
     return None
 
@@ -383,7 +383,7 @@ def check_noun(token: Token) -> None:
     if entry_lemma:
         token._.entry_lemma = entry_lemma
     if morph:
-        token.set_morph(morph)
+        token.set_morph(morph)  # type: ignore[attr-defined]  # spaCy has it; its stubs do not
 
 
 @lru_cache(maxsize=50_000)

@@ -249,9 +249,9 @@ def parse_term(text: str) -> Term:
     else:
         text_for_words = text
     if not _MARKUP.search(text_for_words):
-        words = [w.strip(",:") for w in text.split() if w not in {"…", "...", "-", "–", "/"}]
-        bare = _without_article([w for w in words if w], ())
-        return Term(text=text, words=bare, markers=_article_gender(words, bare), labels=(), government=())
+        plain = [w.strip(",:") for w in text.split() if w not in {"…", "...", "-", "–", "/"}]
+        bare = _without_article([w for w in plain if w], ())
+        return Term(text=text, words=bare, markers=_article_gender(plain, bare), labels=(), government=())
     markers: list[str] = []
     original, text = text, text_for_words
     for group in _BRACED.findall(text):
@@ -287,8 +287,7 @@ def parse_term(text: str) -> Term:
     bare = _without_article([w for w in words if w], markers)
     if not markers:
         markers = list(_article_gender(words, bare))
-    words = bare
-    return Term(text=original, words=words, markers=tuple(markers), labels=tuple(labels),
+    return Term(text=original, words=bare, markers=tuple(markers), labels=tuple(labels),
                 government=tuple(government), comment="; ".join(kept_comments))
 
 

@@ -331,7 +331,7 @@ def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Ch
             continue
         if entry.pos in {"ADJ", "ADV"} and _adjective_keeps_its_sense(key.split(), entry_words, adjective_head):
             continue
-        score = 1000 + 12 * words - 2 * example_number
+        score: float = 1000 + 12 * words - 2 * example_number
         if slot == 0:
             score += 6  # the phrase's own line, not an example inside another word's line
         if any(t.key == lemma for t in hit.line.head.terms):
