@@ -183,7 +183,7 @@ def evaluate(nlp, sentences, errors: int, label: str) -> dict[str, float]:
 
 def seed_time(model: str | None) -> None:
     from lernkarten.analysis import load_nlp, occurrences
-    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.hanta_tagger import german_tagger
 
     started = time.perf_counter()
     nlp = load_nlp(model)
@@ -222,7 +222,7 @@ def main() -> None:
 def _tagger_only(nlp):
     from types import SimpleNamespace
 
-    from lernkarten.analysis.pipeline import LEARNER_COMPONENTS
+    from lernkarten.analysis.spacy_pipeline import LEARNER_COMPONENTS
 
     return SimpleNamespace(vocab=nlp.vocab,
                            pipeline=[(n, c) for n, c in nlp.pipeline if n not in LEARNER_COMPONENTS])

@@ -63,7 +63,7 @@ def main() -> None:
 
     from HanTa import HanoverTagger as ht
 
-    from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
+    from lernkarten.analysis.hanta_tagger import GERMAN_MODEL, MemoizingHanoverTagger
 
     sentences, _ = treebank()
     tokens = sum(len(s) for s in sentences)

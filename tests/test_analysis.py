@@ -78,7 +78,7 @@ def test_another_installed_spacy_pipeline_takes_the_taggers_place(tmp_path, nlp)
     import spacy
 
     from lernkarten.analysis import load_nlp
-    from lernkarten.analysis.pipeline import LEARNER_COMPONENTS
+    from lernkarten.analysis.spacy_pipeline import LEARNER_COMPONENTS
 
     spacy.blank("de").to_disk(tmp_path / "pipeline")
     other = load_nlp(str(tmp_path / "pipeline"))
@@ -130,7 +130,7 @@ def test_haben_without_a_participle_is_a_full_verb(nlp) -> None:
 def test_the_caching_tagger_tags_treebank_sentences_exactly_like_plain_hanta() -> None:
     from HanTa import HanoverTagger as ht
 
-    from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
+    from lernkarten.analysis.hanta_tagger import GERMAN_MODEL, MemoizingHanoverTagger
 
     sentences = _treebank_sentences(GSD / "de_gsd-ud-test.conllu", 300)
     plain = ht.HanoverTagger(GERMAN_MODEL)
@@ -146,7 +146,7 @@ def test_the_caching_tagger_tags_treebank_sentences_exactly_like_plain_hanta() -
 def test_word_analyses_kept_on_disk_tag_exactly_like_plain_hanta(tmp_path) -> None:
     from HanTa import HanoverTagger as ht
 
-    from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
+    from lernkarten.analysis.hanta_tagger import GERMAN_MODEL, MemoizingHanoverTagger
     from lernkarten.analysis.word_analyses import WordAnalysisStore
 
     sentences = _treebank_sentences(GSD / "de_gsd-ud-dev.conllu", 200)
@@ -168,7 +168,7 @@ def test_word_analyses_kept_on_disk_tag_exactly_like_plain_hanta(tmp_path) -> No
 
 
 def test_a_damaged_word_store_only_costs_time(tmp_path) -> None:
-    from lernkarten.analysis.hanover import GERMAN_MODEL, MemoizingHanoverTagger
+    from lernkarten.analysis.hanta_tagger import GERMAN_MODEL, MemoizingHanoverTagger
     from lernkarten.analysis.word_analyses import WordAnalysisStore
 
     damaged = tmp_path / "words.sqlite"
@@ -403,7 +403,7 @@ def test_an_expression_needs_all_its_words(nlp) -> None:
 
 
 def test_the_expression_list_holds_hundreds_of_expressions() -> None:
-    from lernkarten.analysis.phrases import compile_pattern
+    from lernkarten.analysis.expression_matcher import compile_pattern
     from lernkarten.lexicon.expressions import expression_lines
 
     lines = expression_lines()

@@ -466,7 +466,7 @@ def test_a_compounds_gender_follows_the_article_before_it() -> None:
 # -- expressions and words Ding lacks ---------------------------------------------------------
 
 def test_every_expression_the_analysis_finds_has_english_of_its_own() -> None:
-    from lernkarten.analysis.phrases import compile_pattern
+    from lernkarten.analysis.expression_matcher import compile_pattern
     from lernkarten.lexicon.expressions import expression_glosses, expression_lines
 
     glosses = expression_glosses()
@@ -837,7 +837,7 @@ def test_a_words_family_read_from_the_word_tables_is_the_one_a_search_of_every_s
 
 
 def test_a_phrase_word_is_found_where_the_sentence_has_a_form_of_it() -> None:
-    from lernkarten.glossing.phrases import Sentence, _same_word
+    from lernkarten.glossing.phrase_match import Sentence, _same_word
 
     for example_text in (_seed_sentence("den Ausschlag"), _ud_sentence("im Halse stecken geblieben")):
         sentence = Sentence.of(Example(text=example_text, spans=[(0, 1)]))

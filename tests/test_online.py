@@ -17,7 +17,7 @@ import pytest
 from lernkarten.entries import Entry, Example
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing import gloss_entries, online
-from lernkarten.glossing.cache import TranslationCache
+from lernkarten.glossing.translation_cache import TranslationCache
 
 SEED = Path(__file__).resolve().parents[1] / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
 TIMEOUT = 0.5

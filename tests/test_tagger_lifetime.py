@@ -6,7 +6,7 @@ import gc
 
 
 def test_dropping_the_tagger_lets_the_collector_scan_again_what_it_froze() -> None:
-    from lernkarten.analysis.hanover import drop_german_tagger, german_tagger
+    from lernkarten.analysis.hanta_tagger import drop_german_tagger, german_tagger
 
     tagger = german_tagger()
     assert gc.get_freeze_count() > 0

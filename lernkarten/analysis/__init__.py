@@ -21,7 +21,7 @@ __all__ = ["Occurrence", "load_nlp", "occurrences"]
 def load_nlp(model: str | None = None) -> Language:
     """The spaCy pipeline for `model` (None: built-in HanTa), built on first use, then shared."""
     # deferred: read only when this runs (start-up time)
-    from lernkarten.analysis.pipeline import load_nlp as load
+    from lernkarten.analysis.spacy_pipeline import load_nlp as load
 
     return load(model)
 

@@ -131,7 +131,7 @@ def check_verb(token: Token) -> None:
     misspelt form that is no word (`verteitigt` -> "verteitigen"). A guess the dictionary
     lists, or that is in use, is kept (`geliked` -> `liken`).
     """
-    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.hanta_tagger import german_tagger
     from lernkarten.lexicon.headwords import dictionary_verbs
 
     lemma = token.lemma_
@@ -260,7 +260,7 @@ def _common_word(word: str) -> bool:
 
     Word frequency alone cannot tell: it counts "fdp" as often as "gut".
     """
-    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.hanta_tagger import german_tagger
 
     tagger = german_tagger()
     readings = tagger.cache.get(word)
@@ -366,7 +366,7 @@ class NounReading:
 def sz_spelling(word: str) -> str:
     """`word` with ß where its writer wrote ss for it (`Spass`, `draussen`, `Seestrasse`), as the
     dictionary spells it; a form the tagger knows as written (`Busse`, of Bus) stays."""
-    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.hanta_tagger import german_tagger
     from lernkarten.lexicon.headwords import standard_spelling
 
     standard = standard_spelling(word)
@@ -412,7 +412,7 @@ def nominalised_adjective_lemma(word: str, tagger_lemma: str) -> str:
     rows = [row for row in _table().lookup(word) if row.adjectival and row.lemma.endswith("e")]
     if rows:
         return rows[0].lemma
-    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.hanta_tagger import german_tagger
 
     adjective = german_tagger().analyze(word.lower(), pos="ADJ(A)")[0]
     if not adjective or not word.lower().startswith(adjective[:2]):

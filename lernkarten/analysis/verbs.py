@@ -242,7 +242,7 @@ def reads_as_participle(word: str) -> bool:
     A participle beside a verb is written apart from it ("verloren gehen", "getrennt leben"):
     a predicate of its own, not a separable particle.
     """
-    from lernkarten.analysis.hanover import german_tagger
+    from lernkarten.analysis.hanta_tagger import german_tagger
 
     tagger = german_tagger()
     readings = tagger.cache.get(word)

@@ -9,7 +9,7 @@ and a large store costs no start-up time. New analyses are written when a batch 
 one transaction.
 
 The file's name carries HanTa's version, the model file's size and a fingerprint of the
-code that computes the analyses (`hanover.py`): any change to them starts a new file, and
+code that computes the analyses (`hanta_tagger.py`): any change to them starts a new file, and
 older files are removed. A store that cannot be opened or written (read-only folder,
 another process holding the lock too long) is left alone: it only saves time.
 """

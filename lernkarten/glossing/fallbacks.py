@@ -620,7 +620,7 @@ def _phrase_holding(words: list[str], dictionary: Dictionary) -> tuple[str, tupl
     """A Ding phrase with every word of the expression and no other but articles and prepositions."""
     # deferred: read only when this runs (start-up time)
     from lernkarten.glossing.ding import PREPOSITIONS
-    from lernkarten.glossing.phrases import (
+    from lernkarten.glossing.phrase_match import (
         ARTICLES,
         FUNCTION_WORDS,
         REFLEXIVES,

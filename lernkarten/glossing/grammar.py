@@ -23,7 +23,7 @@ from lernkarten.glossing.ding import (
     TWO_WAY_PREPOSITIONS,
     DingLine,
 )
-from lernkarten.glossing.phrases import CONTRACTIONS
+from lernkarten.glossing.phrase_match import CONTRACTIONS
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 from lernkarten.lexicon.morphology import FEMININE_SUFFIXES, TWO_WAY_PREFIXES
 

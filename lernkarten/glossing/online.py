@@ -6,7 +6,7 @@ blocks it for many minutes; `socket.setdefaulttimeout` does not help. So every r
 in a daemon thread that is abandoned when its deadline passes: a per-request `timeout` and a
 `budget` for all requests together. The first failure (no network, a refusal, a timeout)
 gives one warning and the rest of the run stays offline; nothing is ever asked twice, thanks
-to the cache (`cache.py`). The DeepL key is read from the environment and never written
+to the cache (`translation_cache.py`). The DeepL key is read from the environment and never written
 anywhere, nor shown in a message.
 """
 
@@ -20,7 +20,7 @@ from typing import Protocol, TypeVar
 
 from lernkarten.entries import Entry, Gloss
 from lernkarten.errors import LernkartenError
-from lernkarten.glossing.cache import TranslationCache
+from lernkarten.glossing.translation_cache import TranslationCache
 
 T = TypeVar("T")
 

@@ -22,8 +22,8 @@ DEFAULT_MODEL = "hanta"
 LEARNER_COMPONENTS = ("lernkarten_names", "lernkarten_lemmas", "lernkarten_verbs", "lernkarten_expressions")
 
 #: the modules that define the components
-_COMPONENT_MODULES = ("lernkarten.analysis.hanta", "lernkarten.analysis.names", "lernkarten.analysis.lemmas",
-                      "lernkarten.analysis.verbs", "lernkarten.analysis.phrases")
+_COMPONENT_MODULES = ("lernkarten.analysis.hanta_component", "lernkarten.analysis.names", "lernkarten.analysis.lemmas",
+                      "lernkarten.analysis.verbs", "lernkarten.analysis.expression_matcher")
 
 _pipelines: dict[str, Language] = {}
 _lock = threading.Lock()
@@ -59,8 +59,8 @@ def _load_tables(nlp: Language) -> None:
     """Open every table the components read (tagger model, noun table, word frequencies,
     reflexive and one-word verbs, expressions) now, so that the first text is not the one to wait for them."""
     # deferred: read only when this runs (start-up time)
+    from lernkarten.analysis.expression_matcher import _patterns_by_anchor
     from lernkarten.analysis.lemmas import _frequencies, _table
-    from lernkarten.analysis.phrases import _patterns_by_anchor
     from lernkarten.lexicon.headwords import dictionary_verbs
     from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import minibatch
 
 from lernkarten.analysis import extensions
-from lernkarten.analysis.hanover import MemoizingHanoverTagger, german_tagger
+from lernkarten.analysis.hanta_tagger import MemoizingHanoverTagger, german_tagger
 from lernkarten.analysis.normalize import plain_punctuation
 from lernkarten.analysis.stts import standard_tag, upos
 from lernkarten.lexicon.morphology import FEMININE_ENDINGS
