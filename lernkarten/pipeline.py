@@ -15,12 +15,13 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.entries import DEFAULT_DECK_NAME, Deck, Entry, Source
-from lernkarten.errors import LernkartenError
+from lernkarten.errors import LernkartenError, SourceError
 from lernkarten.fileio import write_atomic
-from lernkarten.sources import SourceText, read_source
+from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, SourceText, read_source
 from lernkarten.version import __version__
 from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, collect_entries, select_entries
 
@@ -44,11 +45,6 @@ class Extraction:
 
 def read_sources(paths: Sequence[str], *, force: bool = False) -> list[SourceText]:
     """Read every path; a folder stands for the text files in it (sorted, so builds are stable)."""
-    from pathlib import Path
-
-    # deferred: read only when this runs (start-up time)
-    from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES
-
     texts: list[SourceText] = []
     for path in paths:
         if path != "-" and Path(path).is_dir():
@@ -56,9 +52,6 @@ def read_sources(paths: Sequence[str], *, force: bool = False) -> list[SourceTex
             files = sorted(p for p in Path(path).iterdir()
                            if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."))
             if not files:
-                # deferred: read only when this runs (start-up time)
-                from lernkarten.errors import SourceError
-
                 raise SourceError(f"{path} is a directory with no .txt, .md or .html files")
             texts.extend(read_source(str(p), force=force) for p in files)
         else:
@@ -268,7 +261,6 @@ def _cache_file(text: SourceText, model: str | None) -> str:
 def _analysis_fingerprint() -> str:
     """The tool's version and the analysis code itself: any change to either makes old results stale."""
     from importlib import metadata
-    from pathlib import Path
 
     root = Path(__file__).parent
     versions = "|".join(metadata.version(p) for p in ("spacy", "hanta", "german-nouns", "wordfreq"))

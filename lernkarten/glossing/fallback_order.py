@@ -71,80 +71,42 @@ def reflexive(given: FallbackInput) -> Fallback | None:
 
 # -- each fallback with the one signature ---------------------------------------------------------
 
-def adjectival_noun(given: FallbackInput) -> Fallback | None:
-    return adjectival_noun_fallback(given.entry, given.dictionary, given.nouns)
+@dataclass(frozen=True)
+class Step:
+    """A fallback as a step: called as `fallback(entry, dictionary)`, or with the noun table third."""
 
+    fallback: Callable[..., Fallback | None]
+    nouns: bool = False
 
-def infinitive_noun(given: FallbackInput) -> Fallback | None:
-    return infinitive_noun_fallback(given.entry, given.dictionary)
-
-
-def diminutive(given: FallbackInput) -> Fallback | None:
-    return diminutive_fallback(given.entry, given.dictionary)
-
-
-def feminine(given: FallbackInput) -> Fallback | None:
-    return feminine_fallback(given.entry, given.dictionary, given.nouns)
-
-
-def compound(given: FallbackInput) -> Fallback | None:
-    return compound_fallback(given.entry, given.dictionary, given.nouns)
-
-
-def base(given: FallbackInput) -> Fallback | None:
-    return base_fallback(given.entry, given.dictionary)
-
-
-def agent(given: FallbackInput) -> Fallback | None:
-    return agent_fallback(given.entry, given.dictionary)
+    def __call__(self, given: FallbackInput) -> Fallback | None:
+        if self.nouns:
+            return self.fallback(given.entry, given.dictionary, given.nouns)
+        return self.fallback(given.entry, given.dictionary)
 
 
 def place(given: FallbackInput) -> Fallback | None:
+    """`place_fallback` takes the noun table before the dictionary."""
     return place_fallback(given.entry, given.nouns, given.dictionary)
 
 
-def making(given: FallbackInput) -> Fallback | None:
-    return making_fallback(given.entry, given.dictionary)
-
-
-def loanword(given: FallbackInput) -> Fallback | None:
-    return loanword_fallback(given.entry, given.dictionary, given.nouns)
-
-
-def participle(given: FallbackInput) -> Fallback | None:
-    return participle_fallback(given.entry, given.dictionary)
-
-
-def adjective_compound(given: FallbackInput) -> Fallback | None:
-    return adjective_compound_fallback(given.entry, given.dictionary)
-
-
-def able(given: FallbackInput) -> Fallback | None:
-    return able_fallback(given.entry, given.dictionary)
-
-
-def nationality(given: FallbackInput) -> Fallback | None:
-    return nationality_fallback(given.entry, given.dictionary)
-
-
-def suffixoid(given: FallbackInput) -> Fallback | None:
-    return suffixoid_fallback(given.entry, given.dictionary)
-
-
-def compass(given: FallbackInput) -> Fallback | None:
-    return compass_fallback(given.entry, given.dictionary, given.nouns)
-
-
-def expression(given: FallbackInput) -> Fallback | None:
-    return expression_fallback(given.entry, given.dictionary)
-
-
-def governed_verb(given: FallbackInput) -> Fallback | None:
-    return governed_verb_fallback(given.entry, given.dictionary)
-
-
-def particle_verb(given: FallbackInput) -> Fallback | None:
-    return particle_verb_fallback(given.entry, given.dictionary)
+adjectival_noun = Step(adjectival_noun_fallback, nouns=True)
+infinitive_noun = Step(infinitive_noun_fallback)
+diminutive = Step(diminutive_fallback)
+feminine = Step(feminine_fallback, nouns=True)
+compound = Step(compound_fallback, nouns=True)
+base = Step(base_fallback)
+agent = Step(agent_fallback)
+making = Step(making_fallback)
+loanword = Step(loanword_fallback, nouns=True)
+participle = Step(participle_fallback)
+adjective_compound = Step(adjective_compound_fallback)
+able = Step(able_fallback)
+nationality = Step(nationality_fallback)
+suffixoid = Step(suffixoid_fallback)
+compass = Step(compass_fallback, nouns=True)
+expression = Step(expression_fallback)
+governed_verb = Step(governed_verb_fallback)
+particle_verb = Step(particle_verb_fallback)
 
 
 # -- the order, per part of speech ------------------------------------------------------------------
