@@ -8,10 +8,18 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A test server that does not print a traceback when the client hangs up on purpose (a page
+    too large, a redirect loop): that print lands in the standard error a test reads."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @contextlib.contextmanager
 def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """Yield the base address ("http://127.0.0.1:PORT") of a server running `handler`, stopped afterwards."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     server.block_on_close = False  # a handler still sleeping for a timeout test must not hold up the test
     thread = threading.Thread(target=server.serve_forever, daemon=True)
