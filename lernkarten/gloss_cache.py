@@ -11,15 +11,14 @@ have their own cache).
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from lernkarten.caches import CACHES
 from lernkarten.entries import Entry
-from lernkarten.version import __version__
 
 #: The fields the glossing stage fills; everything else of an entry is the vocabulary stage's.
 GLOSSED_FIELDS = ("glosses", "gender", "plural", "genitive", "plural_only", "adjectival_noun", "verb",
@@ -28,6 +27,7 @@ GLOSSED_FIELDS = ("glosses", "gender", "plural", "genitive", "plural_only", "adj
 
 def gloss_remembered(entries: list[Entry], *, progress: bool | Callable[[int, int], None] = False):  # type: ignore[no-untyped-def]
     """Like `glossing.gloss_entries` offline, glossing only the entries not seen before."""
+    # deferred: the glossing stage loads only when a build glosses (start-up time)
     from lernkarten.glossing import GlossResult, gloss_entries
 
     keys = [_key(entry) for entry in entries]
@@ -57,30 +57,15 @@ def _glossed_part(entry: Entry) -> dict:
     return {name: data[name] for name in GLOSSED_FIELDS}
 
 
-@functools.lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    """The glossing code, the lexicon's code, the expression list's English, the shipped
-    dictionary and the versions of the data packages: a change to any is a new cache."""
-    from importlib import metadata
-
-    root = Path(__file__).parent
-    # the rules read the noun table, English word frequencies and verb forms too
-    versions = "|".join(metadata.version(p) for p in ("german-nouns", "wordfreq", "ablaut"))
-    digest = hashlib.sha256(f"{__version__}|{versions}".encode())
-    for file in sorted([*(root / "glossing").glob("*.py"), *(root / "lexicon").glob("*.py"), root / "entries.py",
-                        root / "lexicon" / "data" / "expressions.txt"]):
-        digest.update(file.name.encode())
-        digest.update(file.read_bytes())
-    for data in sorted((root / "data").glob("*")):
-        stat = data.stat()
-        digest.update(f"{data.name}:{stat.st_size}".encode())
-    return digest.hexdigest()[:16]
+    """The glossing code, the lexicon (its code and the expression list), the shipped data and
+    the versions of the data packages, as `caches.CACHES["glosses"]` names them: a change to
+    any is a new cache."""
+    return CACHES["glosses"].fingerprint()[:16]
 
 
 def _path() -> Path:
-    from lernkarten.places import cache_dir
-
-    return cache_dir() / f"glosses-{_fingerprint()}.sqlite"
+    return CACHES["glosses"].path()
 
 
 def _connect() -> sqlite3.Connection:

@@ -18,15 +18,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from lernkarten.analysis.occurrences import Occurrence
+from lernkarten.caches import CACHES
 from lernkarten.entries import DEFAULT_DECK_NAME, Deck, Entry, Source
 from lernkarten.errors import LernkartenError, SourceError
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, SourceText, read_source
-from lernkarten.version import __version__
 from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, collect_entries, select_entries
-
-#: Bump when the analysis output changes for the same text, so old cache files are not used.
-ANALYSIS_CACHE_VERSION = 1
 
 Progress = Callable[[int, int], None]
 
@@ -246,33 +243,13 @@ def _analyse_in_worker(item: tuple[Source, str]) -> AnalysedText:
 # -- analysis cache ---------------------------------------------------------------------------
 
 def _cache_file(text: SourceText, model: str | None) -> str:
-    # deferred: read only when this runs (start-up time)
-    from lernkarten.places import cache_dir
-
-    key = hashlib.sha256(
-        f"{ANALYSIS_CACHE_VERSION}|{_analysis_fingerprint()}|{model or 'hanta'}|{text.source.sha256}".encode()
-    ).hexdigest()
-    folder = cache_dir() / "analysis"
-    folder.mkdir(exist_ok=True)
+    key = hashlib.sha256(f"{model or 'hanta'}|{text.source.sha256}".encode()).hexdigest()
+    # the folder's name carries the analysis code's fingerprint (`caches.CACHES["analysis"]`)
+    folder = CACHES["analysis"].path()
+    if not folder.exists():
+        folder.mkdir(exist_ok=True)
+        CACHES["analysis"].prune(keep=folder)
     return str(folder / f"{key}.json")
-
-
-@functools.lru_cache(maxsize=1)
-def _analysis_fingerprint() -> str:
-    """The tool's version and the analysis code itself: any change to either makes old results stale."""
-    from importlib import metadata
-
-    root = Path(__file__).parent
-    versions = "|".join(metadata.version(p) for p in ("spacy", "hanta", "german-nouns", "wordfreq"))
-    digest = hashlib.sha256(f"{__version__}|{versions}".encode())
-    files = [*sorted((root / "analysis").rglob("*")), *sorted((root / "lexicon").rglob("*")), *sorted((root / "data").glob("*"))]
-    for file in files:
-        if file.is_file() and file.suffix in {".py", ".txt", ".tsv", ".json"}:
-            digest.update(file.name.encode())
-            digest.update(file.read_bytes())
-        elif file.is_file():
-            digest.update(f"{file.name}:{file.stat().st_size}".encode())
-    return digest.hexdigest()[:16]
 
 
 def _read_cache(text: SourceText, model: str | None) -> AnalysedText | None:

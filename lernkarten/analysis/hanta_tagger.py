@@ -24,7 +24,6 @@ import gc
 import math
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from HanTa.HanoverTagger import EMPTY, END, START, HanoverTagger
 
@@ -492,15 +491,12 @@ def drop_german_tagger() -> None:
 
 def _store() -> WordAnalysisStore | None:
     """The word analyses' store in the cache folder (None where there is no such folder)."""
-    import HanTa
 
     # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.word_analyses import store_path
     from lernkarten.places import cache_dir
 
     try:
-        folder = cache_dir()
-        model = Path(HanTa.__file__).parent / GERMAN_MODEL
-        return WordAnalysisStore(store_path(folder, model, Path(__file__)))
+        return WordAnalysisStore(store_path(cache_dir()))
     except OSError:
         return None

@@ -17,13 +17,12 @@ another process holding the lock too long) is left alone: it only saves time.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-FORMAT_VERSION = 1
+from lernkarten.caches import CACHES
 
 #: forms asked for per query: SQLite allows 999 parameters in older builds
 _CHUNK = 900
@@ -101,20 +100,11 @@ class WordAnalysisStore:
             self._db = None
 
 
-def store_path(folder: Path, model_file: Path, code_file: Path) -> Path:
-    """The store's file for this HanTa version, model and analysing code; older stores are removed."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        hanta_version = version("HanTa")
-    except PackageNotFoundError:
-        hanta_version = "unknown"
-    digest = hashlib.sha256(code_file.read_bytes())
-    digest.update(f"{FORMAT_VERSION}|{model_file.name}|{model_file.stat().st_size}".encode())
-    path = folder / f"hanta-words-{hanta_version}-{digest.hexdigest()[:16]}.sqlite"
+def store_path(folder: Path) -> Path:
+    """The store's file for this HanTa version (and its model) and this analysing code, as
+    `caches.CACHES["hanta-words"]` fingerprints them; older stores are removed."""
+    entry = CACHES["hanta-words"]
+    path = folder / entry.file_name()
     if not path.exists():
-        for old in folder.glob("hanta-words-*.sqlite*"):
-            if not old.name.startswith(path.name):
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        entry.prune(keep=path)
     return path

@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from lernkarten.caches import CACHES
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import write_atomic
-
-FOLDER = "speech-v1"
 
 
 class SpeechCache:
@@ -21,9 +20,7 @@ class SpeechCache:
 
     def __init__(self, folder: Path | None = None) -> None:
         if folder is None:
-            from lernkarten.places import cache_dir
-
-            folder = cache_dir() / FOLDER
+            folder = CACHES["speech"].path()
         self.folder = folder
 
     def _path(self, voice: str, text: str) -> Path:

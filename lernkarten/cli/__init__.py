@@ -20,6 +20,7 @@ from lernkarten.version import __version__
 #: command name -> "module:attribute" of its click command
 COMMANDS = {
     "build": "lernkarten.cli.build:build",
+    "cache": "lernkarten.cli.cache:cache",
     "extract": "lernkarten.cli.extract:extract",
     "known": "lernkarten.cli.known:known",
     "lookup": "lernkarten.cli.lookup:lookup",

@@ -10,7 +10,7 @@ no English to count, is left out as the family rules leave it out), and each wor
 each ending it may have as a compound's end, read backwards (`german_word_ends`: the words
 ending in a word and an ending are a range).
 The rules that make these tables live here, and the index file's name carries a hash of
-this file (`dictionary.derived_hash`): a change to them builds a new index instead of
+this file (its fingerprint, `caches.CACHES["ding"]`): a change to them builds a new index instead of
 reading stale stems.
 """
 

@@ -14,8 +14,9 @@ import threading
 import time
 from pathlib import Path
 
+from lernkarten.caches import CACHES
+
 SCHEMA_VERSION = 1
-FILE_NAME = "translations.sqlite"
 
 
 class TranslationCache:
@@ -23,9 +24,7 @@ class TranslationCache:
 
     def __init__(self, path: Path | None = None, *, source: str = "de", target: str = "en") -> None:
         if path is None:
-            from lernkarten.places import cache_dir
-
-            path = cache_dir() / FILE_NAME
+            path = CACHES["translations"].path()
         self.path = path
         self.source, self.target = source, target
         # the deadline thread of the online stage may touch it too; one lock keeps it simple

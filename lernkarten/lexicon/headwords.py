@@ -38,8 +38,6 @@ from lernkarten.lexicon.ding_format import (
     german_part,
 )
 
-FORMAT_VERSION = 1
-
 #: labels of synonyms that are not today's standard German: regional, Austrian, Swiss, outdated
 _NOT_STANDARD = re.compile(
     r"\[(Ös|Schw|Süddt|Norddt|Bayr|Mitteldt|Westdt|Ostdt|Südwestdt|Nordostdt|Nordwestdt|Mittelostdt|"
@@ -75,11 +73,10 @@ def dictionary_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _load() -> Headwords:
     # deferred: read only when this runs (start-up time)
+    from lernkarten.caches import CACHES
     from lernkarten.fileio import write_atomic
-    from lernkarten.places import cache_dir
 
-    stat = DING_FILE.stat()
-    path = cache_dir() / f"headwords-v{FORMAT_VERSION}-{stat.st_size}.json"
+    path = CACHES["headwords"].find()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Headwords(frozenset(data["verbs"]), frozenset(data["adjectives"]), dict(data["comparison"]),
@@ -87,9 +84,11 @@ def _load() -> Headwords:
     except (OSError, ValueError, KeyError, TypeError):
         pass  # not built yet, or damaged: read Ding again
     found = read_ding(DING_FILE)
+    path = CACHES["headwords"].path()  # a damaged shipped copy is replaced in the cache folder
     data = {"verbs": sorted(found.verbs), "adjectives": sorted(found.adjectives), "comparison": found.comparison,
             "spellings": sorted(found.spellings)}
     write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True))
+    CACHES["headwords"].prune(keep=path)
     return found
 
 

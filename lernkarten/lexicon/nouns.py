@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from lernkarten.caches import CACHES
 from lernkarten.fileio import atomic_path
-from lernkarten.places import cache_dir
 
-FORMAT_VERSION = 1
 _GENUS_COLUMNS = ("genus", "genus 1", "genus 2", "genus 3", "genus 4")
 _NAME_KINDS = {"Toponym", "Vorname", "Nachname", "Eigenname"}
 
@@ -82,11 +81,12 @@ class NounTable:
 @functools.lru_cache(maxsize=1)
 def noun_table(progress: Callable[[str], None] | None = None) -> NounTable:
     """The process's noun table, building the SQLite index first if this machine has none yet."""
-    path = cache_dir() / f"nouns-v{FORMAT_VERSION}-{_german_nouns_version()}.sqlite"
+    path = CACHES["nouns"].find()
     if not path.exists():
         if progress:
             progress("Indexing the German noun table (once per installation)")
         build_noun_index(_german_nouns_csv(), path)
+        CACHES["nouns"].prune(keep=path)
     return NounTable(path)
 
 
@@ -175,6 +175,3 @@ def _german_nouns_csv() -> Path:
             return Path(str(file.locate()))
     raise FileNotFoundError("german-nouns is installed without its nouns.csv")
 
-
-def _german_nouns_version() -> str:
-    return metadata.version("german-nouns")

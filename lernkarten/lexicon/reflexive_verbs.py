@@ -26,8 +26,6 @@ from lernkarten.lexicon.ding_format import (
     headword_slot,
 )
 
-FORMAT_VERSION = 1
-
 #: an object after `sich`: a placeholder, or the words of a spelled one ("einer Sache")
 _PLACEHOLDER = re.compile(rf"^(?:{PLACEHOLDER}|einer|eine|einen|Sache)$")
 _MODALS = frozenset({"können", "lassen", "wollen", "müssen", "dürfen"})
@@ -51,11 +49,10 @@ def reflexive_verbs() -> ReflexiveVerbs:
 @lru_cache(maxsize=1)
 def _load() -> ReflexiveVerbs:
     # deferred: read only when this runs (start-up time)
+    from lernkarten.caches import CACHES
     from lernkarten.fileio import write_atomic
-    from lernkarten.places import cache_dir
 
-    stat = DING_FILE.stat()
-    path = cache_dir() / f"reflexive-verbs-v{FORMAT_VERSION}-{stat.st_size}.txt"
+    path = CACHES["reflexive-verbs"].find()
     if path.exists():
         kinds: dict[str, set[str]] = {"plain": set(), "accusative": set(), "dative": set()}
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -66,6 +63,7 @@ def _load() -> ReflexiveVerbs:
     lines = ([f"plain {v}" for v in sorted(verbs.plain)] + [f"accusative {v}" for v in sorted(verbs.with_accusative)]
              + [f"dative {v}" for v in sorted(verbs.with_dative)])
     write_atomic(path, "\n".join(lines) + "\n")
+    CACHES["reflexive-verbs"].prune(keep=path)
     return verbs
 
 
