@@ -9,8 +9,8 @@ on starts a new file and the old one is stale (`prune` removes it, `lernkarten c
 it). Deleting any of them loses nothing but time. The learner's own data (quiz progress, known
 words) is not a cache and is not here: it lives in `places.data_dir()`.
 
-The indexes that cost the most to build (Ding, the noun table, Ding's headwords and reflexive
-verbs) are also built when a wheel is built (`prebuilt.py`, run by setup.py) and shipped in
+The indexes that cost the most to build or to load (Ding, the noun table, Ding's headwords and
+reflexive verbs, wordfreq's German list) are also built when a wheel is built (`prebuilt.py`, run by setup.py) and shipped in
 `lernkarten/indexes/`; `Cache.find` reads a shipped file whose name,
 and so whose fingerprint, is today's, and otherwise the cache folder's.
 """
@@ -120,6 +120,8 @@ CACHES: dict[str, Cache] = {cache.name: cache for cache in (
     Cache("reflexive-verbs", "Ding's reflexive verbs", 1,
           "reflexive-verbs", ".txt", data=_DING, modules=("lexicon/reflexive_verbs.py", *_DING_READERS),
           shipped=True),
+    Cache("german-frequencies", "wordfreq's German word frequencies, read without loading its whole list", 1,
+          "german-frequencies", ".sqlite", modules=("lexicon/frequency.py",), packages=("wordfreq",), shipped=True),
     Cache("hanta-words", "HanTa's analyses of the word forms already met", 1,
           "hanta-words", ".sqlite", modules=("analysis/hanta_tagger.py", "analysis/word_analyses.py"),
           packages=("HanTa",)),

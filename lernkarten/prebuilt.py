@@ -22,6 +22,7 @@ def build_shipped(folder: Path) -> list[Path]:
     os.environ["LERNKARTEN_CACHE_DIR"] = str(folder)
     # deferred: the loaders read the cache folder's place when they are first imported and run
     from lernkarten.glossing.dictionary import open_dictionary
+    from lernkarten.lexicon.frequency import german_table
     from lernkarten.lexicon.headwords import headwords
     from lernkarten.lexicon.nouns import noun_table
     from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
@@ -30,6 +31,7 @@ def build_shipped(folder: Path) -> list[Path]:
     noun_table()
     headwords()
     reflexive_verbs()
+    german_table()
     built = [folder / entry.file_name() for entry in CACHES.values() if entry.shipped]
     missing = [path.name for path in built if not path.exists()]
     if missing:

