@@ -110,6 +110,23 @@ def test_expressions_are_judged_as_themselves_not_by_their_common_words(seed_b1:
     assert {"nach wie vor", "im Rahmen", "in der Lage sein"} <= lemmas
 
 
+def test_idioms_of_news_prose_are_found_in_their_free_word_order() -> None:
+    text = ("In der Erklärung ist von einer „Bedrohung der nationalen Sicherheit“ die Rede. "
+            "„Wir sehen darin einen Versuch von außen“, hieß es in einer Mitteilung. "
+            "Die Landesregierung hat bisher rund 170 Beschlüsse gefasst. "
+            "Bei dem Papier handelt es sich um einen Entwurf. "
+            "Die Parteien sind sich einig, dass die Gemeinde auf Hilfe angewiesen ist. "
+            # the same words in other phrases: no idiom
+            "Seine Rede war von Pathos geprägt. Er spielte die Rolle des Vermittlers.")
+    entries = extract_entries([_write(text)], Options(level="B1", force=True)).entries
+    found = {e.lemma for e in entries if e.pos == "EXPR"}
+    assert {"die Rede sein von", "es heißt", "einen Beschluss fassen", "es handelt sich um", "sich einig sein",
+            "angewiesen sein auf"} <= found
+    rede = next(e for e in entries if e.lemma == "die Rede sein von")
+    assert rede.count == 1 and "Pathos" not in rede.examples[0].text
+    assert "eine Rolle spielen" not in found
+
+
 def _entry(lemma: str, pos: str, sentence: str, count: int = 1) -> Entry:
     start = sentence.index(lemma)
     return Entry(lemma=lemma, pos=pos, count=count, forms=[lemma], sources=["a"],
