@@ -176,6 +176,20 @@ def test_a_participle_used_as_an_adjective_is_learnt_as_its_verb() -> None:
     assert ("bekennen", "VERB") not in chosen  # bekannt is an adjective of its own
 
 
+def test_a_participle_ding_also_lists_as_an_adjective_is_the_verb_unless_it_has_a_sense_of_its_own() -> None:
+    text = ("Nach den gescheiterten Verhandlungen blieben die geforderten Reformen aus. "
+            "Der verheiratete Minister hat zwei Kinder. Wie gewohnt tagte der Ausschuss am Montag. "
+            "Die Partei ist besorgt über die Umfragen.")
+    chosen = {(e.lemma, e.pos) for e in extract_entries([_write(text)], Options(level="B1", force=True)).entries}
+    # Ding lists gescheitert ("failed") and gefordert (a synonym under "dafür notwendig") as adjectives
+    assert ("scheitern", "VERB") in chosen and ("gescheitert", "ADJ") not in chosen
+    assert ("fordern", "VERB") in chosen and ("gefordert", "ADJ") not in chosen
+    # verheiraten is far rarer than verheiratet; gewohnt "used to" and besorgt "worried" are not
+    # what wohnen and besorgen mean
+    assert ("verheiratet", "ADJ") in chosen and ("verheiraten", "VERB") not in chosen
+    assert ("wohnen", "VERB") not in chosen and ("besorgen", "VERB") not in chosen
+
+
 def test_weekdays_and_months_are_no_key_vocabulary() -> None:
     entries = [_entry(w, "NOUN", f"Am {w} kam es dazu.", count=3) for w in ("Freitagnachmittag", "Jänner", "Asylwerber")]
     chosen = {e.lemma for e in select_entries(entries, level="B1")}
