@@ -190,6 +190,21 @@ def test_a_participle_ding_also_lists_as_an_adjective_is_the_verb_unless_it_has_
     assert ("wohnen", "VERB") not in chosen and ("besorgen", "VERB") not in chosen
 
 
+def test_parties_villages_surnames_and_compounds_of_names_stay_out() -> None:
+    text = ("Vor dem Beschluss im Landtag haben die Klubobleute Klaus Schneeberger (ÖVP) und Alfredo Rosenmaier "
+            "(SPÖ) eine Änderung verkündet. Die Gemeinden Mauerbach und Maria-Lanzendorf bleiben im Bezirk, "
+            "sagte Schneeberger. Im Landtag sitzen ÖVP, SPÖ, FPÖ und Grüne; die Grünen fordern eine Reform. "
+            "Die Stellvertreterin Astrid Rössler (Grüne) lobte die Sora-Forscher. "
+            # the same kinds of word as common nouns: an article, an office, a village of containers
+            "Im Containerdorf wohnen Flüchtlinge, das Containerdorf ist voll. Die Abgeordneten der SPÖ und "
+            "Vorsitzende der Ausschüsse stimmten zu.")
+    lemmas = {e.lemma for e in extract_entries([_write(text)], Options(level="B1", force=True)).entries}
+    for name in ("Schneeberger", "Mauerbach", "Maria-Lanzendorf", "Grüne", "Sora-Forscher", "Klaus"):
+        assert name not in lemmas, name
+    assert "Forscher" in lemmas  # the head of a name's compound is the word to learn
+    assert {"Containerdorf", "Abgeordnete", "Vorsitzende"} <= lemmas
+
+
 def test_weekdays_and_months_are_no_key_vocabulary() -> None:
     entries = [_entry(w, "NOUN", f"Am {w} kam es dazu.", count=3) for w in ("Freitagnachmittag", "Jänner", "Asylwerber")]
     chosen = {e.lemma for e in select_entries(entries, level="B1")}
