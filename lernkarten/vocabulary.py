@@ -178,6 +178,7 @@ def scored_entries(
     entries = fold_name_compounds(list(entries))
     if verb_of is not None:
         entries = fold_participles(entries, verb_of)
+    entries = fold_feminines(entries)
     names_seen = [e.lemma.casefold() for e in entries if e.pos == "PROPN"]
     # a word of the band has a family too (Grenze: Grenzübergang, Grenzschutz), counted from the
     # words beyond it
@@ -323,6 +324,48 @@ def fold_participles(entries: list[Entry], verb_of: Callable[[str], str | None])
             kept.append(target)
         _merge(target, entry)
     return kept
+
+
+def fold_feminines(entries: list[Entry]) -> list[Entry]:
+    """"die Stellvertreterin" teaches Stellvertreter: a dictionary cites a person noun in the
+    masculine, and the feminine in -in (plural -innen) is made from it by rule; Landesrätin
+    joins Landesrat, Kollegin Kollege. A noun that only ends in -in (Disziplin, Termin) is no
+    feminine of a person."""
+    by_key = {e.key: e for e in entries}
+    kept: list[Entry] = []
+    for entry in entries:
+        masculine = _masculine_of(entry.lemma) if entry.pos == "NOUN" else None
+        if masculine is None:
+            kept.append(entry)
+            continue
+        target = by_key.get(f"{masculine}|NOUN")
+        if target is None:
+            target = by_key[f"{masculine}|NOUN"] = Entry(lemma=masculine, pos="NOUN")
+            kept.append(target)
+        _merge(target, entry)
+    return kept
+
+
+_UMLAUTS = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
+
+
+def _masculine_of(lemma: str) -> str | None:
+    if not lemma.endswith("in") or len(lemma) < 6 or "-" in lemma:
+        return None
+    # deferred: the noun table is read only when a word in -in asks
+    from lernkarten.lexicon.nouns import noun_table
+
+    table = noun_table()
+    rows = table.lookup(lemma)
+    if rows and not any(row.gender == "f" and row.plural.endswith("innen") for row in rows):
+        return None
+    stem = lemma[:-2]
+    last = max((stem.rfind(u) for u in _UMLAUTS), default=-1)
+    plain = stem[:last] + _UMLAUTS[stem[last]] + stem[last + 1:] if last >= 0 else stem
+    for candidate in dict.fromkeys((stem, plain, stem + "e")):
+        if any(row.lemma == candidate and row.gender == "m" and not row.is_name for row in table.lookup(candidate)):
+            return candidate
+    return None
 
 
 def _head_only(example: Example) -> Example:
