@@ -1,12 +1,13 @@
 """Fit the ranking's weights (`vocabulary.Weights`) on the tuning half of news-de.
 
-    python benchmarks/fit_selection.py [--l2 1.0]
+    python benchmarks/fit_selection.py [--l2 1.0] [--listwise]
 
 Each tuning article (00-29 with a key-vocabulary list in `benchmarks/keyvocab/`) is analysed
 and its candidate words (every word the vocabulary stage lets through, with the features it
 ranks by) glossed once; words Ding cannot gloss are left out as a deck leaves them out. A
-logistic regression of "the expert lists it" on the features gives the weights, printed as
-`Weights(...)` to put into `lernkarten/vocabulary.py` by hand. The recall in the first 40 is
+logistic regression of "the expert lists it" on the features (or, with `--listwise`, a
+softmax over each article's candidates, which fits the order within an article) gives the
+weights, printed as `Weights(...)` to put into `lernkarten/vocabulary.py` by hand. The recall in the first 40 is
 shown for the weights in use, for the fitted ones on the articles they were fitted on, and
 leaving each article out of the fit in turn (the honest figure on this half). The report half
 (`key_vocabulary.py --half report`) is never read here.
@@ -32,6 +33,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--l2", type=float, default=1.0, help="ridge penalty of the regression")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--listwise", action="store_true",
+                        help="fit the order within each article (a softmax per article) instead of a logistic regression")
     args = parser.parse_args()
     if not NEWS.is_dir():
         print(f"skipped: {NEWS} is absent")
@@ -59,6 +62,25 @@ def main() -> int:
     print(f"{len(articles)} tuning articles, {sum(len(rows) for _, rows in articles)} candidate words")
 
     def fit(chosen: list) -> np.ndarray:
+        return fit_listwise(chosen) if args.listwise else fit_pointwise(chosen)
+
+    def fit_listwise(chosen: list) -> np.ndarray:
+        # per article, a softmax over its candidates; the loss is the listed words' mean negative
+        # log share: what counts is the order within an article, as in the first 40
+        blocks = [(np.array([v for v, _ in rows]), np.array([float(listed) for _, listed in rows]))
+                  for _, rows in chosen if any(listed for _, listed in rows)]
+        w = np.zeros(blocks[0][0].shape[1])
+        for _ in range(4000):
+            grad = args.l2 * w / 100
+            for x, y in blocks:
+                s = x @ w
+                p = np.exp(s - s.max())
+                p /= p.sum()
+                grad += (x.T @ p - x.T @ y / y.sum()) / len(blocks)
+            w -= 0.5 * grad
+        return w
+
+    def fit_pointwise(chosen: list) -> np.ndarray:
         x = np.array([v for _, rows in chosen for v, _ in rows])
         y = np.array([float(listed) for _, rows in chosen for _, listed in rows])
         x = np.hstack([np.ones((len(x), 1)), x])

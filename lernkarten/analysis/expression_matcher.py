@@ -6,6 +6,14 @@ any case, adjectives allowed before a noun: "eine entscheidende Rolle spielen"),
 verb in any form anywhere in the same clause, before or after them ("spielte zwar Russland
 eine entscheidende Rolle", "was den Ausschlag für die Wende gab"). What is found goes on
 `Doc._.expressions`; the words keep their own occurrences too.
+
+Three freedoms of German word order are allowed for, by rule rather than per expression:
+- a leading indefinite article may be missing before a plural or an uncounted noun
+  ("einen Beschluss fassen": "170 Beschlüsse gefasst"), but never replaced by a definite one;
+- a preposition after the final verb ("die Rede sein von", "angewiesen sein auf") may stand
+  anywhere in the clause: "ist von einer Bedrohung die Rede";
+- an impersonal expression cited in the third person ("es heißt") matches any form of its
+  verb with its "es" anywhere in the clause: "hieß es in einer Erklärung".
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
-from lernkarten.analysis.clauses import stretches
+from lernkarten.analysis.clauses import clause_of, stretches
 from lernkarten.analysis.extensions import Expression
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 
@@ -31,6 +39,11 @@ _PLACEHOLDERS = frozenset(PLACEHOLDER_CASES) | {"jemandem", "jemanden", "etwas"}
 _INSERTABLE = frozenset({"ADJA", "ADJD", "ADV", "CARD", "PIAT", "PIDAT", "PTKA"})
 _MAX_INSERTED = 3
 _GAP = "..."
+#: prepositions an expression may end in after its verb ("die Rede sein von")
+_TRAILING_PREPOSITIONS = frozenset({"an", "auf", "aus", "bei", "für", "gegen", "in", "mit", "nach", "über", "um",
+                                    "von", "vor", "zu", "zwischen"})
+#: tags of words that make a noun definite: where they stand, a bare plural is another phrase
+_DETERMINER_TAGS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PWAT", "PRELAT"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,12 @@ class Pattern:
     slots: tuple[Slot, ...]
     verb: str
     reflexive: bool
+    #: prepositions after the verb, anywhere in the clause
+    trailing: tuple[str, ...] = ()
+    #: the cited third-person form of an impersonal expression's verb ("heißt"), any form matching
+    finite: str = ""
+    #: the leading indefinite article of the listed form is left out (a bare plural)
+    bare: bool = False
 
     @property
     def anchor(self) -> str:
@@ -128,6 +147,8 @@ def find_expressions(tokens: Sequence[Token]) -> list[Expression]:
         for start in starts.get(key, ()):
             if not first.matches(tokens[start]):
                 continue
+            if pattern.bare and _determined(tokens, start):
+                continue
             words = _match_from(tokens, start, pattern, spans)
             if words is not None:
                 ids = tuple(sorted(t.i for t in words))
@@ -169,9 +190,16 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
         return None
     if pattern.verb and any(p not in clause for p in positions):
         return None  # the fixed words run across clauses
-    in_clause = [tokens[i] for i in clause]
+    # quotes inside a clause do not end it for the verb and what goes with it:
+    # "ist von einer „Bedrohung“ die Rede"
+    in_clause = clause_of(tokens, start, commas_only=True)
     if pattern.verb:
         verb = next((t for t in in_clause if t not in words and _is_verb(t, pattern.verb)), None)
+        if verb is None:
+            return None
+        words.append(verb)
+    if pattern.finite:
+        verb = next((t for t in in_clause if t not in words and _is_form_of(t, pattern.finite)), None)
         if verb is None:
             return None
         words.append(verb)
@@ -180,7 +208,43 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
         if pronoun is None:
             return None
         words.append(pronoun)
+    if pattern.trailing:
+        for preposition in pattern.trailing:
+            found_word = next((t for t in in_clause if t not in words and _is_preposition(t, preposition)), None)
+            if found_word is None:
+                return None
+            words.append(found_word)
     return words
+
+
+def _determined(tokens: Sequence[Token], start: int) -> bool:
+    """True when an article or determiner stands before `tokens[start]` (adjectives and numbers
+    aside): "die Rolle spielen" is not "eine Rolle spielen" without its article."""
+    before = start - 1
+    while before >= 0 and tokens[before].tag_ in _INSERTABLE:
+        before -= 1
+    return before >= 0 and tokens[before].tag_ in _DETERMINER_TAGS
+
+
+def _is_preposition(token: Token, preposition: str) -> bool:
+    """The preposition, alone or fused with an article ("vom" for von, "zur" for zu)."""
+    text = token.text.lower()
+    return text == preposition or (token.tag_ == "APPRART" and text[:2] == preposition[:2])
+
+
+def _is_form_of(token: Token, third_person: str) -> bool:
+    """True when `token` is a form of the verb whose third person singular is `third_person`."""
+    return token.tag_.startswith("V") and third_person in _present_forms(token.lemma_)
+
+
+@lru_cache(maxsize=4096)
+def _present_forms(infinitive: str) -> frozenset[str]:
+    import ablaut
+
+    try:
+        return frozenset(ablaut.conjugate(infinitive).present)
+    except Exception:
+        return frozenset()
 
 
 def _is_verb(token: Token, verb: str) -> bool:
@@ -200,8 +264,13 @@ def _patterns_by_anchor() -> dict[str, list[Pattern]]:
     index: dict[str, list[Pattern]] = {}
     for line in expression_lines():
         pattern = compile_pattern(line)
-        if pattern is not None:
-            index.setdefault(pattern.anchor, []).append(pattern)
+        if pattern is None:
+            continue
+        index.setdefault(pattern.anchor, []).append(pattern)
+        if pattern.slots[0].kind == "indefinite" and len(pattern.slots) > 1 and pattern.slots[1].kind == "noun":
+            bare = Pattern(pattern.lemma, pattern.slots[1:], pattern.verb, pattern.reflexive, pattern.trailing,
+                           pattern.finite, bare=True)
+            index.setdefault(bare.anchor, []).append(bare)
     return index
 
 
@@ -210,6 +279,13 @@ def compile_pattern(expression: str) -> Pattern | None:
     words = expression.split()
     reflexive = "sich" in words
     words = [w for w in words if w != "sich" and w not in _PLACEHOLDERS]
+    finite = ""
+    trailing: list[str] = []
+    if len(words) >= 2 and words[0] == "es" and not any(_is_infinitive(w) or w[:1].isupper() for w in words[1:]):
+        # "es heißt", "es geht um": the verb as cited; "es" and what follows anywhere in the clause
+        finite, trailing, words = words[1], words[2:], words[:1]
+    while len(words) >= 3 and words[-1] in _TRAILING_PREPOSITIONS and _is_infinitive(words[-2]):
+        trailing.insert(0, words.pop())
     verb = ""
     if len(words) >= 2 and _is_infinitive(words[-1]) and words[-2] != _GAP:
         verb = words.pop()
@@ -229,7 +305,7 @@ def compile_pattern(expression: str) -> Pattern | None:
             slots.append(Slot(word.lower(), "word"))
     if not slots:
         return None
-    return Pattern(expression, tuple(slots), verb, reflexive)
+    return Pattern(expression, tuple(slots), verb, reflexive, tuple(trailing), finite)
 
 
 #: last words of expressions that end in -n but are no verbs

@@ -54,6 +54,7 @@ class NameFinder:
     def __call__(self, doc: Doc) -> Doc:
         _mark_particle_names(doc)
         _mark_surnames(doc)
+        _mark_places(doc)
         for token in doc:
             if token._.is_name:
                 continue
@@ -70,6 +71,7 @@ class NameFinder:
                 if token.tag_ in ("NN", "FM", "XY"):
                     token.tag_ = "NE"
                 token._.is_name = True
+        _mark_parties(doc)  # by the names around them, once those are known
         return doc
 
 
@@ -100,7 +102,10 @@ def _mark_surnames(doc: Doc) -> None:
     surnames: set[str] = set()
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if (_is_first_name(token.text) and following.text[:1].isupper() and following.text.replace("-", "").isalpha()
+        # a first name that is a common noun too (Klaus, a mountain pass) before a word no
+        # table knows ("Klaus Schneeberger") is a first name all the same
+        first = _is_first_name(token.text) or (_may_be_first_name(token.text) and not _table().lookup(following.text))
+        if (first and following.text[:1].isupper() and following.text.replace("-", "").isalpha()
                 and not is_abbreviation(following.text) and not _is_first_name(following.text)
                 and not following.text.lower().endswith(COMMON_NOUN_ENDINGS)):
             surnames.add(following.text)
@@ -109,6 +114,75 @@ def _mark_surnames(doc: Doc) -> None:
     for token in doc:
         if token.text in surnames or (token.text.endswith("s") and token.text[:-1] in surnames):
             _mark_name(token)
+
+
+#: How German place names end (Mauerbach, Lanzendorf, Kitzbühel aside): a compound no table
+#: knows with one of these heads is a village unless the text gives it an article
+#: ("im Containerdorf" is a common noun; "in Mauerbach", "Maria-Lanzendorf" are names).
+PLACE_NAME_HEADS = ("dorf", "bach", "berg", "burg", "feld", "heim", "hausen", "kirchen", "brunn", "stetten",
+                    "hofen", "ingen", "stadt")
+
+
+def _mark_places(doc: Doc) -> None:
+    seen: dict[str, list[Token]] = {}
+    for token in doc:
+        last = token.text.rpartition("-")[2]
+        if (token.pos_ in ("NOUN", "X") and not token._.is_name and last[:1].isupper() and last.isalpha()
+                and last.lower().endswith(PLACE_NAME_HEADS) and not _table().lookup(last)
+                and not _table().lookup(token.text)):
+            seen.setdefault(token.text, []).append(token)
+    for tokens in seen.values():
+        if not any(_after_article(token) for token in tokens):
+            for token in tokens:
+                _mark_name(token)
+
+
+def _after_article(token: Token) -> bool:
+    before = token.i - 1
+    while before > 0 and token.doc[before].tag_ in ("ADJA", "ADJD", "ADV", "CARD"):
+        before -= 1
+    return before >= 0 and token.doc[before].tag_ in _ARTICLES | {"APPRART"}
+
+
+def _mark_parties(doc: Doc) -> None:
+    """A party or group named by a common word ("Grüne", "NEOS") is a name where the text
+    treats it as one: in brackets after a person ("Astrid Rössler (Grüne)"), or beside parties
+    written as abbreviations ("ÖVP und Grüne"); then it is a name throughout the text. Only a
+    word that is no ordinary noun qualifies there: one declined like an adjective (Grüne),
+    one in capitals (NEOS) or one no table knows."""
+    parties: set[str] = set()
+    for token in doc:
+        if not token.text[:1].isupper() or token._.is_name or token.pos_ not in ("NOUN", "X", "ADJ"):
+            continue
+        bracketed = (0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+                     and token.i >= 2 and doc[token.i - 2]._.is_name)
+        if (bracketed or _beside_abbreviated_names(token)) and _party_like(token.text):
+            parties.add(token.lemma_)
+    for token in doc:
+        if token.lemma_ in parties and token.text[:1].isupper() and not token._.is_name:
+            _mark_name(token)
+
+
+def _beside_abbreviated_names(token: Token) -> bool:
+    """True for "Grüne" in "ÖVP und Grüne", "SPÖ, FPÖ und NEOS": a conjunct of party abbreviations."""
+    doc = token.doc
+    for step in (-1, 1):
+        link = token.i + step
+        other = link + step
+        if 0 <= other < len(doc) and doc[link].text in (",", "und", "oder", "sowie"):
+            if doc[other]._.is_name and is_abbreviation(doc[other].text):
+                return True
+    return False
+
+
+def _party_like(word: str) -> bool:
+    """NEOS, Grüne, Liberale; not a noun of a participle (Abgeordnete, Angestellte, Vorsitzende):
+    those are people, whatever group stands beside them."""
+    rows = _table().lookup(word)
+    if word.isupper() or not rows:
+        return True
+    stem = word.lower().removesuffix("n").removesuffix("e")
+    return any("adjektivische Deklination" in row.kinds for row in rows) and not stem.endswith(("t", "en", "nd"))
 
 
 def _mark_name(token: Token) -> None:
@@ -122,6 +196,11 @@ def _is_first_name(word: str) -> bool:
     """A first name that is no common noun as well (Irmgard, Michael; not Ernst, not Rose)."""
     rows = _table().lookup(word)
     return any("Vorname" in row.kinds for row in rows) and not any(row.gender and not row.is_name for row in rows)
+
+
+@lru_cache(maxsize=50_000)
+def _may_be_first_name(word: str) -> bool:
+    return any("Vorname" in row.kinds for row in _table().lookup(word))
 
 
 def is_name(word: str) -> bool:

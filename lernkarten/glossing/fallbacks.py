@@ -392,15 +392,40 @@ def participle_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None
 
 
 def verb_of_participle(lemma: str, dictionary: Dictionary) -> str | None:
-    """The verb a participle used as an adjective is learnt as ("kritisiert" -> kritisieren), or
-    None when the word is an adjective in its own right: Ding lists it as one (bekannt,
-    verheiratet, umstritten) or it is no participle."""
-    if not lemma.islower() or " " in lemma or dictionary.knows_head(lemma, "ADJ") or dictionary.knows_head(lemma, "ADV"):
+    """The verb a participle used as an adjective is learnt as ("gescheitert" -> scheitern), or
+    None when the word is an adjective in its own right or no participle. Its own right: Ding
+    gives it a line of its own as an adjective whose English shares nothing with the verb's
+    (bekannt "known" beside bekennen "to confess"; gewohnt "used to" beside wohnen), or it is an
+    adverb; a participle Ding lists only as one synonym of another adjective (gefordert under
+    "dafür notwendig") or translates as the verb's participle (gescheitert "failed") is the verb,
+    unless the verb is much rarer (verheiratet: `vocabulary.PARTICIPLE_OWN_ZIPF`)."""
+    if not lemma.islower() or " " in lemma or dictionary.knows_head(lemma, "ADV"):
         return None
-    for verb, which in _participle_verbs(lemma, dictionary):
-        if which == "past" and dictionary.knows_head(verb, "VERB"):
-            return verb
-    return None
+    verb = next((verb for verb, which in _participle_verbs(lemma, dictionary)
+                 if which == "past" and dictionary.knows_head(verb, "VERB")), None)
+    if verb is None:
+        return None
+    if not dictionary.knows_head(lemma, "ADJ"):
+        return verb  # traumatisiert: a participle, however rare its infinitive
+    # deferred: the threshold is the vocabulary stage's
+    from lernkarten.vocabulary import PARTICIPLE_OWN_ZIPF
+
+    if zipf_de(lemma) - zipf_de(verb) >= PARTICIPLE_OWN_ZIPF:
+        return None
+    own = [hit.line.slots[0].english for hit in dictionary.lookup(lemma)
+           if hit.kind == HEAD and hit.slot == 0 and hit.index == 0 and hit.line.term_pos(0, 0) == "ADJ"]
+    if own:
+        verb_english = [hit.line.slots[hit.slot].english for hit in dictionary.lookup(verb)
+                        if hit.kind == HEAD and hit.line.term_pos(hit.slot, hit.index) == "VERB"]
+        if not _english_stems(own) & _english_stems(verb_english):
+            return None
+    return verb
+
+
+def _english_stems(texts: list[str]) -> set[str]:
+    """The English words of glosses without their inflection: "married" and "to marry" share "marr"."""
+    return {stem for text in texts for word in english_words(text)
+            if len(stem := re.sub(r"(ied|ed|ing|es|s|e|y)$", "", word)) >= 3}
 
 
 def _participle_verbs(lemma: str, dictionary: Dictionary) -> list[tuple[str, str]]:
