@@ -106,7 +106,7 @@ class Cache:
 
 
 _DING = ("data/ding-de-en.txt.gz",)
-_DING_READERS = ("lexicon/ding_format.py",)
+_DING_READERS = ("lexicon/ding_format.py", "lexicon/prepositions.py")
 
 CACHES: dict[str, Cache] = {cache.name: cache for cache in (
     Cache("ding", "the Ding dictionary's index, its word families and English word frequencies", 9,

@@ -28,7 +28,9 @@ from spacy.tokens import Doc, Token
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import clause_of, stretches
 from lernkarten.analysis.extensions import Expression
+from lernkarten.analysis.stts import DETERMINER_TAGS
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
+from lernkarten.lexicon.prepositions import VERB_PREPOSITIONS
 
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
@@ -39,11 +41,6 @@ _PLACEHOLDERS = frozenset(PLACEHOLDER_CASES) | {"jemandem", "jemanden", "etwas"}
 _INSERTABLE = frozenset({"ADJA", "ADJD", "ADV", "CARD", "PIAT", "PIDAT", "PTKA"})
 _MAX_INSERTED = 3
 _GAP = "..."
-#: prepositions an expression may end in after its verb ("die Rede sein von")
-_TRAILING_PREPOSITIONS = frozenset({"an", "auf", "aus", "bei", "für", "gegen", "in", "mit", "nach", "über", "um",
-                                    "von", "vor", "zu", "zwischen"})
-#: tags of words that make a noun definite: where they stand, a bare plural is another phrase
-_DETERMINER_TAGS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PWAT", "PRELAT"})
 
 
 @dataclass(frozen=True)
@@ -223,7 +220,7 @@ def _determined(tokens: Sequence[Token], start: int) -> bool:
     before = start - 1
     while before >= 0 and tokens[before].tag_ in _INSERTABLE:
         before -= 1
-    return before >= 0 and tokens[before].tag_ in _DETERMINER_TAGS
+    return before >= 0 and tokens[before].tag_ in DETERMINER_TAGS
 
 
 def _is_preposition(token: Token, preposition: str) -> bool:
@@ -284,7 +281,7 @@ def compile_pattern(expression: str) -> Pattern | None:
     if len(words) >= 2 and words[0] == "es" and not any(_is_infinitive(w) or w[:1].isupper() for w in words[1:]):
         # "es heißt", "es geht um": the verb as cited; "es" and what follows anywhere in the clause
         finite, trailing, words = words[1], words[2:], words[:1]
-    while len(words) >= 3 and words[-1] in _TRAILING_PREPOSITIONS and _is_infinitive(words[-2]):
+    while len(words) >= 3 and words[-1] in VERB_PREPOSITIONS and _is_infinitive(words[-2]):
         trailing.insert(0, words.pop())
     verb = ""
     if len(words) >= 2 and _is_infinitive(words[-1]) and words[-2] != _GAP:

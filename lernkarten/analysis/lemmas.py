@@ -22,9 +22,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
+from lernkarten.analysis.clauses import clause_of
 from lernkarten.lexicon.frequency import german_frequencies as _frequencies
 from lernkarten.lexicon.frequency import zipf_de
+from lernkarten.lexicon.headwords import dictionary_verbs, headwords, standard_spelling
 from lernkarten.lexicon.morphology import DERIVATIONAL_SUFFIXES, FEMININE_EN_SUFFIXES, LINKING_ELEMENTS, STEM_PREFIXES
+from lernkarten.lexicon.nouns import NounInfo, noun_table
 from lernkarten.lexicon.particles import SEPARABLE_PARTICLES
 
 #: shortest compound head we trust: shorter suffixes (Ei, Tat) match by accident too often
@@ -67,7 +70,6 @@ class LemmaChecker:
     """Corrects noun lemmas and sets gender and number where the noun table is sure."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from lernkarten.lexicon.headwords import standard_spelling
 
         for token in doc:
             pos = token.pos_
@@ -131,8 +133,8 @@ def check_verb(token: Token) -> None:
     misspelt form that is no word (`verteitigt` -> "verteitigen"). A guess the dictionary
     lists, or that is in use, is kept (`geliked` -> `liken`).
     """
+    # deferred: HanTa and its model load only when a word is tagged (start-up time)
     from lernkarten.analysis.hanta_tagger import german_tagger
-    from lernkarten.lexicon.headwords import dictionary_verbs
 
     lemma = token.lemma_
     if _known_verb(lemma, dictionary_verbs()):
@@ -151,8 +153,6 @@ def check_participle(token: Token) -> None:
     - `gefallen` is a participle of `fallen` (with `sein`) and of `gefallen` (with `haben`):
       "Es hat mir gefallen" is the second.
     """
-    from lernkarten.lexicon.headwords import dictionary_verbs
-
     word = token.text.lower()
     lemma = token.lemma_
     parts = verb_parts(lemma)
@@ -172,7 +172,6 @@ def check_participle(token: Token) -> None:
 
 
 def _clause(token: Token) -> list[Token]:
-    from lernkarten.analysis.clauses import clause_of
 
     words = [t for t in token.sent if not t.is_space]
     return clause_of(words, next(i for i, t in enumerate(words) if t.i == token.i), commas_only=True)
@@ -260,6 +259,7 @@ def _common_word(word: str) -> bool:
 
     Word frequency alone cannot tell: it counts "fdp" as often as "gut".
     """
+    # deferred: HanTa and its model load only when a word is tagged (start-up time)
     from lernkarten.analysis.hanta_tagger import german_tagger
 
     tagger = german_tagger()
@@ -346,7 +346,6 @@ def abbreviation_lemma(word: str) -> str:
 @dataclass(frozen=True)
 class NounReading:
     """A noun form read as `prefix` (as written) + an inflecting head the noun table knows."""
-
     lemma: str                # the whole lemma: "ODKB-Friedenstruppe"
     prefix: str = ""          # what stays as written: "ODKB-Friedens", "Hilfs", "" for a known noun
     rows: tuple = ()          # the noun-table rows of the head's lemma (gender, plural, slots)
@@ -366,8 +365,8 @@ class NounReading:
 def sz_spelling(word: str) -> str:
     """`word` with ß where its writer wrote ss for it (`Spass`, `draussen`, `Seestrasse`), as the
     dictionary spells it; a form the tagger knows as written (`Busse`, of Bus) stays."""
+    # deferred: HanTa and its model load only when a word is tagged (start-up time)
     from lernkarten.analysis.hanta_tagger import german_tagger
-    from lernkarten.lexicon.headwords import standard_spelling
 
     standard = standard_spelling(word)
     if standard == word or german_tagger().cache.get(word.lower()):
@@ -412,6 +411,7 @@ def nominalised_adjective_lemma(word: str, tagger_lemma: str) -> str:
     rows = [row for row in _table().lookup(word) if row.adjectival and row.lemma.endswith("e")]
     if rows:
         return rows[0].lemma
+    # deferred: HanTa and its model load only when a word is tagged (start-up time)
     from lernkarten.analysis.hanta_tagger import german_tagger
 
     adjective = german_tagger().analyze(word.lower(), pos="ADJ(A)")[0]
@@ -439,7 +439,6 @@ def check_adjective(token: Token) -> None:
     if token.i > 0 and not token.is_sent_start and _PLACE_ADJECTIVE.match(word) and token.lemma_ == word.lower():
         token.lemma_ = word
     elif token.tag_ == "ADJA":
-        from lernkarten.lexicon.headwords import headwords
 
         words = headwords()
         form = token.lemma_
@@ -511,8 +510,6 @@ _GUESSED_ENDINGS = frozenset({"n", "en", "nen", "s", "es", "ns", "ens"})
 
 def _derived_rows(lemma: str, plural: str, slots: tuple[str, ...]) -> tuple:
     """A noun-table row for a derived noun the table lacks, when its suffix tells its gender."""
-    from lernkarten.lexicon.nouns import NounInfo
-
     if not lemma.endswith(FEMININE_EN_SUFFIXES):
         return ()
     plural = plural or (lemma + "nen" if lemma.endswith("in") else lemma + "en")
@@ -637,6 +634,5 @@ def _features(rows: tuple) -> str:
 
 @lru_cache(maxsize=1)
 def _table():
-    from lernkarten.lexicon.nouns import noun_table
 
     return noun_table()

@@ -19,6 +19,9 @@ _HANTA_TO_STTS = {
     "PROAV": "PAV",      # darauf, damit: TIGER's PROAV is STTS's PAV
 }
 
+#: tags of the words that make a noun phrase definite or counted (der, diese, seine, viele, welche, deren)
+DETERMINER_TAGS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT", "PRELAT"})
+
 #: STTS -> UPOS where the tag alone decides
 _UPOS = {
     "$(": "PUNCT", "$,": "PUNCT", "$.": "PUNCT",

@@ -14,6 +14,8 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from lernkarten.analysis.occurrences import Occurrence
+from lernkarten.analysis.stts import DETERMINER_TAGS
+from lernkarten.lexicon.prepositions import FUSED_ARTICLES
 
 _SKIPPED_POS = frozenset({"PUNCT", "SPACE", "NUM", "SYM"})
 
@@ -21,16 +23,10 @@ _SKIPPED_POS = frozenset({"PUNCT", "SPACE", "NUM", "SYM"})
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "INTJ"})
 
 #: a preposition fused with an article -> that article: "im Dunkeln" governs like "in dem"
-_FUSED_ARTICLES = {
-    "am": "dem", "an's": "das", "ans": "das", "aufs": "das", "beim": "dem", "durchs": "das",
-    "fürs": "das", "hinterm": "dem", "hinters": "das", "im": "dem", "ins": "das", "übern": "den",
-    "überm": "dem", "übers": "das", "ums": "das", "unterm": "dem", "unters": "das", "vom": "dem",
-    "vorm": "dem", "vors": "das", "zum": "dem", "zur": "der",
-}
+_FUSED_ARTICLES = {fused: article for fused, (_, article) in FUSED_ARTICLES.items()}
 
 #: tags of the words that may stand between a determiner and its noun: "der [sehr] kasachische Präsident"
 _NOUN_PHRASE_INNER = frozenset({"ADJA", "ADJD", "ADV", "CARD", "PIAT", "PIDAT", "PTKA", "TRUNC", "KON", "$,"})
-_DETERMINER_TAGS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT", "PRELAT"})
 
 
 def occurrences(doc: Doc) -> list[Occurrence]:
@@ -118,7 +114,7 @@ def governing_article(noun: Token) -> str:
     i = noun.i - 1
     while i >= 0 and noun.i - i <= 6:
         token = doc[i]
-        if token.tag_ in _DETERMINER_TAGS:
+        if token.tag_ in DETERMINER_TAGS:
             return token.text.lower()
         if token.tag_ == "APPRART":
             return _FUSED_ARTICLES.get(token.text.lower(), "")

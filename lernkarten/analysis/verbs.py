@@ -31,9 +31,12 @@ from spacy.tokens import Doc, Token
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import SUBORDINATORS, is_boundary, stretches
+from lernkarten.analysis.stts import DETERMINER_TAGS, upos
 from lernkarten.lexicon.frequency import zipf_de
+from lernkarten.lexicon.headwords import dictionary_verbs
 from lernkarten.lexicon.particles import ADVERB_PARTICLES, PREPOSITION_PARTICLES, SEPARABLE_PARTICLES
 from lernkarten.lexicon.pronouns import REFLEXIVE_PERSON
+from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
 
 #: a particle verb no dictionary lists must be at least this common (Zipf) to be believed, and
 #: its particle a preposition or adverb of direction the tagger itself took for a particle
@@ -69,7 +72,6 @@ _DATIVE_DETERMINERS = frozenset({"dem", "einem", "keinem", "meinem", "deinem", "
                                  "eurem", "diesem", "jenem", "jedem", "welchem", "manchem", "solchem"})
 _DATIVE_PRONOUNS = frozenset({"mir", "dir", "ihm", "ihnen", "uns", "euch"})
 _NP_INNER = frozenset({"ADJA", "ADV", "CARD", "PIAT", "PIDAT", "PTKA", "ADJD"})
-_DETERMINER_TAGS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT", "PRELAT"})
 _PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "KOKOM", "APZR"})
 
 
@@ -224,8 +226,6 @@ def joined_verb(particle: str, verb_lemma: str, tagged: bool = True) -> str | No
     took the word for a particle (`tagged`), the word is a preposition or an adverb of
     direction and the verb is in use.
     """
-    from lernkarten.lexicon.headwords import dictionary_verbs
-
     particle = particle.lower()
     joined = particle + verb_lemma.lower()
     if joined in dictionary_verbs():
@@ -242,6 +242,7 @@ def reads_as_participle(word: str) -> bool:
     A participle beside a verb is written apart from it ("verloren gehen", "getrennt leben"):
     a predicate of its own, not a separable particle.
     """
+    # deferred: HanTa and its model load only when a word is tagged (start-up time)
     from lernkarten.analysis.hanta_tagger import german_tagger
 
     tagger = german_tagger()
@@ -254,8 +255,6 @@ def reads_as_participle(word: str) -> bool:
 
 def join(verb: Token, particle: Token) -> None:
     """Record that `particle` belongs to `verb`: both learn the joined infinitive."""
-    from lernkarten.analysis.stts import upos
-
     joined = particle.text.lower() + verb.lemma_.lower()
     verb._.particle = particle.i
     verb._.entry_lemma = joined
@@ -270,8 +269,6 @@ def join(verb: Token, particle: Token) -> None:
 
 def attach_reflexives(tokens: Sequence[Token]) -> None:
     """Mark `sich` + verb as a reflexive verb where agreement, Ding and the objects allow."""
-    from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
-
     if not any(token.tag_ == "PRF" for token in tokens):
         return
     spans = stretches(tokens)
@@ -353,9 +350,9 @@ def _core_noun_phrases(clause: list[Token], reflexive: Token) -> tuple[int, int]
         if position + 1 < len(clause) and clause[position + 1].tag_ == "KON":
             continue  # "Serbien und Kroatien": one phrase, counted at its last part
         start = position
-        while start > 0 and (clause[start - 1].tag_ in _NP_INNER or clause[start - 1].tag_ in _DETERMINER_TAGS):
+        while start > 0 and (clause[start - 1].tag_ in _NP_INNER or clause[start - 1].tag_ in DETERMINER_TAGS):
             start -= 1
-            if clause[start].tag_ in _DETERMINER_TAGS:
+            if clause[start].tag_ in DETERMINER_TAGS:
                 break
         before_index = start - 1
         while before_index >= 0 and clause[before_index].tag_ in ("ADV", "PTKA"):

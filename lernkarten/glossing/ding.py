@@ -16,18 +16,14 @@ from dataclasses import dataclass, field
 
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES, PLACEHOLDER_STEMS, SPELLED_PLACEHOLDERS
 
+# the glossing modules read the prepositions from here, beside the line format they are found in
+from lernkarten.lexicon.prepositions import PREPOSITION_CASES as PREPOSITION_CASES
+from lernkarten.lexicon.prepositions import PREPOSITIONS as PREPOSITIONS
+from lernkarten.lexicon.prepositions import TWO_WAY_PREPOSITIONS as TWO_WAY_PREPOSITIONS
+
 # a token that is a placeholder, also with its full stop left out, in brackets or before a comma
 _PLACEHOLDER = re.compile(rf"^\(?(?:{PLACEHOLDER_STEMS})\.?(?:/(?:{PLACEHOLDER_STEMS})\.?)*\)?[,:]?$")
 
-#: Prepositions and the case they always take; two-way prepositions are absent on purpose.
-PREPOSITION_CASES = {
-    "um": "Akk", "für": "Akk", "gegen": "Akk", "durch": "Akk", "ohne": "Akk", "wider": "Akk", "bis": "Akk",
-    "mit": "Dat", "von": "Dat", "zu": "Dat", "aus": "Dat", "bei": "Dat", "nach": "Dat", "seit": "Dat",
-    "gegenüber": "Dat", "ab": "Dat", "außer": "Dat", "entgegen": "Dat",
-    "wegen": "Gen", "trotz": "Gen", "während": "Gen", "statt": "Gen", "anstatt": "Gen", "aufgrund": "Gen",
-}
-TWO_WAY_PREPOSITIONS = frozenset({"an", "auf", "in", "über", "unter", "vor", "hinter", "neben", "zwischen"})
-PREPOSITIONS = frozenset(PREPOSITION_CASES) | TWO_WAY_PREPOSITIONS
 
 GENDER_MARKERS = frozenset({"m", "f", "n"})
 _NOUN_MARKERS = frozenset({"m", "f", "n", "pl"})

@@ -20,12 +20,13 @@ import functools
 import re
 import sqlite3
 
+from lernkarten.lexicon.ding_format import BRACKETS
+
 #: Words that carry no sense of a gloss: "to", "sth.", "the".
 ENGLISH_STOPWORDS = frozenset(
     ["to", "the", "a", "an", "of", "sb", "sth", "one's", "oneself", "be", "in", "on", "at", "for", "with", "by", "from", "do", "your", "his", "her", "its", "my", "make", "get", "have", "it", "up", "out", "off", "over", "into", "about", "as", "or", "and", "not", "no", "is", "are", "was", "been", "being", "so", "that", "this"]
 )
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|/[^/\s][^/]*/")
 #: Labels of lines whose compounds speak of a field, not of the word's common sense.
 FIELD_LABEL = re.compile(r"\[(?:" + "|".join(re.escape(label) for label in (
     "telco.", "electr.", "techn.", "comp.", "med.", "chem.", "bot.", "zool.", "mach.", "constr.", "min.", "phys.",
@@ -95,7 +96,7 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 def english_words(text: str) -> list[str]:
     """The English words of a gloss that say something, in lower case and in order."""
-    plain = _BRACKETS.sub(" ", text.casefold())
+    plain = BRACKETS.sub(" ", text.casefold())
     return [w for w in _ENGLISH_WORD.findall(plain) if w not in ENGLISH_STOPWORDS and len(w) > 1]
 
 

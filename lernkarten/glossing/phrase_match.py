@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 
 from lernkarten.entries import Example
 from lernkarten.glossing.ding import PREPOSITIONS
+from lernkarten.lexicon.morphology import WITHOUT_UMLAUTS
+from lernkarten.lexicon.prepositions import FUSED_ARTICLES
 
 ARTICLES = frozenset(
     ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines"]
 )
 REFLEXIVES = frozenset(["sich", "mich", "dich", "uns", "euch", "mir", "dir"])
 #: Prepositions fused with an article: they stand for the preposition alone.
-CONTRACTIONS = {"am": "an", "ans": "an", "im": "in", "ins": "in", "vom": "von", "zum": "zu", "zur": "zu",
-                "beim": "bei", "aufs": "auf", "ums": "um", "fürs": "für", "durchs": "durch", "übers": "über",
-                "unters": "unter", "vors": "vor", "hinterm": "hinter", "überm": "über", "unterm": "unter"}
+CONTRACTIONS = {fused: preposition for fused, (preposition, _) in FUSED_ARTICLES.items()}
 #: Short words that carry no sense of their own in a phrase; they must stand next to their word.
 FUNCTION_WORDS = (
     PREPOSITIONS | frozenset(CONTRACTIONS) | ARTICLES | REFLEXIVES
@@ -323,11 +323,10 @@ def _strip_ending(word: str) -> str:
     return word
 
 
-_UMLAUTS = str.maketrans("äöü", "aou")
 
 
 def _without_umlauts(word: str) -> str:
-    return word.translate(_UMLAUTS)
+    return word.translate(WITHOUT_UMLAUTS)
 
 
 @dataclass(frozen=True)

@@ -27,15 +27,12 @@ VERB_MARKERS = frozenset({"vt", "vi", "vr", "v"})
 #: a verb marker in a slot's text
 VERB_MARK = re.compile(r"\{(?:" + "|".join(sorted(VERB_MARKERS)) + r")\}")
 
-#: prepositions that may stand in a verb headword before its object: "sich beteiligen an etw."
-HEADWORD_PREPOSITIONS = frozenset(
-    [
-        "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter", "in", "mit", "nach",
-        "neben", "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen"
-    ]
-)
 #: a headword word that looks like a verb infinitive
 INFINITIVE = re.compile(r"^[a-zäöüß]+(en|ern|eln|n)$")
+
+
+#: Ding's bracketed notes within a slot: {markers}, [labels], (notes), <variants>, /abbreviations/
+BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s][^/]*/")
 
 
 def german_part(line: str) -> str:

@@ -30,13 +30,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from lernkarten.lexicon.ding_format import (
+    BRACKETS,
     DING_FILE,
-    HEADWORD_PREPOSITIONS,
     INFINITIVE,
     PLACEHOLDER,
     VERB_MARK,
     german_part,
 )
+from lernkarten.lexicon.morphology import WITHOUT_UMLAUTS
+from lernkarten.lexicon.prepositions import VERB_PREPOSITIONS
 
 #: labels of synonyms that are not today's standard German: regional, Austrian, Swiss, outdated
 _NOT_STANDARD = re.compile(
@@ -44,7 +46,6 @@ _NOT_STANDARD = re.compile(
     r"Mittelwestdt|BW|Südtirol|Westös|Ostös|Sachsen|Lie|Berlin|Lux|Tirol|Franken|Wien|alt|veraltet|"
     r"veraltend|altertümlich|obs|archaic|dated)\.?\]"
 )
-_BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/]*/")
 #: Ding's placeholders for objects and the reflexive pronoun: etw., jdn., jdm./etw., sich
 _PLACEHOLDER = re.compile(rf"^(?:{PLACEHOLDER}|sich|einer|Sache)$")
 _WORD = re.compile(r"^[a-zäöüß]+$")
@@ -106,7 +107,7 @@ def read_ding(path: Path) -> Headwords:
             first = slots[0]
             if "ß" in first or "ss" in first:
                 for synonym in first.split(";"):
-                    words = _BRACKETS.sub(" ", synonym).split()
+                    words = BRACKETS.sub(" ", synonym).split()
                     if len(words) == 1 and not _NOT_STANDARD.search(synonym) and ("ß" in words[0] or "ss" in words[0]):
                         spellings.add(words[0].lower())
             if VERB_MARK.search(first):
@@ -140,12 +141,12 @@ def one_word_verbs(synonym: str) -> list[str]:
     """
     if _NOT_STANDARD.search(synonym):
         return []
-    words = _BRACKETS.sub(" ", synonym).split()
+    words = BRACKETS.sub(" ", synonym).split()
     kept = []
     for index, word in enumerate(words):
         if _PLACEHOLDER.match(word):
             continue
-        if word in HEADWORD_PREPOSITIONS and index + 1 < len(words) and _PLACEHOLDER.match(words[index + 1]):
+        if word in VERB_PREPOSITIONS and index + 1 < len(words) and _PLACEHOLDER.match(words[index + 1]):
             continue  # "für etw. geradestehen": the preposition goes with the object
         kept.append(word)
     if not kept:
@@ -163,7 +164,7 @@ def one_word_adjectives(synonym: str) -> list[str]:
     """The adjective a Ding synonym names when it is one lower-case word: "lecker [cook.]" -> ["lecker"]."""
     if _NOT_STANDARD.search(synonym):
         return []
-    words = _BRACKETS.sub(" ", synonym).split()
+    words = BRACKETS.sub(" ", synonym).split()
     return words if len(words) == 1 and _WORD.match(words[0]) else []
 
 
@@ -176,8 +177,8 @@ def comparison_forms(positives: list[str], comparatives: str, superlatives: str)
     Nothing when the slots are not comparison forms (phrases, examples) or do not pair up.
     """
     found: dict[str, str] = {}
-    comparative_words = [w.strip() for w in _BRACKETS.sub(" ", comparatives).split(";")]
-    superlative_words = [w.strip() for w in _BRACKETS.sub(" ", superlatives).split(";")]
+    comparative_words = [w.strip() for w in BRACKETS.sub(" ", comparatives).split(";")]
+    superlative_words = [w.strip() for w in BRACKETS.sub(" ", superlatives).split(";")]
     if not superlative_words[0].startswith("am "):
         return found
     if len(comparative_words) == 1:
@@ -196,13 +197,12 @@ def comparison_forms(positives: list[str], comparatives: str, superlatives: str)
     return found
 
 
-_UMLAUTS = str.maketrans("äöü", "aou")
 
 
 def _same_stem(form: str, positive: str) -> bool:
     """True when a comparison form starts like its positive, umlaut aside (näher, nah): Ding's
     synonyms do not always keep their order, and a form of another synonym must not count."""
-    return form != positive and form.translate(_UMLAUTS)[:2] == positive.translate(_UMLAUTS)[:2]
+    return form != positive and form.translate(WITHOUT_UMLAUTS)[:2] == positive.translate(WITHOUT_UMLAUTS)[:2]
 
 
 def standard_spelling(word: str) -> str:

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from lernkarten.lexicon.particles import CORE_PARTICLES
 
+#: each umlaut and the vowel it is made from
+UMLAUT_BASES = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
+#: `word.translate(WITHOUT_UMLAUTS)`: Bündnis -> Bundnis
+WITHOUT_UMLAUTS = str.maketrans(UMLAUT_BASES)
+
 # -- nouns ------------------------------------------------------------------------------------
 
 #: suffixes that make a noun feminine with a plural in -en, whatever its first part

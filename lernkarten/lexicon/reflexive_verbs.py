@@ -18,18 +18,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from lernkarten.lexicon.ding_format import (
+    BRACKETS,
     DING_FILE,
-    HEADWORD_PREPOSITIONS,
     INFINITIVE,
     PLACEHOLDER,
     VERB_MARK,
     headword_slot,
 )
+from lernkarten.lexicon.prepositions import VERB_PREPOSITIONS
 
 #: an object after `sich`: a placeholder, or the words of a spelled one ("einer Sache")
 _PLACEHOLDER = re.compile(rf"^(?:{PLACEHOLDER}|einer|eine|einen|Sache)$")
 _MODALS = frozenset({"können", "lassen", "wollen", "müssen", "dürfen"})
-_BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -94,19 +94,19 @@ def parse_headword(text: str) -> tuple[str, str] | None:
     Idioms with a noun ("sich in Bewegung setzen") are not reflexive verbs: only prepositions
     and object placeholders may stand between `sich` and the verb, or after it.
     """
-    words = _BRACKETS.sub(" ", text).split()
+    words = BRACKETS.sub(" ", text).split()
     if len(words) < 2 or words[0] != "sich":
         return None
     verb = None
     object_case = ""
     previous = "sich"
     for word in words[1:]:
-        if verb is None and INFINITIVE.match(word) and word not in HEADWORD_PREPOSITIONS and word not in {"einen", "einer"}:
+        if verb is None and INFINITIVE.match(word) and word not in VERB_PREPOSITIONS and word not in {"einen", "einer"}:
             verb = word
-        elif word in HEADWORD_PREPOSITIONS or word == "/":
+        elif word in VERB_PREPOSITIONS or word == "/":
             pass
         elif _PLACEHOLDER.match(word):
-            if verb is None and previous not in HEADWORD_PREPOSITIONS and word != "jds.":
+            if verb is None and previous not in VERB_PREPOSITIONS and word != "jds.":
                 dative = word.startswith("jdm.") or word.endswith("jdm.") or word in ("einer", "Sache")
                 if not object_case or not dative:
                     object_case = "dative" if dative else "accusative"
