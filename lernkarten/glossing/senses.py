@@ -36,12 +36,10 @@ from lernkarten.glossing.ding import (
 from lernkarten.glossing.english import (
     COMMON_ENOUGH,
     RARE,
+    EnglishWords,
     clutter,
-    looks_plural,
     make_singular,
     without_explanations,
-    word_zipf,
-    zipf,
 )
 from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.phrase_match import Sentence, find_phrases_in
@@ -190,9 +188,10 @@ def _cognate_first(best: Choice, glosses: list[Gloss]) -> list[Gloss]:
     word = key.lower()
     if not glosses or not (len(key) >= 4 and key[:1].isupper() and key.isascii() and key.isalpha()):
         return glosses
-    if any(_plain_text(g.text) == word for g in glosses) or max(zipf(g.text) for g in glosses) >= ODD_GLOSS:
+    english = best.hit.dictionary.english
+    if any(_plain_text(g.text) == word for g in glosses) or max(english.zipf(g.text) for g in glosses) >= ODD_GLOSS:
         return glosses
-    if word_zipf(word) < COGNATE_ZIPF:
+    if english.word_zipf(word) < COGNATE_ZIPF:
         return glosses
     return [Gloss(text=word, source="ding:base", uncertain=True, via="English"), *glosses]
 
@@ -253,6 +252,7 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
         texts, doubtful = _singular_english(choice, texts)
     ranked = sorted(range(len(senses)), key=lambda i: (-_sense_rank(texts[i], choice), i))
     result = [(senses[i], texts[i]) for i in ranked]
+    zipf = choice.hit.dictionary.english.zipf
     if result and zipf(result[0][1]) >= RARE:
         result = [r for r in result if zipf(r[1]) >= RARE or not re.search("[A-Za-z]", r[1])]
     # "member of the Dáil [Ir.]" says what an Irish reader says; a plain synonym says it to all
@@ -267,7 +267,8 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
 
 def _sense_rank(text: str, choice: Choice) -> float:
     """How good a synonym is as a card's gloss; steps of 4 so that small differences keep Ding's order."""
-    value = 6 * math.log2(1 + gloss_support(choice.support, text)) + 5 * min(zipf(text), COMMON_ENOUGH)
+    value = 6 * math.log2(1 + gloss_support(choice.support, text))
+    value += 5 * min(choice.hit.dictionary.english.zipf(text), COMMON_ENOUGH)
     value -= 6 * clutter(text, verb=choice.verb)
     return float(int(value // 4))
 
@@ -275,6 +276,7 @@ def _sense_rank(text: str, choice: Choice) -> float:
 def _singular_english(choice: Choice, texts: list[str]) -> tuple[list[str], bool]:
     hit = choice.hit
     line, slot = hit.line, hit.slot
+    looks_plural = hit.dictionary.english.looks_plural
     from_plural = hit.kind == PLURAL or hit.term.markers == ("pl",)
     next_senses = [s.text for s in line.slots[slot + 1].senses] if slot + 1 < len(line.slots) else []
     next_is_plural = slot + 1 < len(line.slots) and "pl" in line.slots[slot + 1].markers
@@ -441,7 +443,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         # what the word's family agrees on and how common the English is tell a core sense
         # from a rare one; Ding's lines are sorted by their first German word, so a word's main
         # sense often stands under a synonym ("Vereinbarung; Abkommen": agreement)
-        score += _english_score(hit.line.slots[hit.slot].senses, support, verb)
+        score += _english_score(hit.line.slots[hit.slot].senses, support, verb, dictionary.english)
         score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
         if hit.slot == 0 and hit.index == 0:
             score += 5  # the word's own line, not a line of a synonym it is listed with
@@ -480,7 +482,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         # text may mean the singular ("dem Nachbarn"), a plural line ("die Nachbarn: the
         # neighbours") only stands in for a missing singular one
         labels = hit.term.labels or hit.line.slots[hit.slot].labels
-        score = 100 + _label_score(labels) + _english_score(hit.line.slots[hit.slot].senses, support, verb)
+        score = 100 + _label_score(labels) + _english_score(hit.line.slots[hit.slot].senses, support, verb, dictionary.english)
         if number == "plural":
             score += 55
         choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"],
@@ -585,7 +587,7 @@ def _participle_choices(dictionary: Dictionary, lemma: str, pos: str) -> list[Ch
             continue
         verb = head_terms[hit.index].key
         support = family_support(dictionary, lemma, pos)
-        score = 100.0 + 20 + _english_score(hit.line.slots[hit.slot].senses, support, False)
+        score = 100.0 + 20 + _english_score(hit.line.slots[hit.slot].senses, support, False, dictionary.english)
         score += 1.5 * math.log2(len(hit.line.slots)) + _label_score(_labels_of(hit))
         if hit.index == 0:
             score += 4
@@ -689,7 +691,7 @@ def _preposition_in(preposition: str, sentence: Sentence) -> bool:
     return any(w == preposition or CONTRACTIONS.get(w) == preposition for w in nearby)
 
 
-def _english_score(senses: tuple[Sense, ...], support: Counter[str], verb: bool) -> float:
+def _english_score(senses: tuple[Sense, ...], support: Counter[str], verb: bool, english: EnglishWords) -> float:
     """The English side's worth: family support of its best synonym, commonness of its best plain one."""
     if not senses:
         return 0.0
@@ -697,5 +699,5 @@ def _english_score(senses: tuple[Sense, ...], support: Counter[str], verb: bool)
     if not shown:
         return 0.0
     best_support = max(gloss_support(support, t) for t in shown)
-    best_plain = max(5 * min(zipf(t), COMMON_ENOUGH) - 4 * clutter(t, verb=verb) for t in shown)
+    best_plain = max(5 * min(english.zipf(t), COMMON_ENOUGH) - 4 * clutter(t, verb=verb) for t in shown)
     return 6 * math.log2(1 + best_support) + best_plain
