@@ -43,6 +43,7 @@ from lernkarten.glossing.english import (
 )
 from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.phrase_match import Sentence, find_phrases_in
+from lernkarten.glossing.sense_scorer import WEIGHTS, Evidence, label_score, score
 from lernkarten.lexicon.particles import CLAUSE_FINAL_PARTICLES as SEPARABLE_PARTICLES
 from lernkarten.lexicon.pronouns import REFLEXIVE_PERSON as _PERSON_OF_REFLEXIVE
 
@@ -139,13 +140,11 @@ def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, .
     return choices
 
 
-#: Senses this close to the best in score are not told apart by anything but noise.
-CLOSE_SCORE = 3.0
-#: A word of a text whose best sense leads by less than this is not told apart well enough to
-#: teach one sense: the card shows the first gloss of each and asks to check. Chosen on the
-#: judged sample of the tuning half of news-de (`benchmarks/glossing_judgement_news_tune.tsv`):
-#: below this margin one first gloss in four was wrong, above it one in eleven.
-DOUBT_MARGIN = 7.0
+#: Senses this close to the best in score are not told apart by anything but noise; a word of a
+#: text whose best sense leads by less than DOUBT_MARGIN is not told apart well enough to teach
+#: one sense: the card shows the first gloss of each and asks to check (`sense_scorer.Weights`).
+CLOSE_SCORE = WEIGHTS.close_score
+DOUBT_MARGIN = WEIGHTS.doubt_margin
 
 
 def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool = False,
@@ -423,58 +422,51 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         term = hit.term
         pos = hit.line.term_pos(hit.slot, hit.index)
         reasons: list[str] = []
-        score = 100.0
+        senses = hit.line.slots[hit.slot].senses
+        evidence = Evidence(slots=len(hit.line.slots), own_line=hit.slot == 0 and hit.index == 0,
+                            compound_slot=hit.slot > 0, lists_forms=_lists_forms(hit))
         if adverbial and pos == "ADV":
-            score += ADVERBIAL_BONUS
+            evidence.adverbial = True
             reasons.append("used as an adverb before an adjective")
         if allowed and pos:
             if pos == entry.pos or (entry.pos == "PROPN" and pos == "NOUN"):
-                score += 30
+                evidence.pos = "same"
             elif pos in allowed:
-                score += 20
+                evidence.pos = "compatible"
             else:
-                score -= 80
+                evidence.pos = "other"
                 reasons.append(f"part of speech {pos}")
         labels = _labels_of(hit)
-        label_score = _label_score(labels)
-        if label_score:
+        _count_labels(evidence, labels)
+        if label_score(evidence.news_labels, evidence.off_topic_labels, evidence.marginal_labels):
             reasons.append("labels " + " ".join(labels))
-        score += label_score
         # what the word's family agrees on and how common the English is tell a core sense
         # from a rare one; Ding's lines are sorted by their first German word, so a word's main
         # sense often stands under a synonym ("Vereinbarung; Abkommen": agreement)
-        score += _english_score(hit.line.slots[hit.slot].senses, support, verb, dictionary.english)
-        score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
-        if hit.slot == 0 and hit.index == 0:
-            score += 5  # the word's own line, not a line of a synonym it is listed with
-        elif hit.slot > 0:
-            score += 6  # a compound listed inside its base word's line ("Militärbündnis")
-        if _lists_forms(hit):
-            score += 4  # a main entry of the word: Ding gives its plural or its verb forms
+        _english_evidence(evidence, senses, support, verb, dictionary.english)
         if term.key.startswith("sich ") and not lemma.startswith("sich "):
-            score += 15
+            evidence.reflexive = True
             reasons.append("reflexive pronoun in the sentence")
         if genders and term.genders:
             if set(term.genders) & set(genders):
-                score += 5
+                evidence.gender = 1
             else:
-                score -= 60
+                evidence.gender = -1
                 reasons.append("gender the text rules out")
         prepositions = [p for p, _ in term.government]
         if prepositions and any(_preposition_in(p, s) for p in prepositions for s in sentences):
-            score += 12
+            evidence.governed = True
             reasons.append("governed preposition in the sentence")
-        comment_score = _comment_score(term.comment) or _english_comment_score(hit.line.slots[hit.slot].senses)
-        if comment_score:
-            score += comment_score
+        evidence.comment = _comment_field(term.comment) or _english_comment_field(senses)
+        if evidence.comment:
             reasons.append("comment names a field")
         shared = _context_words(hit.line, context, pieces)
         if shared:
             # "der turnusmäßige Wechsel des Vorsitzes" for "turnusmäßiger Ratsvorsitzender":
             # the line's examples speak of what the sentence speaks of
-            score += min(CONTEXT_CAP, CONTEXT_WEIGHT * len(shared))
+            evidence.context_words = len(shared)
             reasons.append("sentence words in the line: " + ", ".join(sorted(shared)))
-        choices.append(Choice(hit, score, reasons=reasons))
+        choices.append(Choice(hit, score(evidence), reasons=reasons))
     for hit in plural_heads:
         if support is None:
             support = family_support(dictionary, lemma, entry.pos)
@@ -482,20 +474,16 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         # text may mean the singular ("dem Nachbarn"), a plural line ("die Nachbarn: the
         # neighbours") only stands in for a missing singular one
         labels = hit.term.labels or hit.line.slots[hit.slot].labels
-        score = 100 + _label_score(labels) + _english_score(hit.line.slots[hit.slot].senses, support, verb, dictionary.english)
-        if number == "plural":
-            score += 55
-        choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"],
+        evidence = Evidence(kind="plural", plural_sense=number == "plural")
+        _count_labels(evidence, labels)
+        _english_evidence(evidence, hit.line.slots[hit.slot].senses, support, verb, dictionary.english)
+        choices.append(Choice(hit, score(evidence), reasons=[f"plural sense '{hit.term.key}' as in the text"],
                               plural_sense=number == "plural"))
     return choices
 
 
 #: English of one country (not Britain or America, which go after the plain gloss instead).
 REGIONAL_ENGLISH = frozenset({"Ir.", "Sc.", "Austr.", "NZ", "Can.", "SAfr.", "Ind."})
-
-#: Points for an adverb's sense of an adjective that stands before another adjective ("dicht besiedelt").
-ADVERBIAL_BONUS = 12.0
-
 
 def _modifies_an_adjective(entry: Entry, lemma: str) -> bool:
     """The adjective stands uninflected before an inflected adjective and its noun: "im dicht besiedelten Tal"."""
@@ -513,9 +501,6 @@ def _modifies_an_adjective(entry: Entry, lemma: str) -> bool:
     return False
 
 
-#: Points for each content word of the sentence found in a candidate line, and their most.
-CONTEXT_WEIGHT = 3.0
-CONTEXT_CAP = 6.0
 #: Letters two German words must share at their start to count as the same word ("Vorsitz").
 CONTEXT_PREFIX = 6
 _CONTEXT_STOPWORDS = frozenset(
@@ -587,13 +572,11 @@ def _participle_choices(dictionary: Dictionary, lemma: str, pos: str) -> list[Ch
             continue
         verb = head_terms[hit.index].key
         support = family_support(dictionary, lemma, pos)
-        score = 100.0 + 20 + _english_score(hit.line.slots[hit.slot].senses, support, False, dictionary.english)
-        score += 1.5 * math.log2(len(hit.line.slots)) + _label_score(_labels_of(hit))
-        if hit.index == 0:
-            score += 4
         # an adjective Ding lists as such ("entscheidend": decisive) goes before its verb's participle
-        score -= 6
-        choices.append(Choice(hit, score, reasons=[f"participle of {verb}"], source="ding:participle", via=verb))
+        evidence = Evidence(kind="participle", slots=len(hit.line.slots), first_verb=hit.index == 0)
+        _count_labels(evidence, _labels_of(hit))
+        _english_evidence(evidence, hit.line.slots[hit.slot].senses, support, False, dictionary.english)
+        choices.append(Choice(hit, score(evidence), reasons=[f"participle of {verb}"], source="ding:participle", via=verb))
     return choices
 
 
@@ -609,26 +592,27 @@ def _plural_heads(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Hit]
     return hits
 
 
-def _english_comment_score(senses: tuple[Sense, ...]) -> float:
-    """-12 when the first English gloss's comment names a field far from news ("(metallurgy)")."""
+def _english_comment_field(senses: tuple[Sense, ...]) -> int:
+    """-1 when the first English gloss's comment names a field far from news ("(metallurgy)")."""
     if not senses or "(" not in senses[0].text:
-        return 0.0
+        return 0
     comments = " ".join(_ENGLISH_COMMENT.findall(senses[0].text)).casefold()
-    return -12.0 if _OFF_TOPIC_ENGLISH_COMMENT.search(comments) else 0.0
+    return -1 if _OFF_TOPIC_ENGLISH_COMMENT.search(comments) else 0
 
 
 _ENGLISH_COMMENT = re.compile(r"\(([^)]*)\)")
 _OFF_TOPIC_ENGLISH_COMMENT = re.compile(r"\b(?:" + "|".join(OFF_TOPIC_ENGLISH_COMMENTS) + ")")
 
 
-def _comment_score(comment: str) -> float:
+def _comment_field(comment: str) -> int:
+    """+1 when Ding's German comment names a field of the news, -1 another field, else 0."""
     if not comment:
-        return 0.0
+        return 0
     if any(word in comment for word in NEWS_COMMENT_WORDS):
-        return 8.0
+        return 1
     if any(word in comment for word in OFF_TOPIC_COMMENT_WORDS):
-        return -12.0
-    return 0.0
+        return -1
+    return 0
 
 
 def _labels_of(hit: Hit) -> tuple[str, ...]:
@@ -673,12 +657,18 @@ def in_news_subject(lemma: str, dictionary: Dictionary) -> bool:
     return any(NEWS_LABELS.intersection(hit.line.slots[hit.slot].labels) for hit in dictionary.lookup(lemma))
 
 
+def _count_labels(evidence: Evidence, labels: tuple[str, ...] | list[str]) -> None:
+    evidence.labels = tuple(labels)
+    evidence.news_labels = sum(1 for label in labels if label in NEWS_LABELS)
+    evidence.off_topic_labels = sum(1 for label in labels if label in OFF_TOPIC_LABELS)
+    evidence.marginal_labels = sum(1 for label in labels if label in MARGINAL_LABELS)
+
+
 def _label_score(labels: tuple[str, ...] | list[str]) -> float:
-    """Subject labels are weak hints (Ding puts [mil.] on a rifle's safety catch): one counts, a little."""
-    news = any(label in NEWS_LABELS for label in labels)
-    off = any(label in OFF_TOPIC_LABELS for label in labels)
-    marginal = sum(1 for label in labels if label in MARGINAL_LABELS)
-    return 2.0 * news - 8.0 * off - 10.0 * min(marginal, 2)
+    """The labels' points alone (`sense_scorer.label_score`)."""
+    evidence = Evidence()
+    _count_labels(evidence, labels)
+    return label_score(evidence.news_labels, evidence.off_topic_labels, evidence.marginal_labels)
 
 
 def _preposition_in(preposition: str, sentence: Sentence) -> bool:
@@ -691,13 +681,11 @@ def _preposition_in(preposition: str, sentence: Sentence) -> bool:
     return any(w == preposition or CONTRACTIONS.get(w) == preposition for w in nearby)
 
 
-def _english_score(senses: tuple[Sense, ...], support: Counter[str], verb: bool, english: EnglishWords) -> float:
-    """The English side's worth: family support of its best synonym, commonness of its best plain one."""
-    if not senses:
-        return 0.0
+def _english_evidence(evidence: Evidence, senses: tuple[Sense, ...], support: Counter[str], verb: bool,
+                      english: EnglishWords) -> None:
+    """The shown English synonyms' commonness and clutter, and the family support of the best supported."""
     shown = [s.text for s in senses[:MAX_GLOSSES] if s.text]
     if not shown:
-        return 0.0
-    best_support = max(gloss_support(support, t) for t in shown)
-    best_plain = max(5 * min(english.zipf(t), COMMON_ENOUGH) - 4 * clutter(t, verb=verb) for t in shown)
-    return 6 * math.log2(1 + best_support) + best_plain
+        return
+    evidence.support = max(gloss_support(support, t) for t in shown)
+    evidence.english = tuple((min(english.zipf(t), COMMON_ENOUGH), clutter(t, verb=verb)) for t in shown)
