@@ -32,7 +32,7 @@ class Weights:
     news_label: float = 2.0           # [pol.], [mil.], [econ.], [jur.], [adm.] on the sense
     off_topic_label: float = -8.0     # [bot.], [mus.], [techn.] ...: a field news rarely means
     marginal_label: float = -10.0     # each (at most two) of [veraltet], [Ös.], [selten] ...: not the plain word
-    line_news_label: float = 6.0      # a news label elsewhere in the line (its compounds, phrases: "Bauauflagen [adm.]")
+    line_news_label: float = 3.0      # a news label anywhere in the line, its compounds and phrases too ("Bauauflagen [adm.]")
     news_comment: float = 8.0         # a German comment naming a field of the news ("(Militär)")
     off_topic_comment: float = -12.0  # one naming another field ("(Musik)", "(metallurgy)")
     # -- the construction the sentence shows
@@ -44,7 +44,7 @@ class Weights:
     context_word: float = 3.0         # each sentence word the line's German also uses ("Sicherung der Grenzen")
     context_cap: float = 6.0          # ... at most this much in all: a long line shares words by chance
     # -- the word in a compound: the sense Ding's compounds ending in it carry
-    head_role_support: float = 4.0    # per doubling of the compounds that give the line's English ("Stadtrat": council)
+    head_role_support: float = 2.0    # per doubling of the compounds that give the line's English ("Stadtrat": council)
     # -- priors: weak, they only break ties the evidence leaves
     family_support: float = 6.0       # per doubling of the family lines that share the English (`family.py`)
     commonness: float = 5.0           # per Zipf point of the English, up to `english.COMMON_ENOUGH`
@@ -112,7 +112,7 @@ def score(e: Evidence, w: Weights = WEIGHTS) -> float:
     total += w.gender_fits if e.gender > 0 else w.gender_ruled_out if e.gender < 0 else 0.0
     total += w.news_comment if e.comment > 0 else w.off_topic_comment if e.comment < 0 else 0.0
     total += w.object_fits if e.object_fit > 0 else w.object_clashes if e.object_fit < 0 else 0.0
-    total += w.line_news_label * (e.line_news_label and not e.news_labels)
+    total += w.line_news_label * e.line_news_label
     total += min(w.context_cap, w.context_word * e.context_words)
     total += w.head_role_support * math.log2(1 + e.head_support)
     return total

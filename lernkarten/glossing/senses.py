@@ -24,12 +24,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lernkarten.entries import Entry, Gloss
+from lernkarten.entries import Entry, Example, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
 from lernkarten.glossing.ding import (
     ENGLISH_REGISTER,
     GERMAN_REGISTER,
     MARKER_POS,
+    PREPOSITIONS,
     DingLine,
     Sense,
 )
@@ -42,6 +43,7 @@ from lernkarten.glossing.english import (
     without_explanations,
 )
 from lernkarten.glossing.family import family_support, gloss_support
+from lernkarten.glossing.family_index import NOUN_ENDINGS
 from lernkarten.glossing.phrase_match import Sentence, find_phrases_in
 from lernkarten.glossing.sense_scorer import WEIGHTS, Evidence, label_score, score
 from lernkarten.lexicon.particles import CLAUSE_FINAL_PARTICLES as SEPARABLE_PARTICLES
@@ -411,6 +413,10 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     context = _sentence_words(sentences, entry, lemma)
     pieces = _pieces(context)
     adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
+    objects = _person_objects(entry.examples) if entry.pos == "VERB" else frozenset()
+    # a word glossed without a sentence is a part of a compound: its sense there is the one
+    # Ding's compounds ending in it carry ("Stadtrat", "Sicherheitsrat": council, not advice)
+    in_compounds = _compound_support(dictionary, lemma) if entry.pos == "NOUN" and not entry.examples else None
     support: Counter[str] | None = None   # counted when a hit has senses to weigh
     verb = entry.pos in {"VERB", "AUX"}
     choices: list[Choice] = []
@@ -457,6 +463,13 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         if prepositions and any(_preposition_in(p, s) for p in prepositions for s in sentences):
             evidence.governed = True
             reasons.append("governed preposition in the sentence")
+        if objects:
+            evidence.object_fit = _object_fit(term.text, objects)
+            if evidence.object_fit:
+                reasons.append("object " + ("as" if evidence.object_fit > 0 else "unlike") + " in the sentence")
+        if in_compounds:
+            evidence.head_support = max((gloss_support(in_compounds, s.text) for s in senses[:MAX_GLOSSES]), default=0)
+        evidence.line_news_label = _NEWS_LABEL.search(hit.line.folded_german) is not None
         evidence.comment = _comment_field(term.comment) or _english_comment_field(senses)
         if evidence.comment:
             reasons.append("comment names a field")
@@ -635,6 +648,61 @@ def _lists_forms(hit: Hit) -> bool:
     if index >= len(following) or following[index].is_phrase:
         return False
     return "pl" in following[index].markers or (slot == 0 and not following[index].markers)
+
+
+#: Personal pronouns that stand as a verb's object, and the placeholder Ding writes for them:
+#: "seine Eltern haben ihn erzogen" is `jdn. erziehen`. ("sie", "es" and "ihr" are left out:
+#: they are subjects as often.)
+PERSON_OBJECTS = {"mich": ("jdn.",), "dich": ("jdn.",), "ihn": ("jdn.",), "mir": ("jdm.",), "dir": ("jdm.",),
+                  "ihm": ("jdm.",), "ihnen": ("jdm.",), "uns": ("jdn.", "jdm."), "euch": ("jdn.", "jdm.")}
+_NEWS_LABEL = re.compile("|".join(re.escape(f"[{label}]") for label in sorted(NEWS_LABELS)))
+_PERSON_PLACEHOLDER = re.compile(r"\bjd[nm]\.")
+
+
+def _person_objects(examples: list[Example]) -> frozenset[str]:
+    """The placeholders ("jdn.", "jdm.") of person pronouns in the verb's clause, standing as its object."""
+    found: set[str] = set()
+    for example in examples:
+        if not example.spans:
+            continue
+        start, end = min(a for a, _ in example.spans), max(b for _, b in example.spans)
+        before = _CLAUSE_END.split(example.text[:start][::-1], maxsplit=1)[0][::-1]
+        after = _CLAUSE_END.split(example.text[end:], maxsplit=1)[0]
+        words = [w.casefold() for w in _WORD.findall(before)] + [w.casefold() for w in _WORD.findall(after)]
+        for at, word in enumerate(words):
+            # "uns" with "wir" is reflexive (`_reflexive_in_text`); "von ihnen" the object of a preposition
+            if word in PERSON_OBJECTS and _PERSON_OF_REFLEXIVE.get(word, "") not in words \
+                    and not (at and words[at - 1] in PREPOSITIONS):
+                found.update(PERSON_OBJECTS[word])
+    return frozenset(found)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _object_fit(term_text: str, objects: frozenset[str]) -> int:
+    """+1 when the term takes the person the sentence has (jdn./jdm.), -1 when it takes only a thing (etw.)."""
+    if any(placeholder in term_text for placeholder in objects):
+        return 1
+    if "etw." in term_text and not _PERSON_PLACEHOLDER.search(term_text):
+        return -1
+    return 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound_support(dictionary: Dictionary, lemma: str) -> Counter[str]:
+    """English stem -> how many Ding lines of compounds ending in the noun give it ("Gemeinderat": council)."""
+    folded = lemma.casefold()
+    if len(folded) < 3 or not folded.isalpha() or not dictionary.has_families():
+        return Counter()
+    by_line: dict[str, set[str]] = {}
+    for word, lines, _, stems in dictionary.german_words((), folded, NOUN_ENDINGS,
+                                                         keep=lambda f: len(f) >= len(folded) + 3):
+        if not word[:1].isupper():
+            continue
+        for line, slot_stems in zip(lines.split(), stems.split("|"), strict=False):
+            by_line.setdefault(line, set()).update(slot_stems.split())
+    return Counter(stem for stems in by_line.values() for stem in stems)
 
 
 def _reflexive_in_text(entry: Entry) -> bool:
