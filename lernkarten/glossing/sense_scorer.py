@@ -58,6 +58,11 @@ class Weights:
     participle_slots: float = 1.5     # per doubling of the verb line's slots
     participle_first_verb: float = 4.0   # the participle of the line's first verb
     plural_sense: float = 55.0        # a plural's own line ("Unruhen: unrest") when the text uses only the plural
+    # -- the order of the chosen line's English synonyms on the card
+    synonym_support: float = 6.0      # per doubling of the family lines that share the synonym
+    synonym_commonness: float = 5.0   # per Zipf point, up to `english.COMMON_ENOUGH`
+    synonym_clutter: float = -6.0     # per point of explanation ("event (thing that happens)" after "event")
+    synonym_step: float = 4.0         # points that make a step: smaller differences keep Ding's order
     # -- how sure the choice is
     close_score: float = 3.0          # rivals this close to the best are told apart by nothing but noise
     # a text's word whose best sense leads by less: the card shows two and asks to check. On the

@@ -267,11 +267,12 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
 
 
 def _sense_rank(text: str, choice: Choice) -> float:
-    """How good a synonym is as a card's gloss; steps of 4 so that small differences keep Ding's order."""
-    value = 6 * math.log2(1 + gloss_support(choice.support, text))
-    value += 5 * min(choice.hit.dictionary.english.zipf(text), COMMON_ENOUGH)
-    value -= 6 * clutter(text, verb=choice.verb)
-    return float(int(value // 4))
+    """How good a synonym is as a card's gloss; in steps, so that small differences keep Ding's order."""
+    w = WEIGHTS
+    value = w.synonym_support * math.log2(1 + gloss_support(choice.support, text))
+    value += w.synonym_commonness * min(choice.hit.dictionary.english.zipf(text), COMMON_ENOUGH)
+    value += w.synonym_clutter * clutter(text, verb=choice.verb)
+    return float(int(value // w.synonym_step))
 
 
 def _singular_english(choice: Choice, texts: list[str]) -> tuple[list[str], bool]:
