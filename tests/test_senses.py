@@ -80,3 +80,10 @@ def test_news_labels_of_a_line_s_compounds_count_for_its_sense() -> None:
     result = gloss_entries([_entry("Auflage", "NOUN", "Das Camp darf mit einigen Auflagen errichtet werden.", "Auflagen")])
     entry = result.entries[0]
     assert "condition" in _texts(entry) and "glosses" in entry.uncertain
+
+
+def test_senses_in_doubt_leave_room_for_the_best_sense_s_next_synonym() -> None:
+    # two lines close in score: the first gloss of each, then the best line's "assurance"
+    sentence = "Bei allen Versicherungen der Treue herrschte auch Argwohn."
+    entry = gloss_entries([_entry("Versicherung", "NOUN", sentence, "Versicherungen")]).entries[0]
+    assert "glosses" in entry.uncertain and len(entry.glosses) == 3 and "assurance" in _texts(entry)

@@ -62,6 +62,7 @@ class Weights:
     synonym_support: float = 6.0      # per doubling of the family lines that share the synonym
     synonym_commonness: float = 5.0   # per Zipf point, up to `english.COMMON_ENOUGH`
     synonym_clutter: float = -6.0     # per point of explanation ("event (thing that happens)" after "event")
+    filler_zipf: float = 3.5          # on a card in doubt, the best sense's next synonym only when this common (Zipf)
     synonym_step: float = 4.0         # points that make a step: smaller differences keep Ding's order
     # -- how sure the choice is
     close_score: float = 3.0          # rivals this close to the best are told apart by nothing but noise

@@ -155,7 +155,8 @@ def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool =
 
     When other senses score as well as the best (`close_senses`), nothing in the text tells
     them apart: the first gloss of each is given instead, so that the learner sees the
-    candidates, and the caller marks the glosses uncertain.
+    candidates, then the best sense's next synonyms where there is room; the caller marks
+    the glosses uncertain.
     """
     if not choices:
         return []
@@ -167,12 +168,17 @@ def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool =
     glosses = _glosses_from(best, source=source, uncertain=uncertain, via=via or best.via)
     rivals = close_senses(choices, margin)
     if rivals and glosses:
-        glosses = glosses[:1]
+        own, glosses = glosses[1:], glosses[:1]
         for rival in rivals:
             extra = _glosses_from(rival, source=source if source != best.source else rival.source,
                                   uncertain=uncertain, via=via or rival.via)[:1]
             if extra and _plain_text(extra[0].text) not in {_plain_text(g.text) for g in glosses}:
                 glosses.append(extra[0])
+        # room left: the best sense's next synonym ("insurance; insurance company; assurance")
+        # (a common word: a card in doubt is no place for "massy")
+        english = best.hit.dictionary.english
+        glosses += [g for g in own if _plain_text(g.text) not in {_plain_text(x.text) for x in glosses}
+                    and english.zipf(g.text) >= WEIGHTS.filler_zipf]
     return _cognate_first(best, glosses)[:MAX_GLOSSES]
 
 
