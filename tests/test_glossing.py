@@ -306,7 +306,6 @@ def test_two_dictionaries_each_rate_english_by_their_own_figures_whichever_opens
     import sqlite3
 
     from lernkarten.glossing.dictionary import Dictionary, build_index
-    from lernkarten.glossing.english import reading_from, zipf
 
     paths = {}
     for name, figure in (("rare", 1.25), ("common", 4.75)):
@@ -320,10 +319,8 @@ def test_two_dictionaries_each_rate_english_by_their_own_figures_whichever_opens
         opened = {name: Dictionary(paths[name]) for name in order}
         for name in reversed(order):
             assert opened[name].english.word_zipf("alliance") == {"rare": 1.25, "common": 4.75}[name]
-        with reading_from(opened["rare"].english):
-            assert zipf("the alliance") == 1.25
-        with reading_from(opened["common"].english):
-            assert zipf("the alliance") == 4.75
+        assert opened["rare"].english.zipf("the alliance") == 1.25
+        assert opened["common"].english.zipf("the alliance") == 4.75
 
 
 def test_two_processes_building_the_index_at_once_both_get_a_complete_one(tmp_path: Path) -> None:
@@ -754,7 +751,6 @@ def _forget_everything_remembered() -> None:
     import pkgutil
 
     import lernkarten.glossing as package
-    from lernkarten.glossing import english
     from lernkarten.glossing.dictionary import Dictionary
 
     for info in pkgutil.iter_modules(package.__path__):
@@ -765,7 +761,6 @@ def _forget_everything_remembered() -> None:
     for value in vars(Dictionary).values():
         if isinstance(value, functools._lru_cache_wrapper):
             value.cache_clear()
-    english.WORDFREQ.cache_clear()              # a dictionary opened afresh has its own
 
 
 def test_glossing_again_with_nothing_remembered_gives_the_same_cards() -> None:

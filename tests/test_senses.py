@@ -24,3 +24,66 @@ def test_an_adjectival_noun_with_a_feminine_in_in_of_its_own_is_masculine_only()
 def test_an_adjectival_noun_without_such_a_feminine_stays_of_either_sex() -> None:
     entry = _gloss("Verbündete", "Russland hilft seinen Verbündeten.", "Verbündeten")
     assert entry.gender == ["m", "f"] and entry.article == "der/die"
+
+
+# -- choosing the sense by evidence (glossing/sense_scorer.py) ---------------------------------
+
+def _entry(lemma: str, pos: str, sentence: str, form: str) -> Entry:
+    start = sentence.index(form)
+    return Entry(lemma=lemma, pos=pos, forms=[form], count=1,
+                 examples=[Example(text=sentence, spans=[(start, start + len(form))])])
+
+
+def _texts(entry: Entry) -> list[str]:
+    return [g.text for g in entry.glosses]
+
+
+def test_a_person_pronoun_as_the_object_counts_for_the_line_that_takes_a_person() -> None:
+    from lernkarten.glossing.dictionary import open_dictionary
+    from lernkarten.glossing.sense_scorer import WEIGHTS
+    from lernkarten.glossing.senses import choose_senses
+
+    dictionary = open_dictionary()
+
+    def person_line(sentence: str) -> float:
+        choices = choose_senses(_entry("erziehen", "VERB", sentence, "erzogen"), dictionary)
+        return max(c.score for c in choices if "jdn." in c.hit.term.text)
+
+    # "ihn erzogen": a person brought up (jdn. erziehen); "das Kind": no pronoun tells
+    assert person_line("Seine Eltern haben ihn streng erzogen.") - person_line(
+        "Seine Eltern haben das Kind streng erzogen.") == WEIGHTS.object_fits
+    result = gloss_entries([_entry("erziehen", "VERB", "Seine Eltern haben ihn streng erzogen.", "erzogen")])
+    assert "to parent sb." in _texts(result.entries[0])
+
+
+def test_a_pronoun_after_a_preposition_or_in_another_clause_is_no_object_of_the_verb() -> None:
+    from lernkarten.glossing.senses import _person_objects
+
+    def objects(sentence: str, form: str) -> frozenset[str]:
+        return _person_objects(_entry("verlangen", "VERB", sentence, form).examples)
+
+    assert objects("Sie verlangten es von ihm.", "verlangten") == frozenset()
+    assert objects("Er hatte die Ablöse verlangt, soll ihm aber vertrauen.", "verlangt") == frozenset()
+    assert objects("Die Nachricht hat ihn überrascht.", "überrascht") == {"jdn."}
+    assert objects("Wir haben uns geeinigt.", "geeinigt") == frozenset()   # reflexive, not an object
+
+
+def test_a_compound_s_last_part_has_the_sense_ding_s_compounds_ending_in_it_give() -> None:
+    # Stadtrat, Gemeinderat, Sicherheitsrat: the "Rat" of a compound is a council, not advice
+    result = gloss_entries([_entry("Zentralrat", "NOUN", "Der Zentralrat kritisierte das Urteil.", "Zentralrat")])
+    texts = _texts(result.entries[0])
+    assert texts[0].endswith("council") and not any("advice" in t for t in texts)
+
+
+def test_news_labels_of_a_line_s_compounds_count_for_its_sense() -> None:
+    # "Auflage; Bedingung | Bauauflagen [adm.]": the condition, not the ladder's rest, is a candidate shown
+    result = gloss_entries([_entry("Auflage", "NOUN", "Das Camp darf mit einigen Auflagen errichtet werden.", "Auflagen")])
+    entry = result.entries[0]
+    assert "condition" in _texts(entry) and "glosses" in entry.uncertain
+
+
+def test_senses_in_doubt_leave_room_for_the_best_sense_s_next_synonym() -> None:
+    # two lines close in score: the first gloss of each, then the best line's "assurance"
+    sentence = "Bei allen Versicherungen der Treue herrschte auch Argwohn."
+    entry = gloss_entries([_entry("Versicherung", "NOUN", sentence, "Versicherungen")]).entries[0]
+    assert "glosses" in entry.uncertain and len(entry.glosses) == 3 and "assurance" in _texts(entry)

@@ -7,11 +7,9 @@ word in the number of the German headword: "ally", not "confederate"; "terrorist
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from lernkarten.lexicon.frequency import zipf_en
 
@@ -81,33 +79,6 @@ class EnglishWords:
         self.zipf.cache_clear()
 
 
-#: Figures straight from wordfreq: what `word_zipf`, `zipf` and `looks_plural` read outside `reading_from`.
-WORDFREQ = EnglishWords()
-_reading: contextvars.ContextVar[EnglishWords] = contextvars.ContextVar("english_words", default=WORDFREQ)
-
-
-@contextlib.contextmanager
-def reading_from(words: EnglishWords) -> Iterator[EnglishWords]:
-    """`word_zipf`, `zipf` and `looks_plural` read `words` within this block (the glossing of one
-    entry reads its dictionary's); outside it, wordfreq. For code not yet handed the dictionary's
-    `EnglishWords`: what is handed it calls its methods."""
-    token = _reading.set(words)
-    try:
-        yield words
-    finally:
-        _reading.reset(token)
-
-
-def word_zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of an English word (`EnglishWords.word_zipf` of `reading_from`'s words)."""
-    return _reading.get().word_zipf(word)
-
-
-def zipf(text: str) -> float:
-    """How common a gloss is (`EnglishWords.zipf` of `reading_from`'s words)."""
-    return _reading.get().zipf(text)
-
-
 @functools.lru_cache(maxsize=65536)
 def clutter(text: str, *, verb: bool = False) -> float:
     """How much a gloss carries besides the translation: explanations in brackets, "sb./sth.".
@@ -145,11 +116,6 @@ def singular(word: str) -> str:
     if lower.endswith(("sses", "xes", "ches", "shes", "zes")):
         return word[:-2]
     return word[:-1]
-
-
-def looks_plural(text: str) -> bool:
-    """True when a noun gloss ends in a regular plural (`EnglishWords.looks_plural` of `reading_from`'s words)."""
-    return _reading.get().looks_plural(text)
 
 
 def make_singular(text: str) -> str:

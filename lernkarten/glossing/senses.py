@@ -24,27 +24,28 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lernkarten.entries import Entry, Gloss
+from lernkarten.entries import Entry, Example, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PHRASE, PLURAL, Dictionary, Hit
 from lernkarten.glossing.ding import (
     ENGLISH_REGISTER,
     GERMAN_REGISTER,
     MARKER_POS,
+    PREPOSITIONS,
     DingLine,
     Sense,
 )
 from lernkarten.glossing.english import (
     COMMON_ENOUGH,
     RARE,
+    EnglishWords,
     clutter,
-    looks_plural,
     make_singular,
     without_explanations,
-    word_zipf,
-    zipf,
 )
 from lernkarten.glossing.family import family_support, gloss_support
+from lernkarten.glossing.family_index import NOUN_ENDINGS
 from lernkarten.glossing.phrase_match import Sentence, find_phrases_in
+from lernkarten.glossing.sense_scorer import WEIGHTS, Evidence, label_score, score
 from lernkarten.lexicon.particles import CLAUSE_FINAL_PARTICLES as SEPARABLE_PARTICLES
 from lernkarten.lexicon.pronouns import REFLEXIVE_PERSON as _PERSON_OF_REFLEXIVE
 
@@ -141,13 +142,11 @@ def choose_senses(entry: Entry, dictionary: Dictionary, *, genders: tuple[str, .
     return choices
 
 
-#: Senses this close to the best in score are not told apart by anything but noise.
-CLOSE_SCORE = 3.0
-#: A word of a text whose best sense leads by less than this is not told apart well enough to
-#: teach one sense: the card shows the first gloss of each and asks to check. Chosen on the
-#: judged sample of the tuning half of news-de (`benchmarks/glossing_judgement_news_tune.tsv`):
-#: below this margin one first gloss in four was wrong, above it one in eleven.
-DOUBT_MARGIN = 7.0
+#: Senses this close to the best in score are not told apart by anything but noise; a word of a
+#: text whose best sense leads by less than DOUBT_MARGIN is not told apart well enough to teach
+#: one sense: the card shows the first gloss of each and asks to check (`sense_scorer.Weights`).
+CLOSE_SCORE = WEIGHTS.close_score
+DOUBT_MARGIN = WEIGHTS.doubt_margin
 
 
 def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool = False,
@@ -156,7 +155,8 @@ def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool =
 
     When other senses score as well as the best (`close_senses`), nothing in the text tells
     them apart: the first gloss of each is given instead, so that the learner sees the
-    candidates, and the caller marks the glosses uncertain.
+    candidates, then the best sense's next synonyms where there is room; the caller marks
+    the glosses uncertain.
     """
     if not choices:
         return []
@@ -168,12 +168,17 @@ def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool =
     glosses = _glosses_from(best, source=source, uncertain=uncertain, via=via or best.via)
     rivals = close_senses(choices, margin)
     if rivals and glosses:
-        glosses = glosses[:1]
+        own, glosses = glosses[1:], glosses[:1]
         for rival in rivals:
             extra = _glosses_from(rival, source=source if source != best.source else rival.source,
                                   uncertain=uncertain, via=via or rival.via)[:1]
             if extra and _plain_text(extra[0].text) not in {_plain_text(g.text) for g in glosses}:
                 glosses.append(extra[0])
+        # room left: the best sense's next synonym ("insurance; insurance company; assurance")
+        # (a common word: a card in doubt is no place for "massy")
+        english = best.hit.dictionary.english
+        glosses += [g for g in own if _plain_text(g.text) not in {_plain_text(x.text) for x in glosses}
+                    and english.zipf(g.text) >= WEIGHTS.filler_zipf]
     return _cognate_first(best, glosses)[:MAX_GLOSSES]
 
 
@@ -190,9 +195,10 @@ def _cognate_first(best: Choice, glosses: list[Gloss]) -> list[Gloss]:
     word = key.lower()
     if not glosses or not (len(key) >= 4 and key[:1].isupper() and key.isascii() and key.isalpha()):
         return glosses
-    if any(_plain_text(g.text) == word for g in glosses) or max(zipf(g.text) for g in glosses) >= ODD_GLOSS:
+    english = best.hit.dictionary.english
+    if any(_plain_text(g.text) == word for g in glosses) or max(english.zipf(g.text) for g in glosses) >= ODD_GLOSS:
         return glosses
-    if word_zipf(word) < COGNATE_ZIPF:
+    if english.word_zipf(word) < COGNATE_ZIPF:
         return glosses
     return [Gloss(text=word, source="ding:base", uncertain=True, via="English"), *glosses]
 
@@ -253,6 +259,7 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
         texts, doubtful = _singular_english(choice, texts)
     ranked = sorted(range(len(senses)), key=lambda i: (-_sense_rank(texts[i], choice), i))
     result = [(senses[i], texts[i]) for i in ranked]
+    zipf = choice.hit.dictionary.english.zipf
     if result and zipf(result[0][1]) >= RARE:
         result = [r for r in result if zipf(r[1]) >= RARE or not re.search("[A-Za-z]", r[1])]
     # "member of the Dáil [Ir.]" says what an Irish reader says; a plain synonym says it to all
@@ -266,15 +273,18 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
 
 
 def _sense_rank(text: str, choice: Choice) -> float:
-    """How good a synonym is as a card's gloss; steps of 4 so that small differences keep Ding's order."""
-    value = 6 * math.log2(1 + gloss_support(choice.support, text)) + 5 * min(zipf(text), COMMON_ENOUGH)
-    value -= 6 * clutter(text, verb=choice.verb)
-    return float(int(value // 4))
+    """How good a synonym is as a card's gloss; in steps, so that small differences keep Ding's order."""
+    w = WEIGHTS
+    value = w.synonym_support * math.log2(1 + gloss_support(choice.support, text))
+    value += w.synonym_commonness * min(choice.hit.dictionary.english.zipf(text), COMMON_ENOUGH)
+    value += w.synonym_clutter * clutter(text, verb=choice.verb)
+    return float(int(value // w.synonym_step))
 
 
 def _singular_english(choice: Choice, texts: list[str]) -> tuple[list[str], bool]:
     hit = choice.hit
     line, slot = hit.line, hit.slot
+    looks_plural = hit.dictionary.english.looks_plural
     from_plural = hit.kind == PLURAL or hit.term.markers == ("pl",)
     next_senses = [s.text for s in line.slots[slot + 1].senses] if slot + 1 < len(line.slots) else []
     next_is_plural = slot + 1 < len(line.slots) and "pl" in line.slots[slot + 1].markers
@@ -410,6 +420,10 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     context = _sentence_words(sentences, entry, lemma)
     pieces = _pieces(context)
     adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
+    objects = _person_objects(entry.examples) if entry.pos == "VERB" else frozenset()
+    # a word glossed without a sentence is a part of a compound: its sense there is the one
+    # Ding's compounds ending in it carry ("Stadtrat", "Sicherheitsrat": council, not advice)
+    in_compounds = _compound_support(dictionary, lemma) if entry.pos == "NOUN" and not entry.examples else None
     support: Counter[str] | None = None   # counted when a hit has senses to weigh
     verb = entry.pos in {"VERB", "AUX"}
     choices: list[Choice] = []
@@ -421,58 +435,58 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         term = hit.term
         pos = hit.line.term_pos(hit.slot, hit.index)
         reasons: list[str] = []
-        score = 100.0
+        senses = hit.line.slots[hit.slot].senses
+        evidence = Evidence(slots=len(hit.line.slots), own_line=hit.slot == 0 and hit.index == 0,
+                            compound_slot=hit.slot > 0, lists_forms=_lists_forms(hit))
         if adverbial and pos == "ADV":
-            score += ADVERBIAL_BONUS
+            evidence.adverbial = True
             reasons.append("used as an adverb before an adjective")
         if allowed and pos:
             if pos == entry.pos or (entry.pos == "PROPN" and pos == "NOUN"):
-                score += 30
+                evidence.pos = "same"
             elif pos in allowed:
-                score += 20
+                evidence.pos = "compatible"
             else:
-                score -= 80
+                evidence.pos = "other"
                 reasons.append(f"part of speech {pos}")
         labels = _labels_of(hit)
-        label_score = _label_score(labels)
-        if label_score:
+        _count_labels(evidence, labels)
+        if label_score(evidence.news_labels, evidence.off_topic_labels, evidence.marginal_labels):
             reasons.append("labels " + " ".join(labels))
-        score += label_score
         # what the word's family agrees on and how common the English is tell a core sense
         # from a rare one; Ding's lines are sorted by their first German word, so a word's main
         # sense often stands under a synonym ("Vereinbarung; Abkommen": agreement)
-        score += _english_score(hit.line.slots[hit.slot].senses, support, verb)
-        score += 2 * math.log2(len(hit.line.slots))   # main senses come with plurals and phrases
-        if hit.slot == 0 and hit.index == 0:
-            score += 5  # the word's own line, not a line of a synonym it is listed with
-        elif hit.slot > 0:
-            score += 6  # a compound listed inside its base word's line ("Militärbündnis")
-        if _lists_forms(hit):
-            score += 4  # a main entry of the word: Ding gives its plural or its verb forms
+        _english_evidence(evidence, senses, support, verb, dictionary.english)
         if term.key.startswith("sich ") and not lemma.startswith("sich "):
-            score += 15
+            evidence.reflexive = True
             reasons.append("reflexive pronoun in the sentence")
         if genders and term.genders:
             if set(term.genders) & set(genders):
-                score += 5
+                evidence.gender = 1
             else:
-                score -= 60
+                evidence.gender = -1
                 reasons.append("gender the text rules out")
         prepositions = [p for p, _ in term.government]
         if prepositions and any(_preposition_in(p, s) for p in prepositions for s in sentences):
-            score += 12
+            evidence.governed = True
             reasons.append("governed preposition in the sentence")
-        comment_score = _comment_score(term.comment) or _english_comment_score(hit.line.slots[hit.slot].senses)
-        if comment_score:
-            score += comment_score
+        if objects:
+            evidence.object_fit = _object_fit(term.text, objects)
+            if evidence.object_fit:
+                reasons.append("object " + ("as" if evidence.object_fit > 0 else "unlike") + " in the sentence")
+        if in_compounds:
+            evidence.head_support = max((gloss_support(in_compounds, s.text) for s in senses[:MAX_GLOSSES]), default=0)
+        evidence.line_news_label = _NEWS_LABEL.search(hit.line.folded_german) is not None
+        evidence.comment = _comment_field(term.comment) or _english_comment_field(senses)
+        if evidence.comment:
             reasons.append("comment names a field")
         shared = _context_words(hit.line, context, pieces)
         if shared:
             # "der turnusmäßige Wechsel des Vorsitzes" for "turnusmäßiger Ratsvorsitzender":
             # the line's examples speak of what the sentence speaks of
-            score += min(CONTEXT_CAP, CONTEXT_WEIGHT * len(shared))
+            evidence.context_words = len(shared)
             reasons.append("sentence words in the line: " + ", ".join(sorted(shared)))
-        choices.append(Choice(hit, score, reasons=reasons))
+        choices.append(Choice(hit, score(evidence), reasons=reasons))
     for hit in plural_heads:
         if support is None:
             support = family_support(dictionary, lemma, entry.pos)
@@ -480,20 +494,16 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         # text may mean the singular ("dem Nachbarn"), a plural line ("die Nachbarn: the
         # neighbours") only stands in for a missing singular one
         labels = hit.term.labels or hit.line.slots[hit.slot].labels
-        score = 100 + _label_score(labels) + _english_score(hit.line.slots[hit.slot].senses, support, verb)
-        if number == "plural":
-            score += 55
-        choices.append(Choice(hit, score, reasons=[f"plural sense '{hit.term.key}' as in the text"],
+        evidence = Evidence(kind="plural", plural_sense=number == "plural")
+        _count_labels(evidence, labels)
+        _english_evidence(evidence, hit.line.slots[hit.slot].senses, support, verb, dictionary.english)
+        choices.append(Choice(hit, score(evidence), reasons=[f"plural sense '{hit.term.key}' as in the text"],
                               plural_sense=number == "plural"))
     return choices
 
 
 #: English of one country (not Britain or America, which go after the plain gloss instead).
 REGIONAL_ENGLISH = frozenset({"Ir.", "Sc.", "Austr.", "NZ", "Can.", "SAfr.", "Ind."})
-
-#: Points for an adverb's sense of an adjective that stands before another adjective ("dicht besiedelt").
-ADVERBIAL_BONUS = 12.0
-
 
 def _modifies_an_adjective(entry: Entry, lemma: str) -> bool:
     """The adjective stands uninflected before an inflected adjective and its noun: "im dicht besiedelten Tal"."""
@@ -511,9 +521,6 @@ def _modifies_an_adjective(entry: Entry, lemma: str) -> bool:
     return False
 
 
-#: Points for each content word of the sentence found in a candidate line, and their most.
-CONTEXT_WEIGHT = 3.0
-CONTEXT_CAP = 6.0
 #: Letters two German words must share at their start to count as the same word ("Vorsitz").
 CONTEXT_PREFIX = 6
 _CONTEXT_STOPWORDS = frozenset(
@@ -585,13 +592,11 @@ def _participle_choices(dictionary: Dictionary, lemma: str, pos: str) -> list[Ch
             continue
         verb = head_terms[hit.index].key
         support = family_support(dictionary, lemma, pos)
-        score = 100.0 + 20 + _english_score(hit.line.slots[hit.slot].senses, support, False)
-        score += 1.5 * math.log2(len(hit.line.slots)) + _label_score(_labels_of(hit))
-        if hit.index == 0:
-            score += 4
         # an adjective Ding lists as such ("entscheidend": decisive) goes before its verb's participle
-        score -= 6
-        choices.append(Choice(hit, score, reasons=[f"participle of {verb}"], source="ding:participle", via=verb))
+        evidence = Evidence(kind="participle", slots=len(hit.line.slots), first_verb=hit.index == 0)
+        _count_labels(evidence, _labels_of(hit))
+        _english_evidence(evidence, hit.line.slots[hit.slot].senses, support, False, dictionary.english)
+        choices.append(Choice(hit, score(evidence), reasons=[f"participle of {verb}"], source="ding:participle", via=verb))
     return choices
 
 
@@ -607,26 +612,27 @@ def _plural_heads(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Hit]
     return hits
 
 
-def _english_comment_score(senses: tuple[Sense, ...]) -> float:
-    """-12 when the first English gloss's comment names a field far from news ("(metallurgy)")."""
+def _english_comment_field(senses: tuple[Sense, ...]) -> int:
+    """-1 when the first English gloss's comment names a field far from news ("(metallurgy)")."""
     if not senses or "(" not in senses[0].text:
-        return 0.0
+        return 0
     comments = " ".join(_ENGLISH_COMMENT.findall(senses[0].text)).casefold()
-    return -12.0 if _OFF_TOPIC_ENGLISH_COMMENT.search(comments) else 0.0
+    return -1 if _OFF_TOPIC_ENGLISH_COMMENT.search(comments) else 0
 
 
 _ENGLISH_COMMENT = re.compile(r"\(([^)]*)\)")
 _OFF_TOPIC_ENGLISH_COMMENT = re.compile(r"\b(?:" + "|".join(OFF_TOPIC_ENGLISH_COMMENTS) + ")")
 
 
-def _comment_score(comment: str) -> float:
+def _comment_field(comment: str) -> int:
+    """+1 when Ding's German comment names a field of the news, -1 another field, else 0."""
     if not comment:
-        return 0.0
+        return 0
     if any(word in comment for word in NEWS_COMMENT_WORDS):
-        return 8.0
+        return 1
     if any(word in comment for word in OFF_TOPIC_COMMENT_WORDS):
-        return -12.0
-    return 0.0
+        return -1
+    return 0
 
 
 def _labels_of(hit: Hit) -> tuple[str, ...]:
@@ -651,6 +657,61 @@ def _lists_forms(hit: Hit) -> bool:
     return "pl" in following[index].markers or (slot == 0 and not following[index].markers)
 
 
+#: Personal pronouns that stand as a verb's object, and the placeholder Ding writes for them:
+#: "seine Eltern haben ihn erzogen" is `jdn. erziehen`. ("sie", "es" and "ihr" are left out:
+#: they are subjects as often.)
+PERSON_OBJECTS = {"mich": ("jdn.",), "dich": ("jdn.",), "ihn": ("jdn.",), "mir": ("jdm.",), "dir": ("jdm.",),
+                  "ihm": ("jdm.",), "ihnen": ("jdm.",), "uns": ("jdn.", "jdm."), "euch": ("jdn.", "jdm.")}
+_NEWS_LABEL = re.compile("|".join(re.escape(f"[{label}]") for label in sorted(NEWS_LABELS)))
+_PERSON_PLACEHOLDER = re.compile(r"\bjd[nm]\.")
+
+
+def _person_objects(examples: list[Example]) -> frozenset[str]:
+    """The placeholders ("jdn.", "jdm.") of person pronouns in the verb's clause, standing as its object."""
+    found: set[str] = set()
+    for example in examples:
+        if not example.spans:
+            continue
+        start, end = min(a for a, _ in example.spans), max(b for _, b in example.spans)
+        before = _CLAUSE_END.split(example.text[:start][::-1], maxsplit=1)[0][::-1]
+        after = _CLAUSE_END.split(example.text[end:], maxsplit=1)[0]
+        words = [w.casefold() for w in _WORD.findall(before)] + [w.casefold() for w in _WORD.findall(after)]
+        for at, word in enumerate(words):
+            # "uns" with "wir" is reflexive (`_reflexive_in_text`); "von ihnen" the object of a preposition
+            if word in PERSON_OBJECTS and _PERSON_OF_REFLEXIVE.get(word, "") not in words \
+                    and not (at and words[at - 1] in PREPOSITIONS):
+                found.update(PERSON_OBJECTS[word])
+    return frozenset(found)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _object_fit(term_text: str, objects: frozenset[str]) -> int:
+    """+1 when the term takes the person the sentence has (jdn./jdm.), -1 when it takes only a thing (etw.)."""
+    if any(placeholder in term_text for placeholder in objects):
+        return 1
+    if "etw." in term_text and not _PERSON_PLACEHOLDER.search(term_text):
+        return -1
+    return 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound_support(dictionary: Dictionary, lemma: str) -> Counter[str]:
+    """English stem -> how many Ding lines of compounds ending in the noun give it ("Gemeinderat": council)."""
+    folded = lemma.casefold()
+    if len(folded) < 3 or not folded.isalpha() or not dictionary.has_families():
+        return Counter()
+    by_line: dict[str, set[str]] = {}
+    for word, lines, _, stems in dictionary.german_words((), folded, NOUN_ENDINGS,
+                                                         keep=lambda f: len(f) >= len(folded) + 3):
+        if not word[:1].isupper():
+            continue
+        for line, slot_stems in zip(lines.split(), stems.split("|"), strict=False):
+            by_line.setdefault(line, set()).update(slot_stems.split())
+    return Counter(stem for stems in by_line.values() for stem in stems)
+
+
 def _reflexive_in_text(entry: Entry) -> bool:
     """A reflexive pronoun stands near the verb in one of its sentences ("beteiligt sich")."""
     for example in entry.examples:
@@ -671,12 +732,18 @@ def in_news_subject(lemma: str, dictionary: Dictionary) -> bool:
     return any(NEWS_LABELS.intersection(hit.line.slots[hit.slot].labels) for hit in dictionary.lookup(lemma))
 
 
+def _count_labels(evidence: Evidence, labels: tuple[str, ...] | list[str]) -> None:
+    evidence.labels = tuple(labels)
+    evidence.news_labels = sum(1 for label in labels if label in NEWS_LABELS)
+    evidence.off_topic_labels = sum(1 for label in labels if label in OFF_TOPIC_LABELS)
+    evidence.marginal_labels = sum(1 for label in labels if label in MARGINAL_LABELS)
+
+
 def _label_score(labels: tuple[str, ...] | list[str]) -> float:
-    """Subject labels are weak hints (Ding puts [mil.] on a rifle's safety catch): one counts, a little."""
-    news = any(label in NEWS_LABELS for label in labels)
-    off = any(label in OFF_TOPIC_LABELS for label in labels)
-    marginal = sum(1 for label in labels if label in MARGINAL_LABELS)
-    return 2.0 * news - 8.0 * off - 10.0 * min(marginal, 2)
+    """The labels' points alone (`sense_scorer.label_score`)."""
+    evidence = Evidence()
+    _count_labels(evidence, labels)
+    return label_score(evidence.news_labels, evidence.off_topic_labels, evidence.marginal_labels)
 
 
 def _preposition_in(preposition: str, sentence: Sentence) -> bool:
@@ -689,13 +756,11 @@ def _preposition_in(preposition: str, sentence: Sentence) -> bool:
     return any(w == preposition or CONTRACTIONS.get(w) == preposition for w in nearby)
 
 
-def _english_score(senses: tuple[Sense, ...], support: Counter[str], verb: bool) -> float:
-    """The English side's worth: family support of its best synonym, commonness of its best plain one."""
-    if not senses:
-        return 0.0
+def _english_evidence(evidence: Evidence, senses: tuple[Sense, ...], support: Counter[str], verb: bool,
+                      english: EnglishWords) -> None:
+    """The shown English synonyms' commonness and clutter, and the family support of the best supported."""
     shown = [s.text for s in senses[:MAX_GLOSSES] if s.text]
     if not shown:
-        return 0.0
-    best_support = max(gloss_support(support, t) for t in shown)
-    best_plain = max(5 * min(zipf(t), COMMON_ENOUGH) - 4 * clutter(t, verb=verb) for t in shown)
-    return 6 * math.log2(1 + best_support) + best_plain
+        return
+    evidence.support = max(gloss_support(support, t) for t in shown)
+    evidence.english = tuple((min(english.zipf(t), COMMON_ENOUGH), clutter(t, verb=verb)) for t in shown)

@@ -28,7 +28,6 @@ from lernkarten.glossing.derived import (
 )
 from lernkarten.glossing.dictionary import Dictionary, open_dictionary
 from lernkarten.glossing.ding import PREPOSITION_CASES, plain_german
-from lernkarten.glossing.english import reading_from
 from lernkarten.glossing.fallback_order import first_fallback
 from lernkarten.glossing.fallbacks import Fallback
 from lernkarten.glossing.grammar import (
@@ -121,11 +120,6 @@ def gloss_entry(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     ("Misserfolg") when that is a word Ding or the noun table lists; the card names it.
     English is rated by `dictionary`'s own figures (`dictionary.english`).
     """
-    with reading_from(dictionary.english):
-        return _gloss_respelled(entry, dictionary, nouns)
-
-
-def _gloss_respelled(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     glossed = _gloss_one(entry, dictionary, nouns)
     variant = entry.lemma.replace("ß", "ss") if not glossed.glosses and "ß" in entry.lemma else ""
     if variant and _is_word(variant, dictionary, nouns):
