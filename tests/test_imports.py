@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lernkarten"
 KNOWN_CIRCLES: set[frozenset[str]] = set()
 #: Files whose deferred imports are not yet commented, because another change is rewriting them;
 #: their merges comment them and delete them here.
-UNCOMMENTED = {"lernkarten.glossing.senses"}
+UNCOMMENTED: set[str] = set()
 #: Words a deferred import's comment gives its reason in.
 REASONS = ("start-up", "startup", "deferred", "lazy", "only when", "only if", "heavy", "slow", "load")
 

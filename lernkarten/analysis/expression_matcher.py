@@ -105,24 +105,31 @@ def _prefix(word: str) -> str:
 def make_expression_finder(nlp: Language, name: str) -> ExpressionFinder:
     """spaCy's hook: `nlp.add_pipe("lernkarten_expressions")`."""
     extensions.register()
-    return ExpressionFinder()
+    return ExpressionFinder(patterns_by_anchor())
 
 
 class ExpressionFinder:
-    """Fills `Doc._.expressions` with the expressions of the list that the text uses."""
+    """Fills `Doc._.expressions` with the expressions of the list that the text uses.
+
+    It holds the list's patterns it is made with (as spaCy's components hold their tables),
+    read once when the pipeline is built rather than when the first text asks.
+    """
+
+    def __init__(self, by_anchor: dict[str, list[Pattern]]) -> None:
+        self.by_anchor = by_anchor
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Expression] = []
         for sentence in doc.sents:
             tokens = [token for token in sentence if not token.is_space]
-            found.extend(find_expressions(tokens))
+            found.extend(find_expressions(tokens, self.by_anchor))
         doc._.expressions = found
         return doc
 
 
-def find_expressions(tokens: Sequence[Token]) -> list[Expression]:
-    """The expressions in one sentence; one that lies wholly inside a longer one is left out."""
-    by_anchor = _patterns_by_anchor()
+def find_expressions(tokens: Sequence[Token], by_anchor: dict[str, list[Pattern]]) -> list[Expression]:
+    """The expressions of `by_anchor` (`patterns_by_anchor()`) in one sentence; one that lies
+    wholly inside a longer one is left out."""
     # where each word could start a pattern: by its first letters, or as an article
     starts: dict[str, list[int]] = {}
     for position, token in enumerate(tokens):
@@ -254,7 +261,7 @@ def _is_verb(token: Token, verb: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _patterns_by_anchor() -> dict[str, list[Pattern]]:
+def patterns_by_anchor() -> dict[str, list[Pattern]]:
     # deferred: read only when this runs (start-up time)
     from lernkarten.lexicon.expressions import expression_lines
 

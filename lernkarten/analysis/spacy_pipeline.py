@@ -59,7 +59,6 @@ def _load_tables(nlp: Language) -> None:
     """Open every table the components read (tagger model, noun table, word frequencies,
     reflexive and one-word verbs, expressions) now, so that the first text is not the one to wait for them."""
     # deferred: read only when this runs (start-up time)
-    from lernkarten.analysis.expression_matcher import _patterns_by_anchor
     from lernkarten.analysis.lemmas import _frequencies, _table
     from lernkarten.lexicon.headwords import dictionary_verbs
     from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
@@ -68,7 +67,6 @@ def _load_tables(nlp: Language) -> None:
     _frequencies()
     reflexive_verbs()
     dictionary_verbs()
-    _patterns_by_anchor()
     nlp("Die Regierung lehnte den Vorschlag ab und beteiligt sich nicht.")
 
 

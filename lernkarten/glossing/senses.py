@@ -44,7 +44,7 @@ from lernkarten.glossing.english import (
 )
 from lernkarten.glossing.family import family_support, gloss_support
 from lernkarten.glossing.family_index import NOUN_ENDINGS
-from lernkarten.glossing.phrase_match import Sentence, find_phrases_in
+from lernkarten.glossing.phrase_match import CONTRACTIONS, Sentence, find_phrases_in
 from lernkarten.glossing.sense_scorer import WEIGHTS, Evidence, label_score, score
 from lernkarten.lexicon.particles import CLAUSE_FINAL_PARTICLES as SEPARABLE_PARTICLES
 from lernkarten.lexicon.pronouns import REFLEXIVE_PERSON as _PERSON_OF_REFLEXIVE
@@ -747,8 +747,6 @@ def _label_score(labels: tuple[str, ...] | list[str]) -> float:
 
 
 def _preposition_in(preposition: str, sentence: Sentence) -> bool:
-    from lernkarten.glossing.phrase_match import CONTRACTIONS
-
     if not sentence.entry_at:
         return False
     first = min(sentence.entry_at)
