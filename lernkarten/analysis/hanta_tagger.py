@@ -44,7 +44,7 @@ _SPANS_LIMIT = 200_000
 _HITS_LIMIT = 400_000
 
 #: how a substring scores (`MemoizingHanoverTagger._segment`)
-_ONE_TAG, _GUESSED, _SCORES = 0, 1, 2
+_ONE_TAG, _GUESSED, _SCORES, _BY_SUFFIX = 0, 1, 2, 3
 _UNSEEN: tuple = ("not looked at yet",)
 
 
@@ -59,7 +59,6 @@ class MemoizingHanoverTagger(HanoverTagger):
         self._candidates_memo: dict[tuple, list] = {}
         self._spans_memo: dict[str, list] = {}  # known morphemes from a position on, by the rest of the word
         self._segments: dict[object, tuple | None] = {}
-        self._guessed: dict[tuple[str, bool], list] = {}  # (last letters, whole word) -> `_segment` by length
         self._hits_count = 0
         # morpheme -> {morpheme tag: log p(morpheme | tag)}: one lookup per substring
         self._morpheme_scores: dict[str, dict[int, float]] = {}
@@ -79,6 +78,8 @@ class MemoizingHanoverTagger(HanoverTagger):
         ]
         self._suffix_scores: dict[str, dict[int, float]] = {}
         self._suffix_vectors: dict[str, list] = {}
+        self._suffix_pairs: dict[str, list] = {}  # suffix -> (base, lp_suf) by open tag's index
+        self._guess_index = {t: index for index, (t, _, _) in enumerate(self._guess_terms)}
         for t in guessable:
             for suffix, lp in self.LP_s_t[t].items():
                 if suffix:
@@ -197,8 +198,8 @@ class MemoizingHanoverTagger(HanoverTagger):
         if len(self._spans_memo) >= _SPANS_LIMIT or self._hits_count >= _HITS_LIMIT:
             self._spans_memo.clear()
             self._segments.clear()
-            self._guessed.clear()
             self._suffix_vectors.clear()
+            self._suffix_pairs.clear()
             self._hits_count = 0
         prefixes = self._prefixes
         known_entry = self._known_entry
@@ -229,16 +230,15 @@ class MemoizingHanoverTagger(HanoverTagger):
                 entry = self._segment(segment, j - i == wlen)
             else:
                 mlen = j - i
-                whole = mlen == wlen
-                # an unknown morpheme's guess depends on its length and its last (up to 4) letters only
-                suffix = word[j - min(4, mlen - 1):j] if mlen > 1 else ""
-                by_length = self._guessed.get((suffix, whole))
-                if by_length is None:
-                    by_length = self._guessed[(suffix, whole)] = [_UNSEEN] * 25
-                entry = by_length[min(mlen, 24)]
-                if entry is _UNSEEN:
-                    scores = self._guesses(word[i:j], mlen, whole)
-                    entry = by_length[min(mlen, 24)] = (_GUESSED, scores, False, None) if scores else None
+                if mlen == wlen:  # the whole word as one unknown morpheme: once per word
+                    entry = (_GUESSED, self._guesses(word, mlen, True), False, None)
+                else:
+                    # an unknown morpheme's guess depends on its length and its last (up to 4) letters only
+                    suffix = word[j - min(4, mlen - 1):j] if mlen > 1 else ""
+                    pairs = self._suffix_pairs.get(suffix)
+                    if pairs is None:
+                        pairs = self._suffix_pairs[suffix] = [(base, lp_suf) for _, base, lp_suf in self._vector(suffix)]
+                    entry = (_BY_SUFFIX, pairs, min(mlen, 24), None)
             if entry is not None:
                 spans.append((j - i, *entry))
         return spans
@@ -283,10 +283,7 @@ class MemoizingHanoverTagger(HanoverTagger):
 
     def _guesses(self, segment: str, mlen: int, whole_word: bool) -> dict[int, float]:
         """HanoverTagger.lp_m_t's guess for an unknown morpheme under each open class, sums prepared per tag."""
-        suffix = segment[-min(4, mlen - 1):] if mlen > 1 else ""
-        by_tag = self._suffix_vectors.get(suffix)
-        if by_tag is None:
-            by_tag = self._suffix_vectors[suffix] = self._suffix_vector(suffix)
+        by_tag = self._vector(segment[-min(4, mlen - 1):] if mlen > 1 else "")
         length = min(mlen, 24)
         scores = {}
         for t, base, lp_suf in by_tag:
@@ -296,6 +293,13 @@ class MemoizingHanoverTagger(HanoverTagger):
             if lp != -math.inf:
                 scores[t] = lp
         return scores
+
+    def _vector(self, suffix: str) -> list[tuple[int, list[float], float]]:
+        """`_suffix_vector`, kept."""
+        vector = self._suffix_vectors.get(suffix)
+        if vector is None:
+            vector = self._suffix_vectors[suffix] = self._suffix_vector(suffix)
+        return vector
 
     def _suffix_vector(self, suffix: str) -> list[tuple[int, list[float], float]]:
         """(open tag, its scores by length, the score of the longest of the suffix's endings it knows):
@@ -327,7 +331,8 @@ class MemoizingHanoverTagger(HanoverTagger):
             steps = [(t, p, (state[1], t)) for (t, p) in followup]
             open_steps = [step for step in steps if step[0] in self._guess_tags]
             by_tag = {t: (p, newstate) for t, p, newstate in steps}
-            found = self._followups[key] = (steps, open_steps, by_tag, len(self._followups))
+            by_index = [(self._guess_index[t], p, newstate) for t, p, newstate in open_steps]
+            found = self._followups[key] = (steps, open_steps, by_tag, by_index, len(self._followups))
         return found
 
     def _hits(self, hits_by: dict, fid: int, steps: list, scores: dict) -> list:
@@ -364,7 +369,7 @@ class MemoizingHanoverTagger(HanoverTagger):
                 lp = row[state]
                 if lp < rowbound:
                     continue
-                steps, open_steps, by_tag, fid = self._followup(state, targetpos)
+                steps, open_steps, by_tag, open_by_index, fid = self._followup(state, targetpos)
                 if not steps:
                     continue
                 back = (state, i)
@@ -393,6 +398,17 @@ class MemoizingHanoverTagger(HanoverTagger):
                                 target[newstate] = lp1
                                 if pointers is not None:
                                     pointers[newstate] = back
+                    elif kind == _BY_SUFFIX:
+                        # lp_m_t's guess for an open tag, base[length] + lp_suf, computed here
+                        for index, lpt, newstate in open_by_index:
+                            base, lp_suf = a[index]
+                            lp1 = lp + lpt + (base[b] + lp_suf)
+                            if lp1 > lowerbound:  # not so where the guess is -inf
+                                old = target.get(newstate)
+                                if old is None or lp1 > old:
+                                    target[newstate] = lp1
+                                    if pointers is not None:
+                                        pointers[newstate] = back
                     elif kind == _GUESSED:
                         for tag1, lpt, newstate in open_steps:
                             lpm = a.get(tag1)
