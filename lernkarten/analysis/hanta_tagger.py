@@ -5,15 +5,19 @@ Where HanTa spends its time: for every word it runs a morpheme-level Viterbi sea
 (millions of calls per thousand sentences), then a second one (`analyze_viterbi`) to build the
 lemma of the chosen tag. Both depend on the word alone, not on its sentence, so their results
 are kept per word form; only the sentence-level Viterbi, which needs the context, runs for
-every sentence. Where a word is new, the searches themselves run with the same arithmetic in
-the same order, but look each substring's scores up once instead of once per candidate tag
-and skip the tags that can never score. The sentence Viterbi visits only the tags the word
-can have, in the model's own order, so that ties break as they always did.
+every sentence. Where a word is new, both searches run in one table-filling loop with the same
+arithmetic in the same order, but they skip what can never score: a substring that begins no
+known morpheme ends the look for known ones from there; what a substring scores is looked up
+once and shared by every word that has it (a known morpheme's tags; an unknown one's guess,
+from a table per word ending and its length); and so is, per state of the search, the list
+of tags that score on it. The sentence Viterbi visits only the tags the word can have, in
+the model's own order, so that ties break as they always did.
 The per-word results can also be kept on disk between processes (`word_analyses.py`): a
 batch of sentences first asks the store for its word forms (`prefetch`), and what was new
 is written when the batch is done (`flush`).
 The test suite checks the output against plain HanTa on treebank sentences, with and
-without the store.
+without the store, and both searches' numbers on every word of UD German GSD that HanTa's
+lexicon lacks (`tests/test_hanta_speed_identity.py`).
 
 HanTa is LGPL-3.0-or-later; this module subclasses it and changes none of its files.
 """
@@ -85,6 +89,7 @@ class MemoizingHanoverTagger(HanoverTagger):
                 if suffix:
                     self._suffix_scores.setdefault(suffix, {})[t] = lp
         self._longest_lemma_suffix: dict[str, int] = {}
+        self._followups_towards: dict[int | None, dict] = {}  # target tag -> state -> `_followup`
         self._followups: dict[tuple, tuple[list, list, dict, int]] = {}
         # Every state of the sentence model lists the word tags in one and the same order; the
         # fast sentence Viterbi relies on it and falls back to HanTa's own when a model differs.
@@ -202,6 +207,7 @@ class MemoizingHanoverTagger(HanoverTagger):
             self._suffix_pairs.clear()
             self._hits_count = 0
         prefixes = self._prefixes
+        segments = self._segments
         known_entry = self._known_entry
         spans = []
         if not guessing:
@@ -213,7 +219,9 @@ class MemoizingHanoverTagger(HanoverTagger):
                 segment = word[i:j]
                 if segment not in prefixes:
                     break  # no known morpheme starts with this substring: nor with any longer one
-                entry = known_entry(segment)
+                entry = segments.get(segment, _UNSEEN)
+                if entry is _UNSEEN:
+                    entry = known_entry(segment)
                 if entry is not None:
                     spans.append((j - i, *entry))
             self._spans_memo[rest] = spans
@@ -225,7 +233,11 @@ class MemoizingHanoverTagger(HanoverTagger):
                 segment = word[i:j]
                 alive = segment in prefixes
             if j < guessed_from:
-                entry = known_entry(segment) if alive else None
+                entry = None
+                if alive:
+                    entry = segments.get(segment, _UNSEEN)
+                    if entry is _UNSEEN:
+                        entry = known_entry(segment)
             elif alive:
                 entry = self._segment(segment, j - i == wlen)
             else:
@@ -265,6 +277,8 @@ class MemoizingHanoverTagger(HanoverTagger):
         for every tag), shared by all substrings that score alike. Kinds:
         _ONE_TAG: a known morpheme of one tag, a = the tag, b = log p(morpheme | tag);
         _GUESSED: no known morpheme, a = its guessed scores by (open) tag;
+        _BY_SUFFIX: (made by `_spans`) no known morpheme, a = (scores by length, score of its
+        ending) by open tag's index, b = its length (up to 24): the guess is summed in the loop;
         _SCORES: otherwise, a = its scores by tag, b = whether it is a known morpheme.
         """
         key = (segment, whole)
@@ -358,6 +372,9 @@ class MemoizingHanoverTagger(HanoverTagger):
         lowerbound = _LOWERBOUND
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         pointers = None
+        followups = self._followups_towards.get(targetpos)
+        if followups is None:
+            followups = self._followups_towards[targetpos] = {}
         for i in range(wlen + 1):
             row = table[i]
             if len(row) > 3:
@@ -369,7 +386,10 @@ class MemoizingHanoverTagger(HanoverTagger):
                 lp = row[state]
                 if lp < rowbound:
                     continue
-                steps, open_steps, by_tag, open_by_index, fid = self._followup(state, targetpos)
+                found = followups.get(state)
+                if found is None:
+                    found = followups[state] = self._followup(state, targetpos)
+                steps, open_steps, by_tag, open_by_index, fid = found
                 if not steps:
                     continue
                 back = (state, i)
