@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,7 +61,7 @@ class MemoizingHanoverTagger(HanoverTagger):
         self._tag_word_memo: dict[tuple, list] = {}
         self._analyze_memo: dict[tuple, tuple] = {}
         self._candidates_memo: dict[tuple, list] = {}
-        self._spans_memo: dict[str, list] = {}  # known morphemes from a position on, by the rest of the word
+        self._spans_memo: dict[str, tuple] = {}  # known morphemes from a position on, by the rest of the word
         self._segments: dict[object, tuple | None] = {}
         self._hits_count = 0
         # morpheme -> {morpheme tag: log p(morpheme | tag)}: one lookup per substring
@@ -77,12 +77,12 @@ class MemoizingHanoverTagger(HanoverTagger):
         # per open tag: Int_t + LP_hapax_t + LP_len_t by length, summed in HanTa's order, and
         # the score of "no known suffix"; per suffix: its score under each open tag
         self._guess_terms = [
-            (t, [self.Int_t + self.LP_hapax_t[t] + lp_len for lp_len in self.LP_len_t[t]], self.LP_s_t[t][''])
+            (t, tuple([self.Int_t + self.LP_hapax_t[t] + lp_len for lp_len in self.LP_len_t[t]]), self.LP_s_t[t][''])
             for t in guessable
         ]
         self._suffix_scores: dict[str, dict[int, float]] = {}
         self._suffix_vectors: dict[str, list] = {}
-        self._suffix_pairs: dict[str, list] = {}  # suffix -> (base, lp_suf) by open tag's index
+        self._suffix_pairs: dict[str, tuple] = {}  # suffix -> (base, lp_suf) by open tag's index
         self._guess_index = {t: index for index, (t, _, _) in enumerate(self._guess_terms)}
         for t in guessable:
             for suffix, lp in self.LP_s_t[t].items():
@@ -195,7 +195,7 @@ class MemoizingHanoverTagger(HanoverTagger):
 
     # --- the morpheme searches, same arithmetic, fewer calls -----------------------------
 
-    def _spans(self, word: str, i: int, wlen: int, guessing: bool) -> list:
+    def _spans(self, word: str, i: int, wlen: int, guessing: bool) -> Sequence[tuple]:
         """(k, kind, a, b, hits by followup) for each substring word[i:i+k] a morpheme tag can score
         (see `_segment`). Without `guessing` only the substrings that are known morphemes: they
         depend on the rest of the word alone, so words with the same ending share them.
@@ -224,8 +224,9 @@ class MemoizingHanoverTagger(HanoverTagger):
                     entry = known_entry(segment)
                 if entry is not None:
                     spans.append((j - i, *entry))
-            self._spans_memo[rest] = spans
-            return spans
+            # kept as tuples: the collector stops scanning tuples of plain values
+            found = self._spans_memo[rest] = tuple(spans)
+            return found
         guessed_from = i + 1 if wlen < 4 else i + 3  # shorter substrings of longer words are not guessed
         alive = True
         for j in range(i + 1, wlen + 1):
@@ -249,7 +250,7 @@ class MemoizingHanoverTagger(HanoverTagger):
                     suffix = word[j - min(4, mlen - 1):j] if mlen > 1 else ""
                     pairs = self._suffix_pairs.get(suffix)
                     if pairs is None:
-                        pairs = self._suffix_pairs[suffix] = [(base, lp_suf) for _, base, lp_suf in self._vector(suffix)]
+                        pairs = self._suffix_pairs[suffix] = tuple((base, lp_suf) for _, base, lp_suf in self._vector(suffix))
                     entry = (_BY_SUFFIX, pairs, min(mlen, 24), None)
             if entry is not None:
                 spans.append((j - i, *entry))
@@ -308,14 +309,14 @@ class MemoizingHanoverTagger(HanoverTagger):
                 scores[t] = lp
         return scores
 
-    def _vector(self, suffix: str) -> list[tuple[int, list[float], float]]:
+    def _vector(self, suffix: str) -> list[tuple[int, tuple[float, ...], float]]:
         """`_suffix_vector`, kept."""
         vector = self._suffix_vectors.get(suffix)
         if vector is None:
             vector = self._suffix_vectors[suffix] = self._suffix_vector(suffix)
         return vector
 
-    def _suffix_vector(self, suffix: str) -> list[tuple[int, list[float], float]]:
+    def _suffix_vector(self, suffix: str) -> list[tuple[int, tuple[float, ...], float]]:
         """(open tag, its scores by length, the score of the longest of the suffix's endings it knows):
         a morpheme's last (up to 4) letters, from the longest ending down, as lp_m_t looks them up."""
         by_suffix = self._suffix_scores
@@ -349,16 +350,16 @@ class MemoizingHanoverTagger(HanoverTagger):
             found = self._followups[key] = (steps, open_steps, by_tag, by_index, len(self._followups))
         return found
 
-    def _hits(self, hits_by: dict, fid: int, steps: list, scores: dict) -> list:
+    def _hits(self, hits_by: dict, fid: int, steps: list, scores: dict) -> tuple:
         """The steps whose tag scores on a substring, in their order: (log p(tag | state), log p(substring | tag), next state)."""
         hits = []
         for tag1, lpt, newstate in steps:
             lpm = scores.get(tag1)
             if lpm is not None:
                 hits.append((lpt, lpm, newstate))
-        hits_by[fid] = hits
+        found = hits_by[fid] = tuple(hits)  # a tuple of plain values: the collector stops scanning it
         self._hits_count += 1
-        return hits
+        return found
 
     def _morpheme_table(self, word, targetpos, strict, backpointer):
         """The rows of HanoverTagger.analyze_forward (`targetpos` None) or of one pass of
