@@ -5,15 +5,19 @@ Where HanTa spends its time: for every word it runs a morpheme-level Viterbi sea
 (millions of calls per thousand sentences), then a second one (`analyze_viterbi`) to build the
 lemma of the chosen tag. Both depend on the word alone, not on its sentence, so their results
 are kept per word form; only the sentence-level Viterbi, which needs the context, runs for
-every sentence. Where a word is new, the searches themselves run with the same arithmetic in
-the same order, but look each substring's scores up once instead of once per candidate tag
-and skip the tags that can never score. The sentence Viterbi visits only the tags the word
-can have, in the model's own order, so that ties break as they always did.
+every sentence. Where a word is new, both searches run in one table-filling loop with the same
+arithmetic in the same order, but they skip what can never score: a substring that begins no
+known morpheme ends the look for known ones from there; what a substring scores is looked up
+once and shared by every word that has it (a known morpheme's tags; an unknown one's guess,
+from a table per word ending and its length); and so is, per state of the search, the list
+of tags that score on it. The sentence Viterbi visits only the tags the word can have, in
+the model's own order, so that ties break as they always did.
 The per-word results can also be kept on disk between processes (`word_analyses.py`): a
 batch of sentences first asks the store for its word forms (`prefetch`), and what was new
 is written when the batch is done (`flush`).
 The test suite checks the output against plain HanTa on treebank sentences, with and
-without the store.
+without the store, and both searches' numbers on every word of UD German GSD that HanTa's
+lexicon lacks (`tests/test_hanta_speed_identity.py`).
 
 HanTa is LGPL-3.0-or-later; this module subclasses it and changes none of its files.
 """
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from HanTa.HanoverTagger import EMPTY, END, START, HanoverTagger
@@ -36,10 +40,15 @@ GERMAN_MODEL = "morphmodel_ger.pgz"
 _MEMO_LIMIT = 400_000
 
 _LOWERBOUND = -1e6
-_NO_SCORES: dict[int, float] = {}
 
-#: guesses kept per (last letters, length) of unknown morphemes; about 1 kB each
-_GUESS_MEMO_LIMIT = 30_000
+#: the morpheme searches' shared tables (word endings, substrings, their hits) are dropped and
+#: refilled beyond this many word endings or lists of hits, to bound memory on huge inputs
+_SPANS_LIMIT = 200_000
+_HITS_LIMIT = 400_000
+
+#: how a substring scores (`MemoizingHanoverTagger._segment`)
+_ONE_TAG, _GUESSED, _SCORES, _BY_SUFFIX = 0, 1, 2, 3
+_UNSEEN: tuple = ("not looked at yet",)
 
 
 class MemoizingHanoverTagger(HanoverTagger):
@@ -51,27 +60,36 @@ class MemoizingHanoverTagger(HanoverTagger):
         self._tag_word_memo: dict[tuple, list] = {}
         self._analyze_memo: dict[tuple, tuple] = {}
         self._candidates_memo: dict[tuple, list] = {}
-        self._guess_memo: dict[tuple, dict[int, float]] = {}
+        self._spans_memo: dict[str, tuple] = {}  # known morphemes from a position on, by the rest of the word
+        self._segments: dict[object, tuple | None] = {}
+        self._hits_count = 0
         # morpheme -> {morpheme tag: log p(morpheme | tag)}: one lookup per substring
         self._morpheme_scores: dict[str, dict[int, float]] = {}
         for tag, scores in self.LP_m_t.items():
             for morpheme, lp in scores.items():
                 self._morpheme_scores.setdefault(morpheme, {})[tag] = lp
+        # every beginning of a known morpheme: a substring that is none has no known morpheme after it
+        self._prefixes = {morpheme[:n] for morpheme in self._morpheme_scores for n in range(1, len(morpheme) + 1)}
         # the open classes, for which HanTa guesses unknown morphemes from their suffix and length
         guessable = [t for t in self.LP_m_t if t in self.LP_hapax_t and t in self.LP_s_t]
         self._guess_tags = frozenset(guessable)
         # per open tag: Int_t + LP_hapax_t + LP_len_t by length, summed in HanTa's order, and
         # the score of "no known suffix"; per suffix: its score under each open tag
         self._guess_terms = [
-            (t, [self.Int_t + self.LP_hapax_t[t] + lp_len for lp_len in self.LP_len_t[t]], self.LP_s_t[t][''])
+            (t, tuple([self.Int_t + self.LP_hapax_t[t] + lp_len for lp_len in self.LP_len_t[t]]), self.LP_s_t[t][''])
             for t in guessable
         ]
         self._suffix_scores: dict[str, dict[int, float]] = {}
+        self._suffix_vectors: dict[str, list] = {}
+        self._suffix_pairs: dict[str, tuple] = {}  # suffix -> (base, lp_suf) by open tag's index
+        self._guess_index = {t: index for index, (t, _, _) in enumerate(self._guess_terms)}
         for t in guessable:
             for suffix, lp in self.LP_s_t[t].items():
                 if suffix:
                     self._suffix_scores.setdefault(suffix, {})[t] = lp
-        self._followups: dict[tuple, tuple[list, bool]] = {}
+        self._longest_lemma_suffix: dict[str, int] = {}
+        self._followups_towards: dict[int | None, dict] = {}  # target tag -> state -> `_followup`
+        self._followups: dict[tuple, tuple[list, list, dict, int]] = {}
         # Every state of the sentence model lists the word tags in one and the same order; the
         # fast sentence Viterbi relies on it and falls back to HanTa's own when a model differs.
         orders = {tuple(followers) for followers in self.LP_trans_word.values()}
@@ -152,46 +170,137 @@ class MemoizingHanoverTagger(HanoverTagger):
                 self._keep(key[0], pos=pos, result=result)
         return result
 
+    def makelemma(self, stem_morphemes, pos):
+        # HanoverTagger.makelemma, with the longest lemma suffix of each tag measured once, not per word
+        mainpostag = pos.split('(')[0]
+        lemma = ''.join(stem_morphemes)
+        suffix = ''
+        lemmasuffices = self.lemmasuffixtable.get(mainpostag, [])
+        if len(lemmasuffices) > 0:
+            longest = self._longest_lemma_suffix.get(mainpostag)
+            if longest is None:
+                longest = self._longest_lemma_suffix[mainpostag] = max(len(e) for e in lemmasuffices)
+            if len(lemma) + 1 < longest:
+                longest = len(lemma)
+            for i in range(longest + 1, 0, -1):
+                ending = ('#' + lemma)[-i:]
+                if ending in lemmasuffices:
+                    suffix = lemmasuffices[ending]
+                    break
+        if self.tag2int.get(pos, 0) in self.capitalizedlemmata:
+            lemma = lemma[0].upper() + lemma[1:]
+        lemma += suffix
+        return lemma
+
     # --- the morpheme searches, same arithmetic, fewer calls -----------------------------
 
-    def _segment_scores(self, segment: str, wlen: int, strict: bool) -> dict[int, float]:
-        """Every morpheme tag with its finite `lp_m_t(segment, tag, wlen, strict)` (read only)."""
-        known = self._morpheme_scores.get(segment)
-        mlen = len(segment)
-        if strict or not (wlen < 4 or mlen > 2):
-            return known or _NO_SCORES
-        # an unknown morpheme's guess depends on its length and its last (up to 4) letters only
-        key = (segment[-min(4, mlen - 1):] if mlen > 1 else "", min(mlen, 24), wlen == mlen)
-        guesses = self._guess_memo.get(key)
-        if guesses is None:
-            guesses = self._guesses(segment, mlen, wlen == mlen)
-            if len(self._guess_memo) >= _GUESS_MEMO_LIMIT:
-                self._guess_memo.clear()
-            self._guess_memo[key] = guesses
-        if not known:
-            return guesses
-        return {**guesses, **known}  # a known score is used instead of a guess
+    def _spans(self, word: str, i: int, wlen: int, guessing: bool) -> Sequence[tuple]:
+        """(k, kind, a, b, hits by followup) for each substring word[i:i+k] a morpheme tag can score
+        (see `_segment`). Without `guessing` only the substrings that are known morphemes: they
+        depend on the rest of the word alone, so words with the same ending share them.
+        """
+        if len(self._spans_memo) >= _SPANS_LIMIT or self._hits_count >= _HITS_LIMIT:
+            self._spans_memo.clear()
+            self._segments.clear()
+            self._suffix_vectors.clear()
+            self._suffix_pairs.clear()
+            self._hits_count = 0
+        prefixes = self._prefixes
+        segments = self._segments
+        known_entry = self._known_entry
+        spans = []
+        if not guessing:
+            rest = word[i:]
+            found = self._spans_memo.get(rest)
+            if found is not None:
+                return found
+            for j in range(i + 1, wlen + 1):
+                segment = word[i:j]
+                if segment not in prefixes:
+                    break  # no known morpheme starts with this substring: nor with any longer one
+                entry = segments.get(segment, _UNSEEN)
+                if entry is _UNSEEN:
+                    entry = known_entry(segment)
+                if entry is not None:
+                    spans.append((j - i, *entry))
+            # kept as tuples: the collector stops scanning tuples of plain values
+            found = self._spans_memo[rest] = tuple(spans)
+            return found
+        guessed_from = i + 1 if wlen < 4 else i + 3  # shorter substrings of longer words are not guessed
+        alive = True
+        for j in range(i + 1, wlen + 1):
+            if alive:
+                segment = word[i:j]
+                alive = segment in prefixes
+            if j < guessed_from:
+                entry = None
+                if alive:
+                    entry = segments.get(segment, _UNSEEN)
+                    if entry is _UNSEEN:
+                        entry = known_entry(segment)
+            elif alive:
+                entry = self._segment(segment, j - i == wlen)
+            else:
+                mlen = j - i
+                if mlen == wlen:  # the whole word as one unknown morpheme: once per word
+                    entry = (_GUESSED, self._guesses(word, mlen, True), False, None)
+                else:
+                    # an unknown morpheme's guess depends on its length and its last (up to 4) letters only
+                    suffix = word[j - min(4, mlen - 1):j] if mlen > 1 else ""
+                    pairs = self._suffix_pairs.get(suffix)
+                    if pairs is None:
+                        pairs = self._suffix_pairs[suffix] = tuple((base, lp_suf) for _, base, lp_suf in self._vector(suffix))
+                    entry = (_BY_SUFFIX, pairs, min(mlen, 24), None)
+            if entry is not None:
+                spans.append((j - i, *entry))
+        return spans
+
+    def _known_entry(self, segment: str) -> tuple | None:
+        """`_segment` of a known morpheme, not guessed, or None where it is none."""
+        entry = self._segments.get(segment, _UNSEEN)
+        if entry is _UNSEEN:
+            known = self._morpheme_scores.get(segment)
+            if not known:
+                entry = None
+            elif len(known) == 1:
+                [(tag, lpm)] = known.items()
+                entry = (_ONE_TAG, tag, lpm, None)
+            else:
+                entry = (_SCORES, known, True, {})
+            self._segments[segment] = entry
+        return entry
+
+    def _segment(self, segment: str, whole: bool) -> tuple | None:
+        """How a substring that may be a known morpheme scores where unknown ones are guessed.
+
+        (kind, a, b, hits by followup), None where no morpheme tag scores it (`lp_m_t` is -inf
+        for every tag), shared by all substrings that score alike. Kinds:
+        _ONE_TAG: a known morpheme of one tag, a = the tag, b = log p(morpheme | tag);
+        _GUESSED: no known morpheme, a = its guessed scores by (open) tag;
+        _BY_SUFFIX: (made by `_spans`) no known morpheme, a = (scores by length, score of its
+        ending) by open tag's index, b = its length (up to 24): the guess is summed in the loop;
+        _SCORES: otherwise, a = its scores by tag, b = whether it is a known morpheme.
+        """
+        key = (segment, whole)
+        entry = self._segments.get(key, _UNSEEN)
+        if entry is _UNSEEN:
+            known = self._morpheme_scores.get(segment)
+            scores = self._guesses(segment, len(segment), whole)
+            if known:
+                entry = (_SCORES, {**scores, **known}, True, {})  # a known score is used instead of a guess
+            elif scores:
+                entry = (_GUESSED, scores, False, None)
+            else:
+                entry = None
+            self._segments[key] = entry
+        return entry
 
     def _guesses(self, segment: str, mlen: int, whole_word: bool) -> dict[int, float]:
         """HanoverTagger.lp_m_t's guess for an unknown morpheme under each open class, sums prepared per tag."""
-        scores = {}
-        by_suffix = self._suffix_scores
-        s4 = by_suffix.get(segment[-4:]) if mlen > 4 else None
-        s3 = by_suffix.get(segment[-3:]) if mlen > 3 else None
-        s2 = by_suffix.get(segment[-2:]) if mlen > 2 else None
-        s1 = by_suffix.get(segment[-1:]) if mlen > 1 else None
+        by_tag = self._vector(segment[-min(4, mlen - 1):] if mlen > 1 else "")
         length = min(mlen, 24)
-        for t, base, no_suffix in self._guess_terms:
-            if s4 is not None and t in s4:
-                lp_suf = s4[t]
-            elif s3 is not None and t in s3:
-                lp_suf = s3[t]
-            elif s2 is not None and t in s2:
-                lp_suf = s2[t]
-            elif s1 is not None and t in s1:
-                lp_suf = s1[t]
-            else:
-                lp_suf = no_suffix
+        scores = {}
+        for t, base, lp_suf in by_tag:
             lp = base[length] + lp_suf
             if whole_word:
                 lp -= 4.6
@@ -199,37 +308,33 @@ class MemoizingHanoverTagger(HanoverTagger):
                 scores[t] = lp
         return scores
 
-    def _continuations(self, word, i, wlen, strict, guessing, memo):
-        """(j, scores, is_known) for each substring word[i:j] that a morpheme tag can score at all.
+    def _vector(self, suffix: str) -> list[tuple[int, tuple[float, ...], float]]:
+        """`_suffix_vector`, kept."""
+        vector = self._suffix_vectors.get(suffix)
+        if vector is None:
+            vector = self._suffix_vectors[suffix] = self._suffix_vector(suffix)
+        return vector
 
-        Without `guessing` (or when strict), only the substrings that are known morphemes.
-        `is_known` tells that closed-class tags may score too: the substring is a known morpheme.
-        """
-        key = (i, guessing)
-        spans = memo.get(key)
-        if spans is None:
-            spans = []
-            known = self._morpheme_scores
-            if guessing and not strict:
-                for j in range(i + 1, wlen + 1):
-                    segment = word[i:j]
-                    scores = self._segment_scores(segment, wlen, False)
-                    if scores:
-                        spans.append((j, scores, segment in known))
-            else:
-                for j in range(i + 1, wlen + 1):
-                    scores = known.get(word[i:j])
-                    if scores:
-                        spans.append((j, scores, True))
-            memo[key] = spans
-        return spans
+    def _suffix_vector(self, suffix: str) -> list[tuple[int, tuple[float, ...], float]]:
+        """(open tag, its scores by length, the score of the longest of the suffix's endings it knows):
+        a morpheme's last (up to 4) letters, from the longest ending down, as lp_m_t looks them up."""
+        by_suffix = self._suffix_scores
+        endings = [by_suffix.get(suffix[n:]) for n in range(len(suffix))]
+        vector = []
+        for t, base, no_suffix in self._guess_terms:
+            lp_suf = no_suffix
+            for scores in endings:
+                if scores is not None and t in scores:
+                    lp_suf = scores[t]
+                    break
+            vector.append((t, base, lp_suf))
+        return vector
 
     def _followup(self, state, targetpos=None):
-        """The state's next steps (tag, log p(tag | state), next state), towards `targetpos` if given.
-
-        Also those steps whose tag is an open class: only they can score on a substring that
-        is no known morpheme, which is what most substrings are.
-        """
+        """The state's next steps (tag, log p(tag | state), next state), towards `targetpos` if given;
+        those of them whose tag is an open class (only they can score on a substring that is no
+        known morpheme, which is what most substrings are); the steps by tag; and a number
+        naming this list of steps."""
         key = (state, targetpos)
         found = self._followups.get(key)
         if found is None:
@@ -239,46 +344,120 @@ class MemoizingHanoverTagger(HanoverTagger):
                 followup = [(t, p) for (t, p) in followup if t in reachable_t]
             steps = [(t, p, (state[1], t)) for (t, p) in followup]
             open_steps = [step for step in steps if step[0] in self._guess_tags]
-            found = self._followups[key] = (steps, open_steps)
+            by_tag = {t: (p, newstate) for t, p, newstate in steps}
+            by_index = [(self._guess_index[t], p, newstate) for t, p, newstate in open_steps]
+            found = self._followups[key] = (steps, open_steps, by_tag, by_index, len(self._followups))
         return found
 
-    def _analyze_forward(self, word):
-        # HanoverTagger.analyze_forward, visiting only the candidates that can score. For any
-        # end j the candidates still come in HanTa's order (i, state, tag), so every maximum,
-        # and the order in which states enter each row, is the same.
+    def _hits(self, hits_by: dict, fid: int, steps: list, scores: dict) -> tuple:
+        """The steps whose tag scores on a substring, in their order: (log p(tag | state), log p(substring | tag), next state)."""
+        hits = []
+        for tag1, lpt, newstate in steps:
+            lpm = scores.get(tag1)
+            if lpm is not None:
+                hits.append((lpt, lpm, newstate))
+        found = hits_by[fid] = tuple(hits)  # a tuple of plain values: the collector stops scanning it
+        self._hits_count += 1
+        return found
+
+    def _morpheme_table(self, word, targetpos, strict, backpointer):
+        """The rows of HanoverTagger.analyze_forward (`targetpos` None) or of one pass of
+        analyze_viterbi (filling `backpointer`), visiting only the candidates that can score.
+
+        For any end j the candidates still come in HanTa's order (i, state, tag), so every
+        maximum, every back pointer and the order in which states enter each row is the same.
+        HanTa adds lp + lpt first, then the morpheme's score: so does this, for the same floats.
+        """
         wlen = len(word)
-        strict = self.strict
         lowerbound = _LOWERBOUND
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
-        memo: dict = {}
+        pointers = None
+        followups = self._followups_towards.get(targetpos)
+        if followups is None:
+            followups = self._followups_towards[targetpos] = {}
         for i in range(wlen + 1):
             row = table[i]
             if len(row) > 3:
                 rowbound = sorted(row.values(), reverse=True)[3] - 1
             else:
                 rowbound = lowerbound
+            guessed = known = None  # the row's spans, when guessing and when not
             for state in row:
                 lp = row[state]
                 if lp < rowbound:
                     continue
-                steps, open_steps = self._followup(state)
+                found = followups.get(state)
+                if found is None:
+                    found = followups[state] = self._followup(state, targetpos)
+                steps, open_steps, by_tag, open_by_index, fid = found
                 if not steps:
                     continue
-                # HanTa adds lp + lpt first, then the morpheme's score: the same floats
-                all_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in steps]
-                open_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in open_steps]
-                for j, scores, is_known in self._continuations(word, i, wlen, strict, bool(open_steps), memo):
+                back = (state, i)
+                if open_steps and not strict:
+                    if guessed is None:
+                        guessed = self._spans(word, i, wlen, True)
+                    spans = guessed
+                else:
+                    if known is None:
+                        known = self._spans(word, i, wlen, False)
+                    spans = known
+                for k, kind, a, b, hits_by in spans:
+                    j = i + k
                     target = table[j]
-                    for tag1, lp_t, newstate in (all_here if is_known else open_here):
-                        lpm = scores.get(tag1)
-                        if lpm is None:
+                    if backpointer is not None:
+                        pointers = backpointer[j]
+                    if kind == _ONE_TAG:
+                        step = by_tag.get(a)
+                        if step is None:
                             continue
-                        lp1 = lp_t + lpm
+                        lp1 = lp + step[0] + b
                         if lp1 > lowerbound:
+                            newstate = step[1]
                             old = target.get(newstate)
                             if old is None or lp1 > old:
                                 target[newstate] = lp1
-        return self._forward_results(table)
+                                if pointers is not None:
+                                    pointers[newstate] = back
+                    elif kind == _BY_SUFFIX:
+                        # lp_m_t's guess for an open tag, base[length] + lp_suf, computed here
+                        for index, lpt, newstate in open_by_index:
+                            base, lp_suf = a[index]
+                            lp1 = lp + lpt + (base[b] + lp_suf)
+                            if lp1 > lowerbound:  # not so where the guess is -inf
+                                old = target.get(newstate)
+                                if old is None or lp1 > old:
+                                    target[newstate] = lp1
+                                    if pointers is not None:
+                                        pointers[newstate] = back
+                    elif kind == _GUESSED:
+                        for tag1, lpt, newstate in open_steps:
+                            lpm = a.get(tag1)
+                            if lpm is None:
+                                continue
+                            lp1 = lp + lpt + lpm
+                            if lp1 > lowerbound:
+                                old = target.get(newstate)
+                                if old is None or lp1 > old:
+                                    target[newstate] = lp1
+                                    if pointers is not None:
+                                        pointers[newstate] = back
+                    else:
+                        hits = hits_by.get(fid)
+                        if hits is None:
+                            hits = self._hits(hits_by, fid, steps if b else open_steps, a)
+                        for lpt, lpm, newstate in hits:
+                            lp1 = lp + lpt + lpm
+                            if lp1 > lowerbound:
+                                old = target.get(newstate)
+                                if old is None or lp1 > old:
+                                    target[newstate] = lp1
+                                    if pointers is not None:
+                                        pointers[newstate] = back
+        return table
+
+    def _analyze_forward(self, word):
+        # HanoverTagger.analyze_forward: its rows, then its closing part
+        return self._forward_results(self._morpheme_table(word, None, self.strict, None))
 
     def _forward_results(self, table):
         # the closing part of HanoverTagger.analyze_forward, unchanged
@@ -313,42 +492,11 @@ class MemoizingHanoverTagger(HanoverTagger):
         return result_list
 
     def analyze_viterbi(self, word, targetpos):
-        # HanoverTagger.analyze_viterbi, visiting only the candidates that can score (see above)
+        # HanoverTagger.analyze_viterbi: a strict pass, and where it finds no path, one that guesses
         wlen = len(word)
-        lowerbound = _LOWERBOUND
         for localstrict in (True, False):
-            table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
-            backpointer = [{} for _ in range(wlen + 2)]
-            memo: dict = {}
-            for i in range(wlen + 1):
-                row = table[i]
-                if len(row) > 3:
-                    rowbound = sorted(row.values(), reverse=True)[3] - 1
-                else:
-                    rowbound = lowerbound
-                for state in row:
-                    lp = row[state]
-                    if lp < rowbound:
-                        continue
-                    steps, open_steps = self._followup(state, targetpos)
-                    if not steps:
-                        continue
-                    back = (state, i)
-                    all_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in steps]
-                    open_here = [(tag1, lp + lpt, newstate) for tag1, lpt, newstate in open_steps]
-                    for j, scores, is_known in self._continuations(word, i, wlen, localstrict, bool(open_steps), memo):
-                        target = table[j]
-                        pointers = backpointer[j]
-                        for tag1, lp_t, newstate in (all_here if is_known else open_here):
-                            lpm = scores.get(tag1)
-                            if lpm is None:
-                                continue
-                            lp1 = lp_t + lpm
-                            if lp1 > lowerbound:
-                                old = target.get(newstate)
-                                if old is None or lp1 > old:
-                                    target[newstate] = lp1
-                                    pointers[newstate] = back
+            backpointer: list[dict] = [{} for _ in range(wlen + 2)]
+            table = self._morpheme_table(word, targetpos, localstrict, backpointer)
             for state in table[-2]:
                 lp = table[-2][state]
                 for tag1, lpt in self.LP_trans_final.get(state, []):
