@@ -230,3 +230,27 @@ def test_a_word_of_two_texts_shows_a_sentence_from_each(two_halves: tuple[Path, 
     for example in truppe["examples"]:
         by_source.setdefault(example["source"], example["text"])
     assert by_source["kasachstan-teil-1"] in card.answer and by_source["kasachstan-teil-2"] in card.answer
+
+
+_LOADED_AFTER_BUILD = """
+import sys
+from lernkarten.cli import main
+sys.argv = ["lernkarten", "build", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exit:
+    assert not exit.code, exit.code
+print("loaded:", *sorted(name for name in ("spacy", "HanTa", "py3langid") if name in sys.modules))
+"""
+
+
+def test_a_rebuild_of_analysed_texts_loads_no_language_model(tmp_path: Path) -> None:
+    """The models take most of a second to import; a rebuild whose texts are analysed already needs none."""
+    import subprocess
+    import sys
+
+    deck = tmp_path / "seed.apkg"
+    runs = [subprocess.run([sys.executable, "-c", _LOADED_AFTER_BUILD, str(SEED), "-o", str(deck)],
+                           capture_output=True, text=True, timeout=300, check=True).stdout.splitlines()[-1]
+            for _ in range(2)]
+    assert runs[1] == "loaded:", runs

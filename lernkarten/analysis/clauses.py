@@ -10,8 +10,11 @@ whether each one is subordinate, are what they need.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 #: STTS tags that end a clause stretch: comma, sentence punctuation (also : and ;), brackets and dashes
 BOUNDARY_TAGS = frozenset({"$,", "$.", "$("})

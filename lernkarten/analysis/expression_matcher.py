@@ -21,9 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import clause_of, stretches
@@ -31,6 +29,10 @@ from lernkarten.analysis.extensions import Expression
 from lernkarten.analysis.stts import DETERMINER_TAGS
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 from lernkarten.lexicon.prepositions import VERB_PREPOSITIONS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
@@ -101,7 +103,6 @@ def _prefix(word: str) -> str:
     return word.lower()[:4]
 
 
-@Language.factory("lernkarten_expressions")
 def make_expression_finder(nlp: Language, name: str) -> ExpressionFinder:
     """spaCy's hook: `nlp.add_pipe("lernkarten_expressions")`."""
     extensions.register()

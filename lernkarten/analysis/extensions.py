@@ -18,8 +18,11 @@ a learner learns goes on these extensions:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class Expression:
 
 def register() -> None:
     """Declare the extensions (once per process; spaCy keeps them globally)."""
+    # deferred: spaCy loads only when a pipeline is built (start-up time of the stages that read these modules)
+    from spacy.tokens import Doc, Token
+
     for name in ("entry_lemma", "particle", "particle_verb", "reflexive", "nominalised"):
         if not Token.has_extension(name):
             Token.set_extension(name, default=None)

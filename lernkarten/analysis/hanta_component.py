@@ -39,7 +39,6 @@ _VERB_FORMS = {
 }
 
 
-@Language.factory("lernkarten_hanta")
 def make_hanta_tagger(nlp: Language, name: str) -> HantaTagger:
     """spaCy's hook: `nlp.add_pipe("lernkarten_hanta")`."""
     extensions.register()

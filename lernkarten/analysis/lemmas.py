@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import clause_of
@@ -29,6 +27,10 @@ from lernkarten.lexicon.headwords import dictionary_verbs, headwords, standard_s
 from lernkarten.lexicon.morphology import DERIVATIONAL_SUFFIXES, FEMININE_EN_SUFFIXES, LINKING_ELEMENTS, STEM_PREFIXES
 from lernkarten.lexicon.nouns import NounInfo, noun_table
 from lernkarten.lexicon.particles import SEPARABLE_PARTICLES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 #: shortest compound head we trust: shorter suffixes (Ei, Tat) match by accident too often
 MIN_HEAD = 3
@@ -59,7 +61,6 @@ _GENDERS = {"m": "Masc", "f": "Fem", "n": "Neut"}
 _CASES = {"nominativ": "Nom", "genitiv": "Gen", "dativ": "Dat", "akkusativ": "Acc"}
 
 
-@Language.factory("lernkarten_lemmas")
 def make_lemma_checker(nlp: Language, name: str) -> LemmaChecker:
     """spaCy's hook: `nlp.add_pipe("lernkarten_lemmas")`."""
     extensions.register()

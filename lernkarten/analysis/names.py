@@ -20,9 +20,7 @@ Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
 from __future__ import annotations
 
 from functools import lru_cache
-
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.lemmas import (
@@ -31,6 +29,10 @@ from lernkarten.analysis.lemmas import (
     is_shouted,
     noun_rows,
 )
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 #: endings of German common nouns that names practically never have
 COMMON_NOUN_ENDINGS = (
@@ -41,7 +43,6 @@ COMMON_NOUN_ENDINGS = (
 )
 
 
-@Language.factory("lernkarten_names")
 def make_name_finder(nlp: Language, name: str) -> NameFinder:
     """spaCy's hook: `nlp.add_pipe("lernkarten_names")`."""
     extensions.register()

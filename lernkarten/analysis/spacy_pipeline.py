@@ -21,9 +21,16 @@ DEFAULT_MODEL = "hanta"
 #: the components that turn tagged tokens into what a learner learns, in order
 LEARNER_COMPONENTS = ("lernkarten_names", "lernkarten_lemmas", "lernkarten_verbs", "lernkarten_expressions")
 
-#: the modules that define the components
-_COMPONENT_MODULES = ("lernkarten.analysis.hanta_component", "lernkarten.analysis.names", "lernkarten.analysis.lemmas",
-                      "lernkarten.analysis.verbs", "lernkarten.analysis.expression_matcher")
+#: each component's name -> the module and function that make it. They are registered with
+#: spaCy here, when a pipeline is built, not when their modules are imported: the vocabulary
+#: stage reads the name and lemma rules of those modules without loading spaCy at all
+FACTORIES = {
+    "lernkarten_hanta": ("lernkarten.analysis.hanta_component", "make_hanta_tagger"),
+    "lernkarten_names": ("lernkarten.analysis.names", "make_name_finder"),
+    "lernkarten_lemmas": ("lernkarten.analysis.lemmas", "make_lemma_checker"),
+    "lernkarten_verbs": ("lernkarten.analysis.verbs", "make_verb_joiner"),
+    "lernkarten_expressions": ("lernkarten.analysis.expression_matcher", "make_expression_finder"),
+}
 
 _pipelines: dict[str, Language] = {}
 _lock = threading.Lock()
@@ -42,9 +49,9 @@ def load_nlp(model: str | None = None) -> Language:
 def _build(name: str) -> Language:
     import importlib
 
-    # the components register themselves with spaCy when their modules are imported
-    for module in _COMPONENT_MODULES:
-        importlib.import_module(module)
+    for component, (module, function) in FACTORIES.items():
+        if not Language.has_factory(component):
+            Language.factory(component, func=getattr(importlib.import_module(module), function))
     if name == DEFAULT_MODEL:
         nlp = _hanta_pipeline()
     else:

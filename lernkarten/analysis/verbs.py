@@ -75,7 +75,6 @@ _NP_INNER = frozenset({"ADJA", "ADV", "CARD", "PIAT", "PIDAT", "PTKA", "ADJD"})
 _PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPO", "KOKOM", "APZR"})
 
 
-@Language.factory("lernkarten_verbs")
 def make_verb_joiner(nlp: Language, name: str) -> VerbJoiner:
     """spaCy's hook: `nlp.add_pipe("lernkarten_verbs")`."""
     extensions.register()
