@@ -81,8 +81,7 @@ class AnalysisStream:
     """The analyses of some texts in their order, each handed on as soon as it is ready.
 
     A text whose analysis is cached is read from the cache; the others are analysed by
-    `workers` (in worker processes when there are two texts or more to analyse and more than
-    one job). Each new analysis is cached as it arrives; none is kept here, so a caller that
+    `workers` (in worker processes with more than one job). Each new analysis is cached as it arrives; none is kept here, so a caller that
     merges them one by one holds the words of the texts, not every occurrence of the corpus.
     """
 
@@ -289,6 +288,7 @@ class Workers:
     def __init__(self, jobs: int = 1, model: str | None = None) -> None:
         self.jobs, self.model = jobs, model
         self._pool: Pool | None = None
+        self._size = 0
         self._nlp: object | None = None
 
     def __enter__(self) -> Workers:
@@ -301,12 +301,16 @@ class Workers:
             else:
                 self._pool.terminate()
             self._pool.join()
-            self._pool = None
+            self._pool, self._size = None, 0
 
     def analyse(self, items: list[tuple[Source, str]]) -> Iterator[AnalysedText]:
-        """The analyses of (source, body) pairs in their order, as each is ready."""
-        if self.jobs > 1 and len(items) > 1:
-            return self._started().imap(_analyse_in_worker, items, chunksize=1)
+        """The analyses of (source, body) pairs in their order, as each is ready.
+
+        With more than one job even a single text goes to a worker: its models load there
+        while this process reads the cached analyses of the other texts.
+        """
+        if self.jobs > 1 and items:
+            return self._started(len(items)).imap(_analyse_in_worker, items, chunksize=1)
         return (self.analyse_here(source, body) for source, body in items)
 
     def analyse_here(self, source: Source, body: str) -> AnalysedText:
@@ -321,8 +325,9 @@ class Workers:
     def gloss(self, entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
               progress: bool | Progress = False):  # type: ignore[no-untyped-def]
         """`gloss` over the entries, in the workers when they are running (offline only: an online
-        translator's budget and warnings belong to one run), in chunks whose results keep the order."""
-        if self._pool is None or translator is not None or len(entries) <= GLOSS_CHUNK:
+        translator's budget and warnings belong to one run), in chunks whose results keep the order.
+        One worker would only add the cost of sending the entries there and back."""
+        if self._size < 2 or translator is not None or len(entries) <= GLOSS_CHUNK:
             return gloss(entries, translator=translator, use_cache=use_cache, progress=progress)
         # deferred: read only when this runs (start-up time)
         from lernkarten.glossing import GlossResult
@@ -331,7 +336,7 @@ class Workers:
         result = GlossResult()
         callback = progress if callable(progress) else None
         done = 0
-        for part in self._pool.imap(_gloss_in_worker, chunks, chunksize=1):
+        for part in self._started(len(chunks)).imap(_gloss_in_worker, chunks, chunksize=1):
             result.entries.extend(part.entries)
             result.unglossed.extend(part.unglossed)
             result.warnings.extend(w for w in part.warnings if w not in result.warnings)
@@ -340,11 +345,12 @@ class Workers:
                 callback(done, len(entries))
         return result
 
-    def _started(self) -> Pool:
+    def _started(self, work: int) -> Pool:
         if self._pool is None:
             import multiprocessing
 
-            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs, initializer=_worker_init,
+            self._size = min(self.jobs, work)
+            self._pool = multiprocessing.get_context("spawn").Pool(self._size, initializer=_worker_init,
                                                                    initargs=(self.model,))
         return self._pool
 
