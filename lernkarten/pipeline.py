@@ -278,30 +278,37 @@ GLOSS_CHUNK = 100
 
 
 class Workers:
-    """Processes that analyse and gloss, each loading the models once, started only when there
-    is work for more than one; with one job (or one text) the work is done in this process.
+    """Processes that analyse and then gloss, started only when there is work for more than one;
+    with one job the work is done in this process.
 
-    They are spawned, not forked: the progress bar's thread must not be copied into them.
-    Results come back in order as each is ready (`imap`), so the caller merges them one by one.
+    Analysis workers load the models once each; once every text is analysed they end, and
+    glossing workers (the dictionary's indexes, not the models) take their place, so that no
+    process holds both. They are spawned, not forked: the progress bar's thread must not be
+    copied into them. Results come back in order as each is ready (`imap`), so the caller
+    merges them one by one.
     """
 
     def __init__(self, jobs: int = 1, model: str | None = None) -> None:
         self.jobs, self.model = jobs, model
         self._pool: Pool | None = None
         self._size = 0
+        self._glossing = False
         self._nlp: object | None = None
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, kind: object, *_: object) -> None:
+        self._stop(kind is None)
+
+    def _stop(self, finished: bool = True) -> None:
         if self._pool is not None:
-            if kind is None:
+            if finished:
                 self._pool.close()
             else:
                 self._pool.terminate()
             self._pool.join()
-            self._pool, self._size = None, 0
+            self._pool = None
 
     def analyse(self, items: list[tuple[Source, str]]) -> Iterator[AnalysedText]:
         """The analyses of (source, body) pairs in their order, as each is ready.
@@ -310,7 +317,7 @@ class Workers:
         while this process reads the cached analyses of the other texts.
         """
         if self.jobs > 1 and items:
-            return self._started(len(items)).imap(_analyse_in_worker, items, chunksize=1)
+            return self._started(len(items), glossing=False).imap(_analyse_in_worker, items, chunksize=1)
         return (self.analyse_here(source, body) for source, body in items)
 
     def analyse_here(self, source: Source, body: str) -> AnalysedText:
@@ -324,9 +331,10 @@ class Workers:
 
     def gloss(self, entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
               progress: bool | Progress = False):  # type: ignore[no-untyped-def]
-        """`gloss` over the entries, in the workers when they are running (offline only: an online
-        translator's budget and warnings belong to one run), in chunks whose results keep the order.
-        One worker would only add the cost of sending the entries there and back."""
+        """`gloss` over the entries, in workers when the texts were analysed in two or more (offline
+        only: an online translator's budget and warnings belong to one run), in chunks whose results
+        keep the order. Called once every text is analysed. Otherwise (a rebuild that analysed one
+        new text) sending the entries there and back would cost more than it saves."""
         if self._size < 2 or translator is not None or len(entries) <= GLOSS_CHUNK:
             return gloss(entries, translator=translator, use_cache=use_cache, progress=progress)
         # deferred: read only when this runs (start-up time)
@@ -336,7 +344,7 @@ class Workers:
         result = GlossResult()
         callback = progress if callable(progress) else None
         done = 0
-        for part in self._started(len(chunks)).imap(_gloss_in_worker, chunks, chunksize=1):
+        for part in self._started(len(chunks), glossing=True).imap(_gloss_in_worker, chunks, chunksize=1):
             result.entries.extend(part.entries)
             result.unglossed.extend(part.unglossed)
             result.warnings.extend(w for w in part.warnings if w not in result.warnings)
@@ -345,13 +353,17 @@ class Workers:
                 callback(done, len(entries))
         return result
 
-    def _started(self, work: int) -> Pool:
+    def _started(self, work: int, *, glossing: bool) -> Pool:
+        if self._pool is not None and self._glossing != glossing:
+            self._stop()
         if self._pool is None:
             import multiprocessing
 
-            self._size = min(self.jobs, work)
-            self._pool = multiprocessing.get_context("spawn").Pool(self._size, initializer=_worker_init,
-                                                                   initargs=(self.model,))
+            context = multiprocessing.get_context("spawn")
+            self._glossing = glossing
+            self._size = max(self._size, min(self.jobs, work))
+            self._pool = (context.Pool(self._size) if glossing else
+                          context.Pool(self._size, initializer=_worker_init, initargs=(self.model,)))
         return self._pool
 
 
@@ -412,7 +424,10 @@ def _read_cache(text: SourceText, model: str | None) -> AnalysedText | None:
     try:
         with open(_cache_file(text, model), encoding="utf-8") as handle:
             data = json.load(handle)
-        occurrences = [Occurrence(**{**o, "spans": tuple(tuple(s) for s in o["spans"])})
+        # a sentence read once, not once per word in it: a deck's examples share it
+        sentences: dict[str, str] = {}
+        occurrences = [Occurrence(**{**o, "spans": tuple(tuple(s) for s in o["spans"]),
+                                     "sentence": sentences.setdefault(o["sentence"], o["sentence"])})
                        for o in data["occurrences"]]
         # the source record is today's (a renamed file keeps its analysis)
         return AnalysedText(source=text.source, occurrences=occurrences, token_count=int(data["token_count"]))
