@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from lernkarten.caches import CACHES, remove
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "source_texts" / "faz-2022-01-06-kasachstan-odkb.txt"
@@ -49,9 +50,9 @@ def main() -> None:
         for label, extra in (("table", []), ("--json", ["--json"])):
             cold = []
             for _ in range(args.runs):
-                shutil.rmtree(cache / "analysis", ignore_errors=True)
-                for file in cache.glob("glosses-*.sqlite"):
-                    file.unlink()
+                for name in ("analysis", "glosses"):  # what a first build of a new text cannot have
+                    for path in CACHES[name].files(cache):
+                        remove(path)
                 cold.append(first_output_seconds(env, extra))
             warm = [first_output_seconds(env, extra) for _ in range(args.runs)]
             print(f"extract {label:7} cold {statistics.median(cold):.2f} s   warm {statistics.median(warm):.2f} s"

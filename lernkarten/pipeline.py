@@ -12,10 +12,10 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.caches import CACHES
@@ -23,7 +23,10 @@ from lernkarten.entries import DEFAULT_DECK_NAME, Deck, Entry, Source
 from lernkarten.errors import LernkartenError, SourceError
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, SourceText, read_source
-from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, collect_entries, select_entries
+from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, _best_examples, collect_entries, select_entries
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 Progress = Callable[[int, int], None]
 
@@ -66,46 +69,42 @@ def analyse_texts(
     progress: Progress | None = None,
 ) -> tuple[list[AnalysedText], int]:
     """Analyse each text (or take its cached analysis); returns the results and how many were reused."""
-    results: dict[int, AnalysedText] = {}
-    todo: list[int] = []
-    for index, text in enumerate(texts):
-        cached = _read_cache(text, model) if use_cache else None
-        if cached is not None:
-            results[index] = cached
-        else:
-            todo.append(index)
-    reused = len(results)
-    done = reused
-    if progress:
-        progress(done, len(texts))
-    if todo:
-        bodies = [(texts[i].source, texts[i].body) for i in todo]
-        if jobs > 1 and len(todo) > 1:
-            import multiprocessing
+    with Workers(jobs, model) as workers:
+        stream = AnalysisStream(texts, workers, use_cache=use_cache, progress=progress)
+        return list(stream), stream.reused
 
-            # spawn, not fork: the progress bar's thread must not be copied into the workers
-            with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init, initargs=(model,),
-                                     mp_context=multiprocessing.get_context("spawn")) as pool:
-                analysed_iter: Iterable[AnalysedText] = pool.map(_analyse_in_worker, bodies, chunksize=1)
-                for index, analysed in zip(todo, analysed_iter):
-                    results[index] = analysed
-                    done += 1
-                    if progress:
-                        progress(done, len(texts))
-        else:
-            # deferred: read only when this runs (start-up time)
-            from lernkarten.analysis import load_nlp
 
-            nlp = load_nlp(model)
-            for index, (source, body) in zip(todo, bodies):
-                results[index] = analyse_body(nlp, source, body)
-                done += 1
-                if progress:
-                    progress(done, len(texts))
-        if use_cache:
-            for index in todo:
-                _write_cache(texts[index], model, results[index])
-    return [results[i] for i in range(len(texts))], reused
+class AnalysisStream:
+    """The analyses of some texts in their order, each handed on as soon as it is ready.
+
+    A text whose analysis is cached is read from the cache; the others are analysed by
+    `workers` (in worker processes with more than one job). Each new analysis is cached as it arrives; none is kept here, so a caller that
+    merges them one by one holds the words of the texts, not every occurrence of the corpus.
+    """
+
+    def __init__(self, texts: Sequence[SourceText], workers: Workers, *, use_cache: bool = True,
+                 progress: Progress | None = None) -> None:
+        self.texts, self.workers, self.use_cache, self.progress = texts, workers, use_cache, progress
+        self.reused = 0
+
+    def __iter__(self) -> Iterator[AnalysedText]:
+        texts, model = self.texts, self.workers.model
+        cached = [self.use_cache and os.path.exists(_cache_file(text, model)) for text in texts]
+        todo = [(text.source, text.body) for text, hit in zip(texts, cached) if not hit]
+        analysed = self.workers.analyse(todo)
+        if self.progress:
+            self.progress(0, len(texts))
+        for done, (text, hit) in enumerate(zip(texts, cached), start=1):
+            result = _read_cache(text, model) if hit else None
+            if result is not None:
+                self.reused += 1
+            else:
+                result = next(analysed) if not hit else self.workers.analyse_here(text.source, text.body)
+                if self.use_cache:
+                    _write_cache(text, model, result)
+            if self.progress:
+                self.progress(done, len(texts))
+            yield result
 
 
 def analyse_body(nlp: object, source: Source, body: str) -> AnalysedText:
@@ -137,18 +136,58 @@ def extract_entries(paths: Sequence[str], options: Options = Options(), *,
                     progress: Progress | None = None) -> Extraction:
     """The entries worth learning in the texts at `paths`, best first."""
     texts = read_sources(paths, force=options.force)
-    analysed, reused = analyse_texts(texts, model=options.model, jobs=options.jobs, use_cache=options.use_cache,
-                                     progress=progress)
-    entries = choose_entries(analysed, options)
-    return Extraction(entries=entries, sources=[t.source for t in texts],
-                      token_count=sum(a.token_count for a in analysed), analysed=len(texts) - reused, reused=reused)
+    with Workers(options.jobs, options.model) as workers:
+        stream = AnalysisStream(texts, workers, use_cache=options.use_cache, progress=progress)
+        words = TextWords()
+        for analysed in stream:
+            words.add(analysed)
+    entries = rank_entries(words.entries(), options)
+    return Extraction(entries=entries, sources=words.sources, token_count=words.token_count,
+                      analysed=len(texts) - stream.reused, reused=stream.reused)
 
 
 def choose_entries(analysed: Sequence[AnalysedText], options: Options) -> list[Entry]:
     """The vocabulary stage over some analysed texts: one entry per word, the best first."""
+    return rank_entries(collect_entries(analysed), options)
+
+
+def rank_entries(entries: list[Entry], options: Options) -> list[Entry]:
+    """The learnable ones of collected entries, the best first."""
     verb_of, in_news = dictionary_hints()
-    return select_entries(collect_entries(analysed), level=options.level, limit=options.limit, known=options.known,
+    return select_entries(entries, level=options.level, limit=options.limit, known=options.known,
                           names=options.names, verb_of=verb_of, in_news=in_news)
+
+
+class TextWords:
+    """The words of texts merged one text at a time, as `collect_entries` over all of them gives.
+
+    Each text's occurrences become that text's entries (`collect_entries` of the text alone,
+    which keeps its best examples), then join the entries of the texts before; an analysis is
+    dropped once merged. Examples are chosen per source, so choosing within each text and
+    ordering all at the end is what choosing over the whole corpus gives.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Entry] = {}
+        self.sources: list[Source] = []
+        self.token_count = 0
+
+    def add(self, analysed: AnalysedText) -> None:
+        self.sources.append(analysed.source)
+        self.token_count += analysed.token_count
+        for entry in collect_entries([analysed]):
+            known = self._entries.setdefault(entry.key, entry)
+            if known is not entry:
+                known.count += entry.count
+                known.forms += [form for form in entry.forms if form not in known.forms]
+                known.sources += entry.sources  # this text's id, new to the entry
+                known.examples += entry.examples
+
+    def entries(self) -> list[Entry]:
+        """The merged entries in the order they were first met, their examples ordered best first."""
+        for entry in self._entries.values():
+            entry.examples = _best_examples(entry.examples)
+        return list(self._entries.values())
 
 
 def dictionary_hints() -> tuple[Callable[[str], str | None], Callable[[str], bool]]:
@@ -190,22 +229,28 @@ def build_decks(
     """Glossed decks from the texts at `paths` (a word of several texts is one entry with examples from each).
 
     Entries stay best first: Anki's new-card queue keeps the deck's order, so a learner meets
-    the most useful words first.
+    the most useful words first. Texts are analysed and glossed in `options.jobs` processes
+    and merged as each is ready, so memory follows the deck, not the number of texts.
     """
     texts = read_sources(paths, force=options.force)
-    analysed, reused = analyse_texts(texts, model=options.model, jobs=options.jobs, use_cache=options.use_cache,
-                                     progress=progress)
-    groups = [[a] for a in analysed] if split else [analysed]
-    decks: list[Deck] = []
-    unglossed: list[Entry] = []
-    warnings: list[str] = []
-    for group in groups:
-        entries = choose_entries(group, options)
-        result = gloss(entries, translator=translator, use_cache=options.use_cache, progress=gloss_progress)
-        unglossed.extend(result.unglossed)
-        warnings.extend(w for w in result.warnings if w not in warnings)
-        decks.append(Deck(name=name, sources=[a.source for a in group], entries=result.entries))
-    return Build(decks=decks, unglossed=unglossed, warnings=warnings, analysed=len(texts) - reused, reused=reused)
+    build = Build(decks=[], unglossed=[], warnings=[], analysed=0, reused=0)
+    with Workers(options.jobs, options.model) as workers:
+        stream = AnalysisStream(texts, workers, use_cache=options.use_cache, progress=progress)
+        groups: list[TextWords] = []
+        for analysed in stream:
+            if split or not groups:
+                groups.append(TextWords())
+            groups[-1].add(analysed)
+        groups.reverse()
+        while groups:  # each group let go once glossed: its entries are copied into the deck
+            words = groups.pop()
+            result = workers.gloss(rank_entries(words.entries(), options), translator=translator,
+                                   use_cache=options.use_cache, progress=gloss_progress)
+            build.unglossed.extend(result.unglossed)
+            build.warnings.extend(w for w in result.warnings if w not in build.warnings)
+            build.decks.append(Deck(name=name, sources=words.sources, entries=result.entries))
+    build.analysed, build.reused = len(texts) - stream.reused, stream.reused
+    return build
 
 
 def gloss(entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
@@ -224,6 +269,101 @@ def gloss(entries: list[Entry], *, translator: str | None = None, use_cache: boo
 
 # -- parallel workers -------------------------------------------------------------------------
 
+#: Entries glossed per task in a worker: enough that sending them costs little beside glossing
+#: them, few enough that both workers stay busy to the end and the parent merges as they come.
+GLOSS_CHUNK = 100
+
+
+class Workers:
+    """Processes that analyse and then gloss, started only when there is work for more than one;
+    with one job the work is done in this process.
+
+    Analysis workers load the models once each; once every text is analysed they end, and
+    glossing workers (the dictionary's indexes, not the models) take their place, so that no
+    process holds both. They are spawned, not forked: the progress bar's thread must not be
+    copied into them. Results come back in order as each is ready (`imap`), so the caller
+    merges them one by one.
+    """
+
+    def __init__(self, jobs: int = 1, model: str | None = None) -> None:
+        self.jobs, self.model = jobs, model
+        self._pool: Pool | None = None
+        self._size = 0
+        self._glossing = False
+        self._nlp: object | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self._stop(kind is None)
+
+    def _stop(self, finished: bool = True) -> None:
+        if self._pool is not None:
+            if finished:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def analyse(self, items: list[tuple[Source, str]]) -> Iterator[AnalysedText]:
+        """The analyses of (source, body) pairs in their order, as each is ready.
+
+        With more than one job even a single text goes to a worker: its models load there
+        while this process reads the cached analyses of the other texts.
+        """
+        if self.jobs > 1 and items:
+            return self._started(len(items), glossing=False).imap(_analyse_in_worker, items, chunksize=1)
+        return (self.analyse_here(source, body) for source, body in items)
+
+    def analyse_here(self, source: Source, body: str) -> AnalysedText:
+        """One text analysed in this process (the models loaded on first use)."""
+        if self._nlp is None:
+            # deferred: read only when this runs (start-up time)
+            from lernkarten.analysis import load_nlp
+
+            self._nlp = load_nlp(self.model)
+        return analyse_body(self._nlp, source, body)
+
+    def gloss(self, entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
+              progress: bool | Progress = False):  # type: ignore[no-untyped-def]
+        """`gloss` over the entries, in workers when the texts were analysed in two or more (offline
+        only: an online translator's budget and warnings belong to one run), in chunks whose results
+        keep the order. Called once every text is analysed. Otherwise (a rebuild that analysed one
+        new text) sending the entries there and back would cost more than it saves."""
+        if self._size < 2 or translator is not None or len(entries) <= GLOSS_CHUNK:
+            return gloss(entries, translator=translator, use_cache=use_cache, progress=progress)
+        # deferred: read only when this runs (start-up time)
+        from lernkarten.glossing import GlossResult
+
+        chunks = [(entries[i:i + GLOSS_CHUNK], use_cache) for i in range(0, len(entries), GLOSS_CHUNK)]
+        result = GlossResult()
+        callback = progress if callable(progress) else None
+        done = 0
+        for part in self._started(len(chunks), glossing=True).imap(_gloss_in_worker, chunks, chunksize=1):
+            result.entries.extend(part.entries)
+            result.unglossed.extend(part.unglossed)
+            result.warnings.extend(w for w in part.warnings if w not in result.warnings)
+            done += len(part.entries) + len(part.unglossed)
+            if callback:
+                callback(done, len(entries))
+        return result
+
+    def _started(self, work: int, *, glossing: bool) -> Pool:
+        if self._pool is not None and self._glossing != glossing:
+            self._stop()
+        if self._pool is None:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")
+            self._glossing = glossing
+            self._size = max(self._size, min(self.jobs, work))
+            self._pool = (context.Pool(self._size) if glossing else
+                          context.Pool(self._size, initializer=_worker_init, initargs=(self.model,)))
+        return self._pool
+
+
 _worker_nlp: object | None = None
 
 
@@ -238,6 +378,11 @@ def _worker_init(model: str | None) -> None:
 def _analyse_in_worker(item: tuple[Source, str]) -> AnalysedText:
     source, body = item
     return analyse_body(_worker_nlp, source, body)
+
+
+def _gloss_in_worker(item: tuple[list[Entry], bool]):  # type: ignore[no-untyped-def]
+    entries, use_cache = item
+    return gloss(entries, use_cache=use_cache)
 
 
 # -- analysis cache ---------------------------------------------------------------------------
@@ -256,7 +401,10 @@ def _read_cache(text: SourceText, model: str | None) -> AnalysedText | None:
     try:
         with open(_cache_file(text, model), encoding="utf-8") as handle:
             data = json.load(handle)
-        occurrences = [Occurrence(**{**o, "spans": tuple(tuple(s) for s in o["spans"])})
+        # a sentence read once, not once per word in it: a deck's examples share it
+        sentences: dict[str, str] = {}
+        occurrences = [Occurrence(**{**o, "spans": tuple(tuple(s) for s in o["spans"]),
+                                     "sentence": sentences.setdefault(o["sentence"], o["sentence"])})
                        for o in data["occurrences"]]
         # the source record is today's (a renamed file keeps its analysis)
         return AnalysedText(source=text.source, occurrences=occurrences, token_count=int(data["token_count"]))

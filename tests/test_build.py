@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from anki_helpers import guid_counts, import_package, new_collection, seen_cards
 from click.testing import CliRunner
-from conftest import REPO, SEED
+from conftest import REPO, SEED, SHARED
 
 from lernkarten.cli import cli
+from lernkarten.pipeline import GLOSS_CHUNK, TextWords, analyse_texts, read_sources
 from lernkarten.sources import read_source
+from lernkarten.vocabulary import collect_entries
 
 SEED_DECK = REPO / "decks" / "faz-2022-01-06-kasachstan-odkb.apkg"
 
@@ -254,3 +256,59 @@ def test_a_rebuild_of_analysed_texts_loads_no_language_model(tmp_path: Path) -> 
                            capture_output=True, text=True, timeout=300, check=True).stdout.splitlines()[-1]
             for _ in range(2)]
     assert runs[1] == "loaded:", runs
+
+
+@pytest.fixture(scope="module")
+def news_folder(tmp_path_factory: pytest.TempPathFactory, two_halves: tuple[Path, Path]) -> Path:
+    """A few real articles in one folder: three news texts, the seed and its two halves."""
+    folder = tmp_path_factory.mktemp("news")
+    for number in ("00", "01", "02"):
+        shutil.copy(SHARED / "data" / "news-de" / f"{number}.txt", folder / f"news-{number}.txt")
+    for path in (SEED, *two_halves):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_a_folder_built_in_two_processes_is_the_same_package_byte_for_byte(news_folder: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.apkg", tmp_path / "two.apkg"
+    build(str(news_folder), "-o", str(one), "--no-cache", "--jobs", "1")
+    # over a copy of the first pair, so the second build keeps its stamps (as decks/ is checked)
+    shutil.copy(one, two)
+    shutil.copy(one.with_suffix(".json"), two.with_suffix(".json"))
+    build(str(news_folder), "-o", str(two), "--no-cache", "--jobs", "2")
+    assert len(entries_of(one.with_suffix(".json"))) > 2 * GLOSS_CHUNK  # enough to gloss in the workers
+    assert two.with_suffix(".json").read_bytes() == one.with_suffix(".json").read_bytes()
+    assert two.read_bytes() == one.read_bytes()
+
+
+def test_texts_merged_one_by_one_are_what_collecting_them_all_at_once_gives(news_folder: Path) -> None:
+    texts = read_sources([str(news_folder)])
+    analysed, _ = analyse_texts(texts)
+    words = TextWords()
+    for text in analysed:
+        words.add(text)
+    merged = [e.to_dict() for e in words.entries()]
+    assert merged == [e.to_dict() for e in collect_entries(analysed)]
+    assert any(len(e["sources"]) > 3 for e in merged)  # words of several texts were merged
+    assert words.token_count == sum(a.token_count for a in analysed)
+    assert [s.id for s in words.sources] == [t.source.id for t in texts]
+
+
+def test_the_progress_bar_shows_texts_per_second_and_the_time_left() -> None:
+    import io
+    import time
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from lernkarten.cli.progress import analysis_progress
+
+    out = io.StringIO()
+    with analysis_progress(console=Console(file=out, force_terminal=True, width=120)) as progress:
+        assert progress is not None
+        for done in range(5):
+            progress(done, 10)
+            time.sleep(0.15)
+    shown = out.getvalue()
+    assert "4/10" in shown and "texts/s" in shown and "- texts/s" not in shown.rsplit("4/10", 1)[1]
+    assert "eta 0:00:0" in Text.from_ansi(shown).plain

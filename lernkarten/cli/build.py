@@ -87,7 +87,9 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
         names_ = ", ".join(source.path or source.id for deck in empty for source in deck.sources)
         raise click.ClickException(f"no words to learn at level {level} in {names_} (all known, too common, "
                                    "or without a gloss); no deck written")
-    for deck in result.decks:
+    result.decks.reverse()
+    while result.decks:  # each deck let go once written: packaging makes copies of its own
+        deck = result.decks.pop()
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
         sounds = speech.of(deck) if speech is not None else None
         try:
