@@ -14,19 +14,17 @@ import sys
 from pathlib import Path
 
 from lernkarten.caches import CACHES, remove, size_of
+from lernkarten.glossing.dictionary import open_dictionary
+from lernkarten.lexicon.frequency import german_table
+from lernkarten.lexicon.headwords import headwords
+from lernkarten.lexicon.nouns import noun_table
+from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
 
 
 def build_shipped(folder: Path) -> list[Path]:
     """Build every cache the registry marks `shipped` into `folder`; the files made."""
     folder.mkdir(parents=True, exist_ok=True)
-    os.environ["LERNKARTEN_CACHE_DIR"] = str(folder)
-    # deferred: the loaders read the cache folder's place when they are first imported and run
-    from lernkarten.glossing.dictionary import open_dictionary
-    from lernkarten.lexicon.frequency import german_table
-    from lernkarten.lexicon.headwords import headwords
-    from lernkarten.lexicon.nouns import noun_table
-    from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
-
+    os.environ["LERNKARTEN_CACHE_DIR"] = str(folder)  # the loaders build where the cache folder is
     open_dictionary()
     noun_table()
     headwords()
