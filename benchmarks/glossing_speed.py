@@ -96,11 +96,12 @@ def main() -> int:
 
 def build_and_look_up(folder: Path) -> object:
     """Build the index as a first run does, then time lookups of every word form of the seed."""
+    from lernkarten.caches import content_hash
     from lernkarten.glossing import dictionary as index
 
     source = index.data_path()
     started = time.perf_counter()
-    index.data_hash(source)
+    content_hash(source)
     hashed = time.perf_counter() - started
     path = index.index_path(source)         # where the glossing runs will find it
     started = time.perf_counter()

@@ -23,7 +23,11 @@ import hashlib
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from lernkarten.places import cache_dir
+from lernkarten.version import __version__
 
 #: the package's folder: the paths of `Cache.data` and `Cache.modules` are inside it
 PACKAGE = Path(__file__).resolve().parent
@@ -64,9 +68,6 @@ class Cache:
 
     def path(self, data: tuple[Path, ...] | None = None) -> Path:
         """Where this cache is kept in the cache folder (made from other data files than the shipped ones: `data`)."""
-        # deferred: the folder is made only when a cache is used
-        from lernkarten.places import cache_dir
-
         return cache_dir() / self.file_name(data)
 
     def find(self) -> Path:
@@ -80,9 +81,6 @@ class Cache:
     def files(self, folder: Path | None = None) -> list[Path]:
         """Every file or folder of this cache in the cache folder, today's or stale, with side files (-wal)."""
         if folder is None:
-            # deferred: the folder is made only when a cache is used
-            from lernkarten.places import cache_dir
-
             folder = cache_dir()
         if self.naming == FIXED:
             return sorted(folder.glob(f"{self.stem}{self.suffix}*"))
@@ -243,12 +241,7 @@ def content_hash(file: Path) -> str:
 
 def _version(package: str) -> str:
     if package == "lernkarten":
-        # deferred: this module is imported by lernkarten's own loaders
-        from lernkarten.version import __version__
-
         return __version__
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version(package)
     except PackageNotFoundError:

@@ -302,29 +302,13 @@ def fold_name_compounds(entries: list[Entry]) -> list[Entry]:
                 or len(head) < 3 or not head[0].isupper():
             kept.append(entry)
             continue
-        target = by_key.get(f"{head}|NOUN")
-        if target is None:
-            target = by_key[f"{head}|NOUN"] = Entry(lemma=head, pos="NOUN")
-            kept.append(target)
-        _merge(target, replace(entry, examples=[_head_only(x) for x in entry.examples]))
+        _merge(_entry_for(head, "NOUN", by_key, kept), replace(entry, examples=[_head_only(x) for x in entry.examples]))
     return [e for e in kept if e.count or e.pos == "PROPN"]
 
 
 def fold_participles(entries: list[Entry], verb_of: Callable[[str], str | None]) -> list[Entry]:
     """"die geforderten Maßnahmen" teaches fordern: a participle adjective joins its verb's entry."""
-    by_key = {e.key: e for e in entries}
-    kept: list[Entry] = []
-    for entry in entries:
-        verb = verb_of(entry.lemma) if entry.pos == "ADJ" else None
-        if verb is None:
-            kept.append(entry)
-            continue
-        target = by_key.get(f"{verb}|VERB")
-        if target is None:
-            target = by_key[f"{verb}|VERB"] = Entry(lemma=verb, pos="VERB")
-            kept.append(target)
-        _merge(target, entry)
-    return kept
+    return _fold(entries, lambda entry: (verb_of(entry.lemma), "VERB") if entry.pos == "ADJ" else None)
 
 
 def fold_feminines(entries: list[Entry]) -> list[Entry]:
@@ -332,19 +316,29 @@ def fold_feminines(entries: list[Entry]) -> list[Entry]:
     masculine, and the feminine in -in (plural -innen) is made from it by rule; Landesrätin
     joins Landesrat, Kollegin Kollege. A noun that only ends in -in (Disziplin, Termin) is no
     feminine of a person."""
+    return _fold(entries, lambda entry: (_masculine_of(entry.lemma), "NOUN") if entry.pos == "NOUN" else None)
+
+
+def _fold(entries: list[Entry], into: Callable[[Entry], tuple[str | None, str] | None]) -> list[Entry]:
+    """The entries with each one that `into` names another (lemma, part of speech) for merged into that one."""
     by_key = {e.key: e for e in entries}
     kept: list[Entry] = []
     for entry in entries:
-        masculine = _masculine_of(entry.lemma) if entry.pos == "NOUN" else None
-        if masculine is None:
+        target = into(entry)
+        if target is None or target[0] is None:
             kept.append(entry)
             continue
-        target = by_key.get(f"{masculine}|NOUN")
-        if target is None:
-            target = by_key[f"{masculine}|NOUN"] = Entry(lemma=masculine, pos="NOUN")
-            kept.append(target)
-        _merge(target, entry)
+        _merge(_entry_for(target[0], target[1], by_key, kept), entry)
     return kept
+
+
+def _entry_for(lemma: str, pos: str, by_key: dict[str, Entry], kept: list[Entry]) -> Entry:
+    """The entry of (lemma, pos) to merge into: the texts' own, or a new one added to `kept`."""
+    target = by_key.get(f"{lemma}|{pos}")
+    if target is None:
+        target = by_key[f"{lemma}|{pos}"] = Entry(lemma=lemma, pos=pos)
+        kept.append(target)
+    return target
 
 
 def _masculine_of(lemma: str) -> str | None:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SEED, SHARED
+from conftest import SEED, SHARED, treebank_sentences
 
 from lernkarten.errors import LernkartenError
 
@@ -132,7 +132,7 @@ def test_the_caching_tagger_tags_treebank_sentences_exactly_like_plain_hanta() -
 
     from lernkarten.analysis.hanta_tagger import GERMAN_MODEL, MemoizingHanoverTagger
 
-    sentences = _treebank_sentences(GSD / "de_gsd-ud-test.conllu", 300)
+    sentences = treebank_sentences(GSD / "de_gsd-ud-test.conllu", 300)
     plain = ht.HanoverTagger(GERMAN_MODEL)
     cached = MemoizingHanoverTagger(GERMAN_MODEL)
     for sentence in sentences:
@@ -149,7 +149,7 @@ def test_word_analyses_kept_on_disk_tag_exactly_like_plain_hanta(tmp_path) -> No
     from lernkarten.analysis.hanta_tagger import GERMAN_MODEL, MemoizingHanoverTagger
     from lernkarten.analysis.word_analyses import WordAnalysisStore
 
-    sentences = _treebank_sentences(GSD / "de_gsd-ud-dev.conllu", 200)
+    sentences = treebank_sentences(GSD / "de_gsd-ud-dev.conllu", 200)
     first = MemoizingHanoverTagger(GERMAN_MODEL)
     first.use_store(WordAnalysisStore(tmp_path / "words.sqlite"))
     for sentence in sentences:
@@ -180,22 +180,6 @@ def test_a_damaged_word_store_only_costs_time(tmp_path) -> None:
     assert [lemma for _, lemma, _ in tagger.tag_sent(sentence)][:3] == ["der", "Regierung", "lehnen"]
     tagger.flush()
     assert damaged.read_bytes().startswith(b"this is no database")
-
-
-def _treebank_sentences(path: Path, limit: int) -> list[list[str]]:
-    sentences, words = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line:
-            if words:
-                sentences.append(words)
-                words = []
-            if len(sentences) == limit:
-                break
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if "-" not in cols[0] and "." not in cols[0]:
-                words.append(cols[1])
-    return sentences
 
 
 # --- separable verbs ---------------------------------------------------------------------------

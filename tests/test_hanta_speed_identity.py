@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import treebank_sentences
 
 GSD = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud-german-gsd"
 SPLITS = sorted(GSD.glob("*.conllu"))
@@ -14,19 +15,7 @@ pytestmark = pytest.mark.skipif(not SPLITS, reason="UD German GSD is not in ../s
 
 
 def _sentences() -> list[list[str]]:
-    sentences: list[list[str]] = []
-    for path in SPLITS:
-        words: list[str] = []
-        for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-            if not line:
-                if words:
-                    sentences.append(words)
-                    words = []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if "-" not in cols[0] and "." not in cols[0]:
-                    words.append(cols[1])
-    return sentences
+    return [sentence for path in SPLITS for sentence in treebank_sentences(path)]
 
 
 @pytest.fixture(scope="module")

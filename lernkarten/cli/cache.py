@@ -6,6 +6,7 @@ import click
 
 from lernkarten.caches import CACHES, held, prune_stale, size_of
 from lernkarten.errors import LernkartenError
+from lernkarten.places import cache_dir
 
 
 @click.group(invoke_without_command=True)
@@ -38,12 +39,10 @@ def clear(names: tuple[str, ...], stale: bool) -> None:
 
 
 def _show() -> None:
-    # deferred: the folder is made only when a cache is used
-    from lernkarten.places import cache_dir
-
     click.echo(f"Cache folder: {cache_dir()}")
     rows = []
-    for item in held():
+    items = list(held())
+    for item in items:
         shipped = item.current is not None and item.current.parent != cache_dir()
         if shipped:
             state = "shipped with the package"
@@ -57,7 +56,7 @@ def _show() -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
-    click.echo(f"Total in the cache folder: {_size(sum(size_of(p) for item in held() for p in item.files))}")
+    click.echo(f"Total in the cache folder: {_size(sum(item.size for item in items))}")
 
 
 def _size(count: int) -> str:

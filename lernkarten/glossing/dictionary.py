@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lernkarten.caches import CACHES, content_hash
+from lernkarten.caches import CACHES
 from lernkarten.errors import LernkartenError
 from lernkarten.glossing.ding import DingLine, Term, parse_line
 from lernkarten.glossing.ding_index import (
@@ -84,11 +84,6 @@ class Hit:
 def data_path() -> Path:
     """The Ding list shipped inside the package."""
     return DING_FILE
-
-
-def data_hash(path: Path) -> str:
-    """sha256 of the list: a changed list must not be read through an old index."""
-    return content_hash(path)
 
 
 class Dictionary:
