@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from HanTa.HanoverTagger import EMPTY, END, START, HanoverTagger
 
-from lernkarten.analysis.word_analyses import Analyses, WordAnalysisStore
+from lernkarten.analysis.word_analyses import WordAnalysisStore
 
 #: HanTa's German model, shipped inside its wheel
 GERMAN_MODEL = "morphmodel_ger.pgz"
@@ -92,13 +92,16 @@ class MemoizingHanoverTagger(HanoverTagger):
         self._longest_lemma_suffix: dict[str, int] = {}
         self._followups_towards: dict[int | None, dict] = {}  # target tag -> state -> `_followup`
         self._followups: dict[tuple, tuple[tuple, tuple, dict, tuple, dict]] = {}
+        self._tagged_memo: dict[tuple, tuple] = {}  # (word, tag) -> what `tag_sent` gives for it
         # Every state of the sentence model lists the word tags in one and the same order; the
         # fast sentence Viterbi relies on it and falls back to HanTa's own when a model differs.
         orders = {tuple(followers) for followers in self.LP_trans_word.values()}
         self._word_tag_order = list(orders.pop()) if len(orders) == 1 else None
         self._store: WordAnalysisStore | None = None
         self._asked: set[str] = set()          # forms the store was asked for already
-        self._known: dict[str, Analyses] = {}  # form -> what the store holds or will hold
+        # form -> what the store holds or will hold: (candidate tags, (tag, lemma) pairs), in
+        # tuples, which the collector stops scanning (the store's dicts and lists it would not)
+        self._known: dict[str, tuple[tuple | None, tuple]] = {}
 
     # --- the analyses kept on disk ---------------------------------------------------------
 
@@ -118,10 +121,11 @@ class MemoizingHanoverTagger(HanoverTagger):
             self._asked.clear()
             self._known.clear()
         self._asked.update(forms)
-        for form, (forward, lemmas) in store.fetch(forms).items():
-            self._known[form] = (forward, lemmas)
+        for form, (stored_forward, lemmas) in store.fetch(forms).items():
+            forward = None if stored_forward is None else tuple(stored_forward)
             if forward is not None:
-                self._forward_memo.setdefault(form, tuple(forward))
+                self._forward_memo.setdefault(form, forward)
+            self._known[form] = (forward, tuple(lemmas.items()))
             for pos, result in lemmas.items():
                 self._analyze_memo.setdefault((form, pos, 1), tuple(result))
 
@@ -134,13 +138,15 @@ class MemoizingHanoverTagger(HanoverTagger):
               result: tuple[str, str] | None = None) -> None:
         if self._store is None:
             return
-        old_forward, lemmas = self._known.get(form, (None, {}))
+        old_forward, lemmas = self._known.get(form, (None, ()))
         if forward is not None:
-            old_forward = [(int(tag), float(lp)) for tag, lp in forward]
+            old_forward = tuple([(int(tag), float(lp)) for tag, lp in forward])
+        by_pos = dict(lemmas)
         if pos is not None and result is not None:
-            lemmas = {**lemmas, pos: result}
+            by_pos[pos] = result
+            lemmas = tuple(by_pos.items())
         self._known[form] = (old_forward, lemmas)
-        self._store.remember(form, (old_forward, lemmas))
+        self._store.remember(form, (None if old_forward is None else list(old_forward), by_pos))
 
     # --- per-word analyses: cached -------------------------------------------------------
 
@@ -407,7 +413,6 @@ class MemoizingHanoverTagger(HanoverTagger):
         minus_inf = -math.inf
         scores_by_number = self._scores_by_number
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
-        pointers = None
         followups = self._followups_towards.get(targetpos)
         if followups is None:
             followups = self._followups_towards[targetpos] = {}
@@ -439,48 +444,53 @@ class MemoizingHanoverTagger(HanoverTagger):
                         known = self._spans(word, i, wlen, False)
                     spans = known
                 for k, kind, a, b in spans:
-                    j = i + k
-                    target = table[j]
-                    if backpointer is not None:
-                        pointers = backpointer[j]
-                    if kind == _ONE_TAG:
-                        step = by_tag.get(a)
-                        if step is None:
-                            continue
-                        lp1 = lp + step[0] + b
-                        if lp1 > lowerbound:
-                            newstate = step[1]
-                            if lp1 > target.get(newstate, minus_inf):
-                                target[newstate] = lp1
-                                if pointers is not None:
-                                    pointers[newstate] = back
-                    elif kind == _BY_SUFFIX:
-                        # lp_m_t's guess for an open tag, base[length] + lp_suf, computed here
-                        for index, lpt, newstate in open_by_index:
-                            base, lp_suf = a[index]
-                            lp1 = lp + lpt + (base[b] + lp_suf)
-                            # not above the bound where the guess is -inf; above any value the row lacks
-                            if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
-                                target[newstate] = lp1
-                                if pointers is not None:
-                                    pointers[newstate] = back
-                    elif kind == _GUESSED:
-                        for index, lpt, newstate in open_by_index:
-                            lp1 = lp + lpt + a[index]
-                            if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
-                                target[newstate] = lp1
-                                if pointers is not None:
-                                    pointers[newstate] = back
-                    else:
+                    # the most frequent kinds first; a row is looked up only where a step scores
+                    if kind == _SCORES:
                         hits = hits_of.get(a)
                         if hits is None:
                             hits = self._hits(hits_of, a, steps if b else open_steps, scores_by_number[a])
+                        if not hits:
+                            continue
+                        target = table[i + k]
+                        pointers = backpointer[i + k] if backpointer is not None else None
                         for lpt, lpm, newstate in hits:
                             lp1 = lp + lpt + lpm
                             if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
                                 target[newstate] = lp1
                                 if pointers is not None:
                                     pointers[newstate] = back
+                    elif kind == _ONE_TAG:
+                        step = by_tag.get(a)
+                        if step is None:
+                            continue
+                        lp1 = lp + step[0] + b
+                        if lp1 > lowerbound:
+                            target = table[i + k]
+                            newstate = step[1]
+                            if lp1 > target.get(newstate, minus_inf):
+                                target[newstate] = lp1
+                                if backpointer is not None:
+                                    backpointer[i + k][newstate] = back
+                    else:
+                        target = table[i + k]
+                        pointers = backpointer[i + k] if backpointer is not None else None
+                        if kind == _BY_SUFFIX:
+                            # lp_m_t's guess for an open tag, base[length] + lp_suf, computed here
+                            for index, lpt, newstate in open_by_index:
+                                base, lp_suf = a[index]
+                                lp1 = lp + lpt + (base[b] + lp_suf)
+                                # not above the bound where the guess is -inf; above any value the row lacks
+                                if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
+                                    target[newstate] = lp1
+                                    if pointers is not None:
+                                        pointers[newstate] = back
+                        else:  # _GUESSED
+                            for index, lpt, newstate in open_by_index:
+                                lp1 = lp + lpt + a[index]
+                                if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
+                                    target[newstate] = lp1
+                                    if pointers is not None:
+                                        pointers[newstate] = back
         return table
 
     def _analyze_forward(self, word):
@@ -542,6 +552,20 @@ class MemoizingHanoverTagger(HanoverTagger):
 
     # --- the sentence Viterbi: only the word's possible tags -----------------------------
 
+    def tag_sent(self, sent, taglevel=1, casesensitive=True):
+        # HanoverTagger.tag_sent, with each (word, tag)'s lemma and tag name looked up once
+        if taglevel != 1 or not sent:
+            return super().tag_sent(sent, taglevel, casesensitive)
+        memo = self._tagged_memo
+        tagged = []
+        for word, tag in zip(sent, self.tag_sent_viterbi(sent, casesensitive)):
+            found = memo.get((word, tag))
+            if found is None:
+                found = (word, self._analyze(word, tag, taglevel=1)[0], self.int2tag[tag])
+                _remember(memo, (word, tag), found)
+            tagged.append(found)
+        return tagged
+
     def _word_candidates(self, w, cs, order):
         """The (tag, log p(word | tag)) pairs HanTa's sentence loop would use for `w`, in its order."""
         from HanTa.HanoverTagger import UNKNOWN
@@ -558,6 +582,8 @@ class MemoizingHanoverTagger(HanoverTagger):
         if order is None:
             return super().tag_sent_viterbi(sent, casesensitive)
         lowerbound = _LOWERBOUND
+        minus_inf = -math.inf
+        trans = self.LP_trans_word
         table = []
         backpointer = []
         cs = False
@@ -578,18 +604,16 @@ class MemoizingHanoverTagger(HanoverTagger):
                 rowbound = sorted(prevrow.values(), reverse=True)[5] - 1
             else:
                 rowbound = lowerbound
-            for state in prevrow:
-                lp0 = prevrow[state]
+            for state, lp0 in prevrow.items():
                 if lp0 < rowbound:
                     continue
-                lp_t = self.LP_trans_word[state]
+                lp_t = trans[state]
                 prev_tag = state[1]
                 for c, lpwc in candidates:
                     lp = lp0 + lp_t[c] + lpwc
                     if lp > lowerbound:
                         newstate = (prev_tag, c)
-                        old = row.get(newstate)
-                        if old is None or lp > old:
+                        if lp > row.get(newstate, minus_inf):
                             row[newstate] = lp
                             pointers[newstate] = state
             table.append(row)
