@@ -12,6 +12,10 @@ once and shared by every word that has it (a known morpheme's tags; an unknown o
 from a table per word ending and its length); and so is, per state of the search, the list
 of tags that score on it. The sentence Viterbi visits only the tags the word can have, in
 the model's own order, so that ties break as they always did.
+All that is kept is held in tuples of plain values (numbers where a table is needed): the
+garbage collector stops scanning such a tuple after one look, while a tuple that holds a dict
+or a list is scanned again at every full collection, which cost a fifth of the time on a text
+of a few thousand sentences.
 The per-word results can also be kept on disk between processes (`word_analyses.py`): a
 batch of sentences first asks the store for its word forms (`prefetch`), and what was new
 is written when the batch is done (`flush`).
@@ -62,6 +66,7 @@ class MemoizingHanoverTagger(HanoverTagger):
         self._candidates_memo: dict[tuple, tuple] = {}
         self._spans_memo: dict[str, tuple] = {}  # known morphemes from a position on, by the rest of the word
         self._guessed_memo: dict[tuple, tuple] = {}  # the same with guesses (`_spans`)
+        self._beginnings: dict[str, tuple] = {}  # the same by the longest beginning of a known morpheme
         self._segments: dict[object, tuple | None] = {}
         self._scores_by_number: list[dict[int, float]] = []  # see `_scored`
         self._hits_count = 0
@@ -97,6 +102,7 @@ class MemoizingHanoverTagger(HanoverTagger):
         # fast sentence Viterbi relies on it and falls back to HanTa's own when a model differs.
         orders = {tuple(followers) for followers in self.LP_trans_word.values()}
         self._word_tag_order = list(orders.pop()) if len(orders) == 1 else None
+        self._word_tag_place = {c: n for n, c in enumerate(self._word_tag_order or ()) if c != END}
         self._store: WordAnalysisStore | None = None
         self._asked: set[str] = set()          # forms the store was asked for already
         # form -> what the store holds or will hold: (candidate tags, (tag, lemma) pairs), in
@@ -222,20 +228,29 @@ class MemoizingHanoverTagger(HanoverTagger):
         return found
 
     def _known_spans(self, rest: str) -> tuple:
-        """`_spans` of the known morphemes at the start of `rest`."""
+        """`_spans` of the known morphemes at the start of `rest`: those of its longest beginning
+        that begins a known morpheme (no longer substring can be one)."""
         prefixes = self._prefixes
-        segments = self._segments
-        spans = []
+        longest = 0
         for k in range(1, len(rest) + 1):
-            segment = rest[:k]
-            if segment not in prefixes:
-                break  # no known morpheme starts with this substring: nor with any longer one
-            entry = segments.get(segment, _UNSEEN)
-            if entry is _UNSEEN:
-                entry = self._known_entry(segment)
-            if entry is not None:
-                spans.append((k, *entry))
-        return tuple(spans)
+            if rest[:k] not in prefixes:
+                break
+            longest = k
+        return self._beginning_spans(rest[:longest])
+
+    def _beginning_spans(self, beginning: str) -> tuple:
+        """`_spans` of the known morphemes `beginning` starts with: those of it one letter shorter,
+        and itself where it is one; shared by every rest of a word with that beginning."""
+        found = self._beginnings.get(beginning)
+        if found is None:
+            found = ()
+            if beginning:
+                found = self._beginning_spans(beginning[:-1])
+                entry = self._known_entry(beginning)
+                if entry is not None:
+                    found = (*found, (len(beginning), *entry))
+            self._beginnings[beginning] = found
+        return found
 
     def _guessed_spans(self, rest: str, short_word: bool, whole_word: bool) -> tuple:
         """`_spans` at the start of `rest` where unknown morphemes are guessed; `rest` is all of
@@ -266,7 +281,7 @@ class MemoizingHanoverTagger(HanoverTagger):
                 suffix = rest[k - min(4, k - 1):k] if k > 1 else ""
                 pairs = self._suffix_pairs.get(suffix)
                 if pairs is None:
-                    pairs = self._suffix_pairs[suffix] = tuple((base, lp_suf) for _, base, lp_suf in self._vector(suffix))
+                    pairs = self._suffix_pairs[suffix] = tuple([(base, lp_suf) for _, base, lp_suf in self._vector(suffix)])
                 entry = (_BY_SUFFIX, pairs, min(k, 24))
             if entry is not None:
                 spans.append((k, *entry))
@@ -391,6 +406,7 @@ class MemoizingHanoverTagger(HanoverTagger):
         if len(self._spans_memo) + len(self._guessed_memo) >= _SPANS_LIMIT or self._hits_count >= _HITS_LIMIT:
             self._spans_memo.clear()
             self._guessed_memo.clear()
+            self._beginnings.clear()
             self._segments.clear()
             self._suffix_vectors.clear()
             self._suffix_pairs.clear()
@@ -575,7 +591,9 @@ class MemoizingHanoverTagger(HanoverTagger):
             wprobs = {}
         if not wprobs:  # an unknown word may be anything
             return tuple([(c, 0) for c in order if c != END])
-        return tuple([(c, wprobs[c]) for c in order if c != END and c in wprobs])
+        # the word's few tags in the model's order (its place for each tag, END left out)
+        place = self._word_tag_place
+        return tuple(sorted([(c, p) for c, p in wprobs.items() if c in place], key=lambda pair: place[pair[0]]))
 
     def tag_sent_viterbi(self, sent, casesensitive=True):
         order = self._word_tag_order
