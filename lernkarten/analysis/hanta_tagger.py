@@ -391,11 +391,7 @@ class MemoizingHanoverTagger(HanoverTagger):
 
     def _hits(self, hits_of: dict, number: int, steps: tuple, scores: dict) -> tuple:
         """The steps whose tag scores on a substring, in their order: (log p(tag | state), log p(substring | tag), next state)."""
-        hits = []
-        for tag1, lpt, newstate in steps:
-            lpm = scores.get(tag1)
-            if lpm is not None:
-                hits.append((lpt, lpm, newstate))
+        hits = [(lpt, lpm, newstate) for tag1, lpt, newstate in steps if (lpm := scores.get(tag1)) is not None]
         found = hits_of[number] = tuple(hits)  # a tuple of plain values: the collector stops scanning it
         self._hits_count += 1
         return found
