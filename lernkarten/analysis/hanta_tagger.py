@@ -12,6 +12,10 @@ once and shared by every word that has it (a known morpheme's tags; an unknown o
 from a table per word ending and its length); and so is, per state of the search, the list
 of tags that score on it. The sentence Viterbi visits only the tags the word can have, in
 the model's own order, so that ties break as they always did.
+All that is kept is held in tuples of plain values (numbers where a table is needed): the
+garbage collector stops scanning such a tuple after one look, while a tuple that holds a dict
+or a list is scanned again at every full collection, which cost a fifth of the time on a text
+of a few thousand sentences.
 The per-word results can also be kept on disk between processes (`word_analyses.py`): a
 batch of sentences first asks the store for its word forms (`prefetch`), and what was new
 is written when the batch is done (`flush`).
@@ -26,12 +30,12 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from HanTa.HanoverTagger import EMPTY, END, START, HanoverTagger
 
-from lernkarten.analysis.word_analyses import Analyses, WordAnalysisStore
+from lernkarten.analysis.word_analyses import WordAnalysisStore
 
 #: HanTa's German model, shipped inside its wheel
 GERMAN_MODEL = "morphmodel_ger.pgz"
@@ -56,12 +60,15 @@ class MemoizingHanoverTagger(HanoverTagger):
 
     def __init__(self, filename: str = GERMAN_MODEL) -> None:
         super().__init__(filename)
-        self._forward_memo: dict[str, list] = {}
-        self._tag_word_memo: dict[tuple, list] = {}
+        self._forward_memo: dict[str, tuple] = {}
+        self._tag_word_memo: dict[tuple, tuple] = {}
         self._analyze_memo: dict[tuple, tuple] = {}
-        self._candidates_memo: dict[tuple, list] = {}
+        self._candidates_memo: dict[tuple, tuple] = {}
         self._spans_memo: dict[str, tuple] = {}  # known morphemes from a position on, by the rest of the word
+        self._guessed_memo: dict[tuple, tuple] = {}  # the same with guesses (`_spans`)
+        self._beginnings: dict[str, tuple] = {}  # the same by the longest beginning of a known morpheme
         self._segments: dict[object, tuple | None] = {}
+        self._scores_by_number: list[dict[int, float]] = []  # see `_scored`
         self._hits_count = 0
         # morpheme -> {morpheme tag: log p(morpheme | tag)}: one lookup per substring
         self._morpheme_scores: dict[str, dict[int, float]] = {}
@@ -80,7 +87,7 @@ class MemoizingHanoverTagger(HanoverTagger):
             for t in guessable
         ]
         self._suffix_scores: dict[str, dict[int, float]] = {}
-        self._suffix_vectors: dict[str, list] = {}
+        self._suffix_vectors: dict[str, tuple] = {}
         self._suffix_pairs: dict[str, tuple] = {}  # suffix -> (base, lp_suf) by open tag's index
         self._guess_index = {t: index for index, (t, _, _) in enumerate(self._guess_terms)}
         for t in guessable:
@@ -89,14 +96,18 @@ class MemoizingHanoverTagger(HanoverTagger):
                     self._suffix_scores.setdefault(suffix, {})[t] = lp
         self._longest_lemma_suffix: dict[str, int] = {}
         self._followups_towards: dict[int | None, dict] = {}  # target tag -> state -> `_followup`
-        self._followups: dict[tuple, tuple[list, list, dict, int]] = {}
+        self._followups: dict[tuple, tuple[tuple, tuple, dict, tuple, dict]] = {}
+        self._tagged_memo: dict[tuple, tuple] = {}  # (word, tag) -> what `tag_sent` gives for it
         # Every state of the sentence model lists the word tags in one and the same order; the
         # fast sentence Viterbi relies on it and falls back to HanTa's own when a model differs.
         orders = {tuple(followers) for followers in self.LP_trans_word.values()}
         self._word_tag_order = list(orders.pop()) if len(orders) == 1 else None
+        self._word_tag_place = {c: n for n, c in enumerate(self._word_tag_order or ()) if c != END}
         self._store: WordAnalysisStore | None = None
         self._asked: set[str] = set()          # forms the store was asked for already
-        self._known: dict[str, Analyses] = {}  # form -> what the store holds or will hold
+        # form -> what the store holds or will hold: (candidate tags, (tag, lemma) pairs), in
+        # tuples, which the collector stops scanning (the store's dicts and lists it would not)
+        self._known: dict[str, tuple[tuple | None, tuple]] = {}
 
     # --- the analyses kept on disk ---------------------------------------------------------
 
@@ -116,10 +127,11 @@ class MemoizingHanoverTagger(HanoverTagger):
             self._asked.clear()
             self._known.clear()
         self._asked.update(forms)
-        for form, (forward, lemmas) in store.fetch(forms).items():
-            self._known[form] = (forward, lemmas)
+        for form, (stored_forward, lemmas) in store.fetch(forms).items():
+            forward = None if stored_forward is None else tuple(stored_forward)
             if forward is not None:
                 self._forward_memo.setdefault(form, forward)
+            self._known[form] = (forward, tuple(lemmas.items()))
             for pos, result in lemmas.items():
                 self._analyze_memo.setdefault((form, pos, 1), tuple(result))
 
@@ -132,13 +144,15 @@ class MemoizingHanoverTagger(HanoverTagger):
               result: tuple[str, str] | None = None) -> None:
         if self._store is None:
             return
-        old_forward, lemmas = self._known.get(form, (None, {}))
+        old_forward, lemmas = self._known.get(form, (None, ()))
         if forward is not None:
-            old_forward = [(int(tag), float(lp)) for tag, lp in forward]
+            old_forward = tuple([(int(tag), float(lp)) for tag, lp in forward])
+        by_pos = dict(lemmas)
         if pos is not None and result is not None:
-            lemmas = {**lemmas, pos: result}
+            by_pos[pos] = result
+            lemmas = tuple(by_pos.items())
         self._known[form] = (old_forward, lemmas)
-        self._store.remember(form, (old_forward, lemmas))
+        self._store.remember(form, (None if old_forward is None else list(old_forward), by_pos))
 
     # --- per-word analyses: cached -------------------------------------------------------
 
@@ -146,14 +160,14 @@ class MemoizingHanoverTagger(HanoverTagger):
         key = (word, cutoff, casesensitive, conditional)
         result = self._tag_word_memo.get(key)
         if result is None:
-            result = super()._tag_word(word, cutoff, casesensitive, conditional)
+            result = tuple(super()._tag_word(word, cutoff, casesensitive, conditional))
             _remember(self._tag_word_memo, key, result)
         return result
 
     def analyze_forward(self, word):
         result = self._forward_memo.get(word)
         if result is None:
-            result = self._analyze_forward(word)
+            result = tuple(self._analyze_forward(word))
             _remember(self._forward_memo, word, result)
             if word == word.lower():
                 self._keep(word, forward=result)
@@ -194,66 +208,84 @@ class MemoizingHanoverTagger(HanoverTagger):
 
     # --- the morpheme searches, same arithmetic, fewer calls -----------------------------
 
-    def _spans(self, word: str, i: int, wlen: int, guessing: bool) -> Sequence[tuple]:
-        """(k, kind, a, b, hits by followup) for each substring word[i:i+k] a morpheme tag can score
-        (see `_segment`). Without `guessing` only the substrings that are known morphemes: they
-        depend on the rest of the word alone, so words with the same ending share them.
+    def _spans(self, word: str, i: int, wlen: int, guessing: bool) -> tuple:
+        """(k, kind, a, b) for each substring word[i:i+k] a morpheme tag can score (see `_segment`).
+        Without `guessing` only the substrings that are known morphemes: they depend on the rest
+        of the word alone, so words with the same ending share them; with it, on the rest,
+        whether the word is shorter than 4 letters and whether the rest is all of it.
+        Kept as tuples of plain values, which the collector stops scanning.
         """
-        if len(self._spans_memo) >= _SPANS_LIMIT or self._hits_count >= _HITS_LIMIT:
-            self._spans_memo.clear()
-            self._segments.clear()
-            self._suffix_vectors.clear()
-            self._suffix_pairs.clear()
-            self._hits_count = 0
+        rest = word[i:]
+        if not guessing:
+            found = self._spans_memo.get(rest)
+            if found is None:
+                found = self._spans_memo[rest] = self._known_spans(rest)
+            return found
+        key = (rest, wlen < 4, i == 0)
+        found = self._guessed_memo.get(key)
+        if found is None:
+            found = self._guessed_memo[key] = self._guessed_spans(rest, wlen < 4, i == 0)
+        return found
+
+    def _known_spans(self, rest: str) -> tuple:
+        """`_spans` of the known morphemes at the start of `rest`: those of its longest beginning
+        that begins a known morpheme (no longer substring can be one)."""
+        prefixes = self._prefixes
+        longest = 0
+        for k in range(1, len(rest) + 1):
+            if rest[:k] not in prefixes:
+                break
+            longest = k
+        return self._beginning_spans(rest[:longest])
+
+    def _beginning_spans(self, beginning: str) -> tuple:
+        """`_spans` of the known morphemes `beginning` starts with: those of it one letter shorter,
+        and itself where it is one; shared by every rest of a word with that beginning."""
+        found = self._beginnings.get(beginning)
+        if found is None:
+            found = ()
+            if beginning:
+                found = self._beginning_spans(beginning[:-1])
+                entry = self._known_entry(beginning)
+                if entry is not None:
+                    found = (*found, (len(beginning), *entry))
+            self._beginnings[beginning] = found
+        return found
+
+    def _guessed_spans(self, rest: str, short_word: bool, whole_word: bool) -> tuple:
+        """`_spans` at the start of `rest` where unknown morphemes are guessed; `rest` is all of
+        the word if `whole_word`, which is shorter than 4 letters if `short_word`."""
         prefixes = self._prefixes
         segments = self._segments
-        known_entry = self._known_entry
-        spans = []
-        if not guessing:
-            rest = word[i:]
-            found = self._spans_memo.get(rest)
-            if found is not None:
-                return found
-            for j in range(i + 1, wlen + 1):
-                segment = word[i:j]
-                if segment not in prefixes:
-                    break  # no known morpheme starts with this substring: nor with any longer one
-                entry = segments.get(segment, _UNSEEN)
-                if entry is _UNSEEN:
-                    entry = known_entry(segment)
-                if entry is not None:
-                    spans.append((j - i, *entry))
-            # kept as tuples: the collector stops scanning tuples of plain values
-            found = self._spans_memo[rest] = tuple(spans)
-            return found
-        guessed_from = i + 1 if wlen < 4 else i + 3  # shorter substrings of longer words are not guessed
+        rlen = len(rest)
+        guessed_from = 1 if short_word else 3  # shorter substrings of longer words are not guessed
         alive = True
-        for j in range(i + 1, wlen + 1):
+        segment = ""
+        spans = []
+        for k in range(1, rlen + 1):
             if alive:
-                segment = word[i:j]
+                segment = rest[:k]
                 alive = segment in prefixes
-            if j < guessed_from:
+            if k < guessed_from:
                 entry = None
                 if alive:
                     entry = segments.get(segment, _UNSEEN)
                     if entry is _UNSEEN:
-                        entry = known_entry(segment)
+                        entry = self._known_entry(segment)
             elif alive:
-                entry = self._segment(segment, j - i == wlen)
+                entry = self._segment(segment, whole_word and k == rlen)
+            elif whole_word and k == rlen:  # the whole word as one unknown morpheme: once per word
+                entry = (_GUESSED, self._guess_vector(self._guesses(rest, rlen, True)), None)
             else:
-                mlen = j - i
-                if mlen == wlen:  # the whole word as one unknown morpheme: once per word
-                    entry = (_GUESSED, self._guesses(word, mlen, True), False, None)
-                else:
-                    # an unknown morpheme's guess depends on its length and its last (up to 4) letters only
-                    suffix = word[j - min(4, mlen - 1):j] if mlen > 1 else ""
-                    pairs = self._suffix_pairs.get(suffix)
-                    if pairs is None:
-                        pairs = self._suffix_pairs[suffix] = tuple((base, lp_suf) for _, base, lp_suf in self._vector(suffix))
-                    entry = (_BY_SUFFIX, pairs, min(mlen, 24), None)
+                # an unknown morpheme's guess depends on its length and its last (up to 4) letters only
+                suffix = rest[k - min(4, k - 1):k] if k > 1 else ""
+                pairs = self._suffix_pairs.get(suffix)
+                if pairs is None:
+                    pairs = self._suffix_pairs[suffix] = tuple([(base, lp_suf) for _, base, lp_suf in self._vector(suffix)])
+                entry = (_BY_SUFFIX, pairs, min(k, 24))
             if entry is not None:
-                spans.append((j - i, *entry))
-        return spans
+                spans.append((k, *entry))
+        return tuple(spans)
 
     def _known_entry(self, segment: str) -> tuple | None:
         """`_segment` of a known morpheme, not guessed, or None where it is none."""
@@ -264,22 +296,23 @@ class MemoizingHanoverTagger(HanoverTagger):
                 entry = None
             elif len(known) == 1:
                 [(tag, lpm)] = known.items()
-                entry = (_ONE_TAG, tag, lpm, None)
+                entry = (_ONE_TAG, tag, lpm)
             else:
-                entry = (_SCORES, known, True, {})
+                entry = (_SCORES, self._scored(known), True)
             self._segments[segment] = entry
         return entry
 
     def _segment(self, segment: str, whole: bool) -> tuple | None:
         """How a substring that may be a known morpheme scores where unknown ones are guessed.
 
-        (kind, a, b, hits by followup), None where no morpheme tag scores it (`lp_m_t` is -inf
-        for every tag), shared by all substrings that score alike. Kinds:
+        (kind, a, b), None where no morpheme tag scores it (`lp_m_t` is -inf for every tag),
+        shared by all substrings that score alike; plain values only. Kinds:
         _ONE_TAG: a known morpheme of one tag, a = the tag, b = log p(morpheme | tag);
-        _GUESSED: no known morpheme, a = its guessed scores by (open) tag;
+        _GUESSED: no known morpheme, a = its guessed scores by open tag's index (-inf: none);
         _BY_SUFFIX: (made by `_spans`) no known morpheme, a = (scores by length, score of its
         ending) by open tag's index, b = its length (up to 24): the guess is summed in the loop;
-        _SCORES: otherwise, a = its scores by tag, b = whether it is a known morpheme.
+        _SCORES: otherwise, a = the number of its scores by tag (`_scored`), b = whether it is
+        a known morpheme.
         """
         key = (segment, whole)
         entry = self._segments.get(key, _UNSEEN)
@@ -287,13 +320,23 @@ class MemoizingHanoverTagger(HanoverTagger):
             known = self._morpheme_scores.get(segment)
             scores = self._guesses(segment, len(segment), whole)
             if known:
-                entry = (_SCORES, {**scores, **known}, True, {})  # a known score is used instead of a guess
+                entry = (_SCORES, self._scored({**scores, **known}), True)  # a known score is used instead of a guess
             elif scores:
-                entry = (_GUESSED, scores, False, None)
+                entry = (_GUESSED, self._guess_vector(scores), None)
             else:
                 entry = None
             self._segments[key] = entry
         return entry
+
+    def _scored(self, scores: dict[int, float]) -> int:
+        """A number for `scores` (by morpheme tag), under which its hits are kept per list of steps."""
+        number = len(self._scores_by_number)
+        self._scores_by_number.append(scores)
+        return number
+
+    def _guess_vector(self, scores: dict[int, float]) -> tuple[float, ...]:
+        """Guessed `scores` by open tag's index, -inf where the tag has none."""
+        return tuple([scores.get(t, -math.inf) for t, _, _ in self._guess_terms])
 
     def _guesses(self, segment: str, mlen: int, whole_word: bool) -> dict[int, float]:
         """HanoverTagger.lp_m_t's guess for an unknown morpheme under each open class, sums prepared per tag."""
@@ -308,33 +351,30 @@ class MemoizingHanoverTagger(HanoverTagger):
                 scores[t] = lp
         return scores
 
-    def _vector(self, suffix: str) -> list[tuple[int, tuple[float, ...], float]]:
+    def _vector(self, suffix: str) -> tuple[tuple[int, tuple[float, ...], float], ...]:
         """`_suffix_vector`, kept."""
         vector = self._suffix_vectors.get(suffix)
         if vector is None:
             vector = self._suffix_vectors[suffix] = self._suffix_vector(suffix)
         return vector
 
-    def _suffix_vector(self, suffix: str) -> list[tuple[int, tuple[float, ...], float]]:
+    def _suffix_vector(self, suffix: str) -> tuple[tuple[int, tuple[float, ...], float], ...]:
         """(open tag, its scores by length, the score of the longest of the suffix's endings it knows):
-        a morpheme's last (up to 4) letters, from the longest ending down, as lp_m_t looks them up."""
-        by_suffix = self._suffix_scores
-        endings = [by_suffix.get(suffix[n:]) for n in range(len(suffix))]
-        vector = []
-        for t, base, no_suffix in self._guess_terms:
-            lp_suf = no_suffix
-            for scores in endings:
-                if scores is not None and t in scores:
-                    lp_suf = scores[t]
-                    break
-            vector.append((t, base, lp_suf))
-        return vector
+        a morpheme's last (up to 4) letters, from the longest ending down, as lp_m_t looks them up:
+        the suffix's own score where it has one, else that of the suffix one letter shorter."""
+        if not suffix:
+            return tuple(self._guess_terms)
+        scores = self._suffix_scores.get(suffix)
+        shorter = self._vector(suffix[1:])
+        if scores is None:
+            return shorter
+        return tuple([(t, base, scores.get(t, lp_suf)) for t, base, lp_suf in shorter])
 
     def _followup(self, state, targetpos=None):
         """The state's next steps (tag, log p(tag | state), next state), towards `targetpos` if given;
         those of them whose tag is an open class (only they can score on a substring that is no
-        known morpheme, which is what most substrings are); the steps by tag; and a number
-        naming this list of steps."""
+        known morpheme, which is what most substrings are), by tag and by open tag's index; and
+        the hits of these steps on each of the scores `_scored` numbers, as they are found."""
         key = (state, targetpos)
         found = self._followups.get(key)
         if found is None:
@@ -342,23 +382,34 @@ class MemoizingHanoverTagger(HanoverTagger):
             if targetpos is not None:
                 reachable_t = self.reachability.get(targetpos, frozenset())
                 followup = [(t, p) for (t, p) in followup if t in reachable_t]
-            steps = [(t, p, (state[1], t)) for (t, p) in followup]
-            open_steps = [step for step in steps if step[0] in self._guess_tags]
+            steps = tuple([(t, p, (state[1], t)) for (t, p) in followup])
+            open_steps = tuple([step for step in steps if step[0] in self._guess_tags])
             by_tag = {t: (p, newstate) for t, p, newstate in steps}
-            by_index = [(self._guess_index[t], p, newstate) for t, p, newstate in open_steps]
-            found = self._followups[key] = (steps, open_steps, by_tag, by_index, len(self._followups))
+            by_index = tuple([(self._guess_index[t], p, newstate) for t, p, newstate in open_steps])
+            found = self._followups[key] = (steps, open_steps, by_tag, by_index, {})
         return found
 
-    def _hits(self, hits_by: dict, fid: int, steps: list, scores: dict) -> tuple:
+    def _hits(self, hits_of: dict, number: int, steps: tuple, scores: dict) -> tuple:
         """The steps whose tag scores on a substring, in their order: (log p(tag | state), log p(substring | tag), next state)."""
-        hits = []
-        for tag1, lpt, newstate in steps:
-            lpm = scores.get(tag1)
-            if lpm is not None:
-                hits.append((lpt, lpm, newstate))
-        found = hits_by[fid] = tuple(hits)  # a tuple of plain values: the collector stops scanning it
+        hits = [(lpt, lpm, newstate) for tag1, lpt, newstate in steps if (lpm := scores.get(tag1)) is not None]
+        found = hits_of[number] = tuple(hits)  # a tuple of plain values: the collector stops scanning it
         self._hits_count += 1
         return found
+
+    def _bound_tables(self) -> None:
+        """Drop the morpheme searches' shared tables beyond their limits, between two searches
+        (a search holds on to the spans it found)."""
+        if len(self._spans_memo) + len(self._guessed_memo) >= _SPANS_LIMIT or self._hits_count >= _HITS_LIMIT:
+            self._spans_memo.clear()
+            self._guessed_memo.clear()
+            self._beginnings.clear()
+            self._segments.clear()
+            self._suffix_vectors.clear()
+            self._suffix_pairs.clear()
+            self._scores_by_number.clear()
+            for followup in self._followups.values():
+                followup[4].clear()
+            self._hits_count = 0
 
     def _morpheme_table(self, word, targetpos, strict, backpointer):
         """The rows of HanoverTagger.analyze_forward (`targetpos` None) or of one pass of
@@ -368,31 +419,34 @@ class MemoizingHanoverTagger(HanoverTagger):
         maximum, every back pointer and the order in which states enter each row is the same.
         HanTa adds lp + lpt first, then the morpheme's score: so does this, for the same floats.
         """
+        self._bound_tables()
         wlen = len(word)
         lowerbound = _LOWERBOUND
+        minus_inf = -math.inf
+        scores_by_number = self._scores_by_number
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
-        pointers = None
         followups = self._followups_towards.get(targetpos)
         if followups is None:
             followups = self._followups_towards[targetpos] = {}
-        for i in range(wlen + 1):
+        for i in range(wlen):  # no substring starts at the end: row wlen only feeds the closing step
             row = table[i]
+            if not row:
+                continue
             if len(row) > 3:
                 rowbound = sorted(row.values(), reverse=True)[3] - 1
             else:
                 rowbound = lowerbound
             guessed = known = None  # the row's spans, when guessing and when not
-            for state in row:
-                lp = row[state]
+            for state, lp in row.items():  # no step ends in the row it starts from
                 if lp < rowbound:
                     continue
                 found = followups.get(state)
                 if found is None:
                     found = followups[state] = self._followup(state, targetpos)
-                steps, open_steps, by_tag, open_by_index, fid = found
+                steps, open_steps, by_tag, open_by_index, hits_of = found
                 if not steps:
                     continue
-                back = (state, i)
+                back = (state, i) if backpointer is not None else None
                 if open_steps and not strict:
                     if guessed is None:
                         guessed = self._spans(word, i, wlen, True)
@@ -401,55 +455,51 @@ class MemoizingHanoverTagger(HanoverTagger):
                     if known is None:
                         known = self._spans(word, i, wlen, False)
                     spans = known
-                for k, kind, a, b, hits_by in spans:
-                    j = i + k
-                    target = table[j]
-                    if backpointer is not None:
-                        pointers = backpointer[j]
-                    if kind == _ONE_TAG:
+                for k, kind, a, b in spans:
+                    # the most frequent kinds first; a row is looked up only where a step scores
+                    if kind == _SCORES:
+                        hits = hits_of.get(a)
+                        if hits is None:
+                            hits = self._hits(hits_of, a, steps if b else open_steps, scores_by_number[a])
+                        if not hits:
+                            continue
+                        target = table[i + k]
+                        pointers = backpointer[i + k] if backpointer is not None else None
+                        for lpt, lpm, newstate in hits:
+                            lp1 = lp + lpt + lpm
+                            if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
+                                target[newstate] = lp1
+                                if pointers is not None:
+                                    pointers[newstate] = back
+                    elif kind == _ONE_TAG:
                         step = by_tag.get(a)
                         if step is None:
                             continue
                         lp1 = lp + step[0] + b
                         if lp1 > lowerbound:
+                            target = table[i + k]
                             newstate = step[1]
-                            old = target.get(newstate)
-                            if old is None or lp1 > old:
+                            if lp1 > target.get(newstate, minus_inf):
                                 target[newstate] = lp1
-                                if pointers is not None:
-                                    pointers[newstate] = back
-                    elif kind == _BY_SUFFIX:
-                        # lp_m_t's guess for an open tag, base[length] + lp_suf, computed here
-                        for index, lpt, newstate in open_by_index:
-                            base, lp_suf = a[index]
-                            lp1 = lp + lpt + (base[b] + lp_suf)
-                            if lp1 > lowerbound:  # not so where the guess is -inf
-                                old = target.get(newstate)
-                                if old is None or lp1 > old:
-                                    target[newstate] = lp1
-                                    if pointers is not None:
-                                        pointers[newstate] = back
-                    elif kind == _GUESSED:
-                        for tag1, lpt, newstate in open_steps:
-                            lpm = a.get(tag1)
-                            if lpm is None:
-                                continue
-                            lp1 = lp + lpt + lpm
-                            if lp1 > lowerbound:
-                                old = target.get(newstate)
-                                if old is None or lp1 > old:
-                                    target[newstate] = lp1
-                                    if pointers is not None:
-                                        pointers[newstate] = back
+                                if backpointer is not None:
+                                    backpointer[i + k][newstate] = back
                     else:
-                        hits = hits_by.get(fid)
-                        if hits is None:
-                            hits = self._hits(hits_by, fid, steps if b else open_steps, a)
-                        for lpt, lpm, newstate in hits:
-                            lp1 = lp + lpt + lpm
-                            if lp1 > lowerbound:
-                                old = target.get(newstate)
-                                if old is None or lp1 > old:
+                        target = table[i + k]
+                        pointers = backpointer[i + k] if backpointer is not None else None
+                        if kind == _BY_SUFFIX:
+                            # lp_m_t's guess for an open tag, base[length] + lp_suf, computed here
+                            for index, lpt, newstate in open_by_index:
+                                base, lp_suf = a[index]
+                                lp1 = lp + lpt + (base[b] + lp_suf)
+                                # not above the bound where the guess is -inf; above any value the row lacks
+                                if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
+                                    target[newstate] = lp1
+                                    if pointers is not None:
+                                        pointers[newstate] = back
+                        else:  # _GUESSED
+                            for index, lpt, newstate in open_by_index:
+                                lp1 = lp + lpt + a[index]
+                                if lp1 > lowerbound and lp1 > target.get(newstate, minus_inf):
                                     target[newstate] = lp1
                                     if pointers is not None:
                                         pointers[newstate] = back
@@ -514,6 +564,20 @@ class MemoizingHanoverTagger(HanoverTagger):
 
     # --- the sentence Viterbi: only the word's possible tags -----------------------------
 
+    def tag_sent(self, sent, taglevel=1, casesensitive=True):
+        # HanoverTagger.tag_sent, with each (word, tag)'s lemma and tag name looked up once
+        if taglevel != 1 or not sent:
+            return super().tag_sent(sent, taglevel, casesensitive)
+        memo = self._tagged_memo
+        tagged = []
+        for word, tag in zip(sent, self.tag_sent_viterbi(sent, casesensitive)):
+            found = memo.get((word, tag))
+            if found is None:
+                found = (word, self._analyze(word, tag, taglevel=1)[0], self.int2tag[tag])
+                _remember(memo, (word, tag), found)
+            tagged.append(found)
+        return tagged
+
     def _word_candidates(self, w, cs, order):
         """The (tag, log p(word | tag)) pairs HanTa's sentence loop would use for `w`, in its order."""
         from HanTa.HanoverTagger import UNKNOWN
@@ -522,14 +586,18 @@ class MemoizingHanoverTagger(HanoverTagger):
         if len(wprobs) == 1 and UNKNOWN in wprobs:
             wprobs = {}
         if not wprobs:  # an unknown word may be anything
-            return [(c, 0) for c in order if c != END]
-        return [(c, wprobs[c]) for c in order if c != END and c in wprobs]
+            return tuple([(c, 0) for c in order if c != END])
+        # the word's few tags in the model's order (its place for each tag, END left out)
+        place = self._word_tag_place
+        return tuple(sorted([(c, p) for c, p in wprobs.items() if c in place], key=lambda pair: place[pair[0]]))
 
     def tag_sent_viterbi(self, sent, casesensitive=True):
         order = self._word_tag_order
         if order is None:
             return super().tag_sent_viterbi(sent, casesensitive)
         lowerbound = _LOWERBOUND
+        minus_inf = -math.inf
+        trans = self.LP_trans_word
         table = []
         backpointer = []
         cs = False
@@ -550,18 +618,16 @@ class MemoizingHanoverTagger(HanoverTagger):
                 rowbound = sorted(prevrow.values(), reverse=True)[5] - 1
             else:
                 rowbound = lowerbound
-            for state in prevrow:
-                lp0 = prevrow[state]
+            for state, lp0 in prevrow.items():
                 if lp0 < rowbound:
                     continue
-                lp_t = self.LP_trans_word[state]
+                lp_t = trans[state]
                 prev_tag = state[1]
                 for c, lpwc in candidates:
                     lp = lp0 + lp_t[c] + lpwc
                     if lp > lowerbound:
                         newstate = (prev_tag, c)
-                        old = row.get(newstate)
-                        if old is None or lp > old:
+                        if lp > row.get(newstate, minus_inf):
                             row[newstate] = lp
                             pointers[newstate] = state
             table.append(row)
