@@ -127,6 +127,19 @@ def test_idioms_of_news_prose_are_found_in_their_free_word_order() -> None:
     assert "eine Rolle spielen" not in found
 
 
+def test_names_stay_out_however_they_reach_the_vocabulary() -> None:
+    text = ("Istanbul- Der Konflikt verschärft sich, sagte der Kiewer Politologe. "
+            "Grün-Landesrat Rudi Anschober und ein Landesrat der Roten verhandeln über eine rot-blaue Koalition. "
+            "Der Kindergartenbetreiber Kinder in Wien (Kiwi) will die Kiwi-Kindergärten ausweiten.")
+    entries = extract_entries([_write(text)], Options(level="B1", force=True)).entries
+    lemmas = {e.lemma for e in entries}
+    assert not lemmas & {"Istanbul", "Kiew", "Grün-Landesrat", "Rote", "Roten", "rot-blau", "Kiwi",
+                         "Kiwi-Kindergarten"}, lemmas
+    landesrat = next(e for e in entries if e.lemma == "Landesrat")
+    assert landesrat.count == 2  # Grün-Landesrat is learnt as its head
+    assert "Kindergarten" in lemmas
+
+
 def test_a_frequent_word_met_once_is_ranked_down_not_dropped() -> None:
     text = ("Die Regierung will die illegale Migration verhindern. An der Grenze zu Ungarn wurden wieder "
             "Grenzkontrollen eingeführt, die Grenzschließung sei aber nur vorübergehend, sagte der Innenminister. "
