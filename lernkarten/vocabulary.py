@@ -296,6 +296,12 @@ def fold_name_compounds(entries: list[Entry]) -> list[Entry]:
     The name part is an abbreviation in capitals (FPÖ, US, NSU), a name found in the texts, a
     party's colour ("Grün-Landesrat") or a capitalised word no table knows as a common noun
     ("Sora-Forscher", "Karabach-Krieg").
+
+    A first part that no table knows as a common noun, in its own form or with a linking
+    element (-n, -en, -s), is taken for a name too, of a firm, a building or a programme
+    ("Magna-Konzern": Magna only as Magnum's plural; "Hofburg-Anwärter", "Faustlos-Schwerpunkt"),
+    when the head is a common noun. A compound of common nouns stays a word of its own
+    ("Handgranaten-Anschlag", "Kompass-Sprecher").
     """
     # deferred: the names module reads the noun table
     from lernkarten.analysis.names import is_party_colour
@@ -311,11 +317,14 @@ def fold_name_compounds(entries: list[Entry]) -> list[Entry]:
         if _is_abbreviation(head) or head.casefold() in names:
             kept.append(replace(entry, pos="PROPN"))
             continue
-        if not (_is_abbreviation(first) or first.casefold() in names or _unknown_name(first)
-                or is_party_colour(first)) \
-                or len(head) < 3 or not head[0].isupper():
+        if len(head) < 3 or not head[0].isupper():
             kept.append(entry)
             continue
+        if not (_is_abbreviation(first) or first.casefold() in names or _unknown_name(first)
+                or is_party_colour(first)):
+            if not _unknown_modifier(entry.lemma.rsplit("-", 1)[0], head, entry.lemma):
+                kept.append(entry)
+                continue
         _merge(_entry_for(head, "NOUN", by_key, kept), replace(entry, examples=[_head_only(x) for x in entry.examples]))
     return [e for e in kept if e.count or e.pos == "PROPN"]
 
@@ -372,6 +381,26 @@ def _masculine_of(lemma: str) -> str | None:
         if any(row.lemma == candidate and row.gender == "m" and not row.is_name for row in table.lookup(candidate)):
             return candidate
     return None
+
+
+def _unknown_modifier(modifier: str, head: str, compound: str) -> bool:
+    """True for the part before the hyphen of a compound no table knows, with a common noun
+    as its head, when no table knows that part as a common noun either, as written or with a
+    linking element: "Magna" (the table has it only as Magnum's plural), "Hofburg"; not
+    "Handgranaten" (Handgranate + n), "Arbeits" (Arbeit + s), "Kompass"."""
+    if len(modifier) < 3 or not modifier[0].isupper() or not modifier.isalpha():
+        return False
+    # deferred: the noun table is read only when a hyphenated compound asks
+    from lernkarten.lexicon.nouns import noun_table
+
+    table = noun_table()
+    if table.lookup(compound) or not any(not row.is_name for row in table.lookup(head)):
+        return False
+    for stem in {modifier, modifier[:-1], modifier[:-2]}:
+        for row in table.lookup(stem):
+            if not row.is_name and row.lemma == stem and modifier[len(stem):] in ("", "n", "en", "s", "es"):
+                return False
+    return True
 
 
 def _head_only(example: Example) -> Example:
@@ -485,5 +514,7 @@ def _known_key(lemma: str) -> str:
 
 
 def _is_word(lemma: str) -> bool:
-    """A lemma a learner can learn: letters, not a number, not a single character."""
-    return len(lemma) > 1 and not re.search(r"\d", lemma) and bool(re.search(r"[^\W\d_]", lemma))
+    """A lemma a learner can learn: letters, not a number, not a single character, not an
+    abbreviation with its full stop ("St." of St. Pölten, "Dr.")."""
+    return (len(lemma) > 1 and not re.search(r"\d", lemma) and bool(re.search(r"[^\W\d_]", lemma))
+            and not lemma.endswith("."))

@@ -140,6 +140,24 @@ def test_names_stay_out_however_they_reach_the_vocabulary() -> None:
     assert "Kindergarten" in lemmas
 
 
+def test_a_compound_whose_first_part_no_table_knows_as_a_noun_is_learnt_as_its_head() -> None:
+    entries = [
+        _entry("Magna-Konzern", "NOUN", "Er arbeitete im Magna-Konzern."),
+        _entry("Hofburg-Anwärter", "NOUN", "Der Hofburg-Anwärter verlor."),
+        _entry("Kompass-Sprecher", "NOUN", "Der Kompass-Sprecher trat zurück."),
+        _entry("Frauen-Chefin", "NOUN", "Die Frauen-Chefin sprach."),
+        _entry("St.", "NOUN", "Er fährt nach St. Pölten."),
+    ]
+    chosen = {e.lemma: e for e in select_entries(entries, level="B1")}
+    assert {"Konzern", "Anwärter"} <= set(chosen) and not {"Magna-Konzern", "Hofburg-Anwärter", "Magnum"} & set(chosen)
+    example = chosen["Konzern"].examples[0]
+    (start, end), = example.spans
+    assert example.text[start:end] == "Konzern"
+    # the first part a common noun, as written or with its linking element: a word of its own
+    assert {"Kompass-Sprecher", "Frauen-Chefin"} <= set(chosen)
+    assert "St." not in chosen  # an abbreviation with its full stop is no word to learn
+
+
 def test_a_frequent_word_met_once_is_ranked_down_not_dropped() -> None:
     text = ("Die Regierung will die illegale Migration verhindern. An der Grenze zu Ungarn wurden wieder "
             "Grenzkontrollen eingeführt, die Grenzschließung sei aber nur vorübergehend, sagte der Innenminister. "
