@@ -513,6 +513,14 @@ def test_a_plain_word_after_a_name_nobody_knows_is_a_surname(nlp) -> None:
     assert not next(t for t in doc if t.text == "Wahlkampfteam")._.is_name
 
 
+def test_a_noun_made_the_subject_twice_without_an_article_is_a_name(nlp) -> None:
+    doc = nlp("Ein Vertreter sagte, Xi wolle am Freitag kommen. Xi sagte dazu nichts. "
+              "Regierung tritt zurück. Die Regierung sagte nichts.")
+    assert [t._.is_name for t in doc if t.text == "Xi"] == [True, True]
+    # once without its article (a headline's way) is not enough
+    assert not any(t._.is_name for t in doc if t.text == "Regierung")
+
+
 def test_parties_named_by_their_colour_are_names(nlp) -> None:
     doc = nlp("Die Roten brauchen die Stimmen der Blauen. Eine rot-blaue Koalition und Schwarz-Rot-Grün "
               "sind möglich. Der Schiedsrichter zeigte die rote Karte.")

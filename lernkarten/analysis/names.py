@@ -17,6 +17,8 @@ as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a ca
 - a word in brackets spelt from the starts of the words before it is their short name
   (`Kinder in Wien (Kiwi)`), whatever else it means; a capitalised word nobody knows after a
   word that can only be a name is a surname (`Harold Bornstein`);
+- a singular noun a text makes the subject of a verb twice or more without any article
+  ("Xi sagte", ", Xi wolle") is a name whatever the table says of it (Xi, a Greek letter);
 - parties named by their colour (`die Roten`, `der Blauen`) and coalitions of colours
   (`rot-blau`, `Schwarz-Rot-Grün`) are names.
 Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
@@ -80,6 +82,7 @@ class NameFinder:
                 token._.is_name = True
         _mark_parties(doc)  # by the names around them, once those are known
         _mark_party_colours(doc)
+        _mark_bare_subjects(doc)
         return doc
 
 
@@ -211,6 +214,29 @@ def _mark_party_colours(doc: Doc) -> None:
         if "-" not in word and not (word[:1].isupper() and token.pos_ in ("NOUN", "PROPN", "X")):
             continue
         if is_party_colour(word):
+            _mark_name(token)
+
+
+#: what may stand before a subject that has no article: the start, punctuation, a conjunction
+_BARE_BEFORE = frozenset({"$,", "$.", "$(", "KON", "KOUS"})
+
+
+def _mark_bare_subjects(doc: Doc) -> None:
+    """A German count noun in the singular takes an article; one the text makes the subject of
+    a finite verb twice without any ("Xi sagte dazu", "Xi war bereits") is a name."""
+    bare: dict[str, int] = {}
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if (token.tag_ != "NN" or token._.is_name or not token.text[:1].isupper() or not token.is_alpha
+                or following.tag_ not in ("VVFIN", "VAFIN", "VMFIN")
+                or (token.i > 0 and doc[token.i - 1].tag_ not in _BARE_BEFORE)):
+            continue
+        rows = _table().lookup(token.text)
+        if rows and all(row.plural and row.lemma == token.text and not row.form_is_plural for row in rows):
+            bare[token.text] = bare.get(token.text, 0) + 1
+    names = {word for word, times in bare.items() if times >= 2}
+    for token in doc:
+        if token.text in names:
             _mark_name(token)
 
 
