@@ -296,11 +296,14 @@ def level_of(zipf: float) -> str:
 
 def mark_known_names(entries: list[Entry]) -> list[Entry]:
     """A noun the noun table knows only as a name is one, however it reached the vocabulary
-    (a dateline's "Istanbul-", the lemma of "Kiewer")."""
+    (a dateline's "Istanbul-", the lemma of "Kiewer"); so is an inhabitant named after a place
+    (Tiroler, Amerikaner, Auslandsösterreicher), as noun or as the adjective "Tiroler"."""
     # deferred: the noun table is read only when the vocabulary stage runs
-    from lernkarten.analysis.names import is_known_name
+    from lernkarten.analysis.names import is_demonym, is_known_name
 
-    return [replace(e, pos="PROPN") if e.pos == "NOUN" and is_known_name(e.lemma) else e for e in entries]
+    return [replace(e, pos="PROPN")
+            if (e.pos == "NOUN" and is_known_name(e.lemma)) or (e.pos in ("NOUN", "ADJ") and is_demonym(e.lemma))
+            else e for e in entries]
 
 
 def fold_name_compounds(entries: list[Entry]) -> list[Entry]:

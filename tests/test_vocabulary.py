@@ -158,6 +158,16 @@ def test_a_compound_whose_first_part_no_table_knows_as_a_noun_is_learnt_as_its_h
     assert "St." not in chosen  # an abbreviation with its full stop is no word to learn
 
 
+def test_an_inhabitant_named_after_a_place_is_no_word_to_learn() -> None:
+    text = ("Die Grazer Landesregierung und ein Amerikaner diskutierten. Viele Auslandsösterreicher wählten, "
+            "auch der Sieger, ein Lehrer und ein Wähler.")
+    entries = extract_entries([_write(text)], Options(level="B1", force=True)).entries
+    lemmas = {e.lemma for e in entries}
+    assert not lemmas & {"Grazer", "Amerikaner", "Auslandsösterreicher"}, lemmas
+    # a word in -er whose stem is a common noun too is no inhabitant: Sieger (Sieg), Wähler
+    assert {"Sieger", "Wähler", "Landesregierung"} <= lemmas
+
+
 def test_a_frequent_word_met_once_is_ranked_down_not_dropped() -> None:
     text = ("Die Regierung will die illegale Migration verhindern. An der Grenze zu Ungarn wurden wieder "
             "Grenzkontrollen eingeführt, die Grenzschließung sei aber nur vorübergehend, sagte der Innenminister. "

@@ -326,6 +326,29 @@ def is_known_name(word: str) -> bool:
     return bool(rows) and all(row.is_name for row in rows)
 
 
+#: endings that make an inhabitant of a place: Tirol-er, Amerika-ner, Kuba-ner, Italien-er
+_DEMONYM_ENDINGS = ("ner", "er")
+
+
+@lru_cache(maxsize=50_000)
+def is_demonym(word: str) -> bool:
+    """True for an inhabitant of a place, or a compound of one, made from the place's name
+    (Tiroler, Amerikaner, Österreicher, Auslandsösterreicher): as near a name as the place's
+    adjective, and no word a learner needs a card for. The place must be one only (the noun
+    table knows no common noun of that spelling: not Sieger from Sieg)."""
+    last = word.rpartition("-")[2]
+    if not last[:1].isupper():
+        return False
+    for ending in _DEMONYM_ENDINGS:
+        stem = last[: -len(ending)]
+        if last.endswith(ending) and len(stem) >= 3:
+            rows = _table().lookup(stem)
+            if rows and all(row.is_name for row in rows) and any("Toponym" in row.kinds for row in rows):
+                return True
+    split = compound_head(last)
+    return split is not None and len(split[1][0].lemma) < len(last) and is_demonym(split[1][0].lemma)
+
+
 def is_name(word: str) -> bool:
     """True when a capitalised word is a proper name rather than a common noun."""
     if is_shouted(word):
