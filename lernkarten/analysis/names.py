@@ -339,14 +339,18 @@ def is_demonym(word: str) -> bool:
     last = word.rpartition("-")[2]
     if not last[:1].isupper():
         return False
+    # a compound's head is read off its end: the table alone, no tagger (the vocabulary stage runs without one)
+    return any(_inhabitant(last[start:].capitalize()) for start in range(0, max(len(last) - 5, 1)))
+
+
+def _inhabitant(word: str) -> bool:
     for ending in _DEMONYM_ENDINGS:
-        stem = last[: -len(ending)]
-        if last.endswith(ending) and len(stem) >= 3:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
             rows = _table().lookup(stem)
             if rows and all(row.is_name for row in rows) and any("Toponym" in row.kinds for row in rows):
                 return True
-    split = compound_head(last)
-    return split is not None and len(split[1][0].lemma) < len(last) and is_demonym(split[1][0].lemma)
+    return False
 
 
 def is_name(word: str) -> bool:
