@@ -1,6 +1,6 @@
 """Fit the ranking's weights (`vocabulary.Weights`) on the tuning half of news-de.
 
-    python benchmarks/fit_selection.py [--l2 1.0] [--listwise]
+    python benchmarks/fit_selection.py [--l2 1.0] [--listwise] [--split 12]
 
 Each tuning article (00-29 with a key-vocabulary list in `benchmarks/keyvocab/`) is analysed
 and its candidate words (every word the vocabulary stage lets through, with the features it
@@ -9,7 +9,9 @@ logistic regression of "the expert lists it" on the features (or, with `--listwi
 softmax over each article's candidates, which fits the order within an article) gives the
 weights, printed as `Weights(...)` to put into `lernkarten/vocabulary.py` by hand. The recall in the first 40 is
 shown for the weights in use, for the fitted ones on the articles they were fitted on, and
-leaving each article out of the fit in turn (the honest figure on this half). The report half
+leaving each article out of the fit in turn (the honest figure on this half), and, with
+`--split N`, fitted on the first N listed articles and measured on the rest (for the weights in
+use too, on the same rest). The report half
 (`key_vocabulary.py --half report`) is never read here.
 """
 
@@ -33,6 +35,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--l2", type=float, default=1.0, help="ridge penalty of the regression")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--split", type=int, default=0,
+                        help="also fit on the first N listed articles and measure on the others")
     parser.add_argument("--listwise", action="store_true",
                         help="fit the order within each article (a softmax per article) instead of a logistic regression")
     args = parser.parse_args()
@@ -104,6 +108,11 @@ def main() -> int:
     print(f"weights in use: recall in the first {args.top} {recall(as_vector(WEIGHTS), articles):.3f}")
     left_out = [recall(fit(articles[:i] + articles[i + 1:]), [articles[i]]) for i in range(len(articles))]
     print(f"fitted, each article left out of its fit: {statistics.mean(left_out):.3f}")
+    if 0 < args.split < len(articles):
+        first, rest = articles[: args.split], articles[args.split:]
+        print(f"on the {len(rest)} articles after the first {args.split}: weights in use "
+              f"{recall(as_vector(WEIGHTS), rest):.3f}, fitted on the first {args.split} "
+              f"{recall(fit(first), rest):.3f} (on those {recall(fit(first), first):.3f})")
     w = fit(articles)
     print(f"fitted on all of them: {recall(w, articles):.3f}")
     priors = tuple((p, round(float(v), 2)) for p, v in zip(POS, w[: len(POS)])) + (("PROPN", 0.0),)

@@ -48,9 +48,11 @@ def deck_lemmas(article: Path, level: str, *, government: bool = True) -> list[t
     return taught
 
 
-def why_missed(article: Path, gold: list[str], deck: list[str], top: int) -> dict[str, str]:
+def why_missed(article: Path, gold: list[str], deck: list[str], top: int,
+               taught: list[tuple[str, ...]] | None = None) -> dict[str, str]:
     """For each listed item not in the first `top`: the selection's reason (ranked lower, left
-    out as known or as a name, folded into another entry, never found by the analysis)."""
+    out as known or as a name, folded into another entry, never found by the analysis); for a
+    verb with its preposition whose verb is in the deck, where it is and what its card shows."""
     from lernkarten.pipeline import analyse_texts, dictionary_hints, read_sources
     from lernkarten.vocabulary import collect_entries, scored_entries
 
@@ -83,6 +85,11 @@ def why_missed(article: Path, gold: list[str], deck: list[str], top: int) -> dic
                 reasons[item] = "folded into another entry"
         elif item in form_of:
             reasons[item] = f"lemmatised as {form_of[item]}"
+        elif len(item.split()) == 2 and item.split()[0] in deck:
+            verb = item.split()[0]
+            place = deck.index(verb)
+            shown = ", ".join(name.split()[-1] for name in (taught or [])[place][1:]) if taught else ""
+            reasons[item] = f"verb ranked {place + 1}, its card shows {shown or 'no preposition'}"
         else:
             parts = item.split()
             near = [p for p in parts if p in candidates or p in by_lemma]
@@ -93,7 +100,7 @@ def why_missed(article: Path, gold: list[str], deck: list[str], top: int) -> dic
 
 def cause(reason: str) -> str:
     """The group a reason falls in, for the summary."""
-    for prefix in ("ranked", "known at", "inside the", "lemmatised", "learnt as the verb", "expression not found"):
+    for prefix in ("ranked", "verb ranked", "known at", "inside the", "lemmatised", "learnt as the verb", "expression not found"):
         if reason.startswith(prefix):
             return prefix
     return reason
@@ -130,7 +137,7 @@ def main() -> None:
               f"({recalls[-1]:.2f}), {anywhere[-1]:.2f} anywhere in the deck of {len(lemmas)}")
         if args.show:
             reasons = why_missed(NEWS / f"{number:02d}.txt", [item for item in gold if item not in top],
-                                 lemmas, args.top)
+                                 lemmas, args.top, taught)
             print("   missed:", "; ".join(f"{item} ({why})" for item, why in reasons.items()))
             print("   extra: ", ", ".join(lemma for lemma in lemmas[: args.top] if lemma not in gold))
             for item, why in reasons.items():

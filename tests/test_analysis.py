@@ -380,6 +380,33 @@ def test_expression_is_found_with_inflected_separated_verb(nlp, sentence, expres
     assert expression in expressions(nlp(sentence))
 
 
+@pytest.mark.parametrize("sentence, expression", [
+    # the verb as the participle before its noun
+    ("Die vom Minister erhobene Forderung stößt auf Kritik.", "eine Forderung erheben"),
+    # the noun as the head of a compound
+    ("Auf das Kulturzentrum wurde ein Bombenanschlag verübt.", "einen Anschlag verüben"),
+    # the verb in the main clause, across a relative clause put in between
+    ("Fleiß stellte er, der in Graz studierte, auch in Kanada unter Beweis.", "unter Beweis stellen"),
+    # a verb in ge- whose participle the lemmatiser reads as another verb's
+    ("Die Mandatare haben vorerst Treue gelobt.", "Treue geloben"),
+    # an adjective with an umlaut the lemma has not
+    ("Er forderte den Präsidenten zu einer härteren Gangart auf.", "eine härtere Gangart"),
+    # a possessive for the indefinite article
+    ("Die Kinder lernen, ihre Konflikte ohne Gewalt auszutragen.", "einen Konflikt austragen"),
+])
+def test_an_expression_is_found_in_the_forms_german_builds_it(nlp, sentence, expression) -> None:
+    assert expression in expressions(nlp(sentence))
+
+
+def test_the_freedoms_of_an_expression_do_not_let_in_other_phrases(nlp) -> None:
+    # a definite article that is part of the idiom is not replaced by a possessive
+    assert "die Rede sein von" not in expressions(nlp("Seine Rede war von Pathos geprägt."))
+    # a compound whose head is the noun, without the verb, is no expression
+    assert "einen Anschlag verüben" not in expressions(nlp("Der Bombenanschlag wurde verurteilt."))
+    # the verb is sought across a clause put in between only when the words have none of their own
+    assert "unter Beweis stellen" not in expressions(nlp("Er stellte Fragen, die Frau stand unter Beweis."))
+
+
 def test_an_expression_needs_all_its_words(nlp) -> None:
     found = expressions(nlp("Die Rolle des Präsidenten war klein, er machte eine Runde."))
     assert "eine Rolle spielen" not in found
@@ -468,6 +495,38 @@ def test_an_unknown_word_after_an_article_is_a_common_noun(nlp) -> None:
     # after an adjective alone a place's name stays a name
     place = next(t for t in nlp("Das Wasser im dicht besiedelten Ferganatal wird knapp.") if t.text == "Ferganatal")
     assert place._.is_name
+
+
+def test_a_short_name_in_brackets_names_the_words_before_it_throughout(nlp) -> None:
+    doc = nlp("Unterstützt wird es vom Betreiber Kinder in Wien (Kiwi), sagt Kiwi-Chefin Monika Riha. "
+              "Bei Kiwi sieht man das so. Er isst eine Kiwi (Frucht).")
+    assert [t._.is_name for t in doc if t.text == "Kiwi"] == [True, True, True]
+    # a word in brackets that is not spelt from the words before it stays what it is
+    assert not next(t for t in doc if t.text == "Frucht")._.is_name
+
+
+def test_a_plain_word_after_a_name_nobody_knows_is_a_surname(nlp) -> None:
+    doc = nlp("Das bescheinigte Harold Bornstein vom Spital. Laut Bornstein ist er gesund.")
+    assert [t._.is_name for t in doc if t.text == "Bornstein"] == [True, True]
+    # a genitive is no first name: what follows is the thing it owns
+    doc = nlp("Clintons Wahlkampfteam stand in ihrem Haus.")
+    assert not next(t for t in doc if t.text == "Wahlkampfteam")._.is_name
+
+
+def test_a_noun_made_the_subject_twice_without_an_article_is_a_name(nlp) -> None:
+    doc = nlp("Ein Vertreter sagte, Xi wolle am Freitag kommen. Xi sagte dazu nichts. "
+              "Regierung tritt zurück. Die Regierung sagte nichts.")
+    assert [t._.is_name for t in doc if t.text == "Xi"] == [True, True]
+    # once without its article (a headline's way) is not enough
+    assert not any(t._.is_name for t in doc if t.text == "Regierung")
+
+
+def test_parties_named_by_their_colour_are_names(nlp) -> None:
+    doc = nlp("Die Roten brauchen die Stimmen der Blauen. Eine rot-blaue Koalition und Schwarz-Rot-Grün "
+              "sind möglich. Der Schiedsrichter zeigte die rote Karte.")
+    names = {t.text for t in doc if t._.is_name}
+    assert {"Roten", "Blauen", "rot-blaue", "Schwarz-Rot-Grün"} <= names
+    assert "rote" not in names
 
 
 def test_abbreviations_are_kept_as_written(seed, nlp) -> None:

@@ -7,9 +7,18 @@ verb in any form anywhere in the same clause, before or after them ("spielte zwa
 eine entscheidende Rolle", "was den Ausschlag für die Wende gab"). What is found goes on
 `Doc._.expressions`; the words keep their own occurrences too.
 
-Three freedoms of German word order are allowed for, by rule rather than per expression:
+Freedoms of German word order and word building are allowed for, by rule rather than per expression:
 - a leading indefinite article may be missing before a plural or an uncounted noun
-  ("einen Beschluss fassen": "170 Beschlüsse gefasst"), but never replaced by a definite one;
+  ("einen Beschluss fassen": "170 Beschlüsse gefasst"), but never replaced by a definite one,
+  unless the verb stands before the noun as its participle ("die erhobene Forderung":
+  eine Forderung erheben); a possessive may stand for the indefinite article ("ihre Konflikte
+  austragen": einen Konflikt austragen), not for a definite one, which is part of the
+  idiom ("seine Rede war von Pathos geprägt" is no "die Rede sein von");
+- the noun of an expression with a verb may be the head of a compound ("ein Bombenanschlag
+  wurde verübt": einen Anschlag verüben);
+- the verb may stand in the main clause on the other side of a clause put in between, when the
+  words of the expression have no verb of their own ("stellte Schickhofer, der ... studierte,
+  auch in Kanada unter Beweis");
 - a preposition after the final verb ("die Rede sein von", "angewiesen sein auf") may stand
   anywhere in the clause: "ist von einer Bedrohung die Rede";
 - an impersonal expression cited in the third person ("es heißt") matches any form of its
@@ -57,7 +66,7 @@ class Slot:
         if self.kind == "definite":
             return token.tag_ in ("ART", "PDAT") and text.lower() in _DEFINITE
         if self.kind == "indefinite":
-            return token.lemma_ in ("ein", "kein") and token.tag_ in ("ART", "PIAT")
+            return token.lemma_ in ("ein", "kein") and token.tag_ in ("ART", "PIAT") or token.tag_ == "PPOSAT"
         if self.kind == "possessive":
             return token.tag_ == "PPOSAT"
         if self.kind == "noun":
@@ -67,9 +76,16 @@ class Slot:
         lowered = text.lower()
         if lowered == self.word:
             return True
-        # an adjective in another ending: "grünes Licht", "freien Lauf"
+        # an adjective in another ending: "grünes Licht", "freien Lauf", "einer härteren Gangart"
         lemma = token.lemma_.lower()
-        return token.pos_ == "ADJ" and len(lemma) >= 3 and self.word.startswith(lemma) and len(self.word) - len(lemma) <= 2
+        if token.pos_ != "ADJ":
+            return False
+        return any(len(stem) >= 3 and self.word.startswith(stem) and len(self.word) - len(stem) <= 2
+                   for stem in (lemma, lowered[:-1], lowered[:-2]))
+
+    def matches_head(self, token: Token) -> bool:
+        """A compound whose head is this slot's noun: "Bombenanschlag" for Anschlag."""
+        return self.kind == "noun" and token.pos_ == "NOUN" and _compound_head(token.lemma_) == self.word
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,18 @@ class Pattern:
 
 def _prefix(word: str) -> str:
     return word.lower()[:4]
+
+
+@lru_cache(maxsize=50_000)
+def _compound_head(noun: str) -> str:
+    """The common noun a compound ends in ("Anschlag" for Bombenanschlag), or "" for none."""
+    if len(noun) < 7 or "-" in noun:
+        return ""
+    # deferred: the noun table is read only when a text has a long noun
+    from lernkarten.analysis.lemmas import compound_head
+
+    split = compound_head(noun)
+    return split[1][0].lemma if split is not None and split[1] else ""
 
 
 def make_expression_finder(nlp: Language, name: str) -> ExpressionFinder:
@@ -137,6 +165,8 @@ def find_expressions(tokens: Sequence[Token], by_anchor: dict[str, list[Pattern]
         keys = {_prefix(token.text), _prefix(token.lemma_)}
         if token.pos_ in ("VERB", "AUX") and token._.entry_lemma:
             keys.add(_prefix(token._.entry_lemma.removeprefix("sich ")))
+        if token.pos_ == "NOUN" and (head := _compound_head(token.lemma_)):
+            keys.add(_prefix(head))
         if token.tag_ in ("ART", "PDAT", "PIAT", "PPOSAT"):
             keys.update(("<definite>", "<indefinite>", "<possessive>"))
         for key in keys:
@@ -152,7 +182,7 @@ def find_expressions(tokens: Sequence[Token], by_anchor: dict[str, list[Pattern]
         for start in starts.get(key, ()):
             if not first.matches(tokens[start]):
                 continue
-            if pattern.bare and _determined(tokens, start):
+            if pattern.bare and _determined(tokens, start) and not _participle_before(tokens, start, pattern.verb):
                 continue
             words = _match_from(tokens, start, pattern, spans)
             if words is not None:
@@ -176,7 +206,7 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
         found = None
         limit = len(tokens) if gap else min(len(tokens), position + 1 + _MAX_INSERTED)
         for i in range(position, limit):
-            if slot.matches(tokens[i]):
+            if slot.matches(tokens[i]) or (pattern.verb and slot.matches_head(tokens[i])):
                 found = i
                 break
             if gap:
@@ -199,7 +229,10 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
     # "ist von einer „Bedrohung“ die Rede"
     in_clause = clause_of(tokens, start, commas_only=True)
     if pattern.verb:
-        verb = next((t for t in in_clause if t not in words and _is_verb(t, pattern.verb)), None)
+        if pattern.bare and _participle_before(tokens, start, pattern.verb):
+            return [*words, tokens[start - 1]]
+        verb = next((t for t in in_clause + _main_clause_around(tokens, in_clause)
+                     if t not in words and _is_verb(t, pattern.verb)), None)
         if verb is None:
             return None
         words.append(verb)
@@ -220,6 +253,38 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
                 return None
             words.append(found_word)
     return words
+
+
+def _main_clause_around(tokens: Sequence[Token], clause: list[Token]) -> list[Token]:
+    """For a stretch without a verb of its own ("auch in Kanada unter Beweis"), the stretch of
+    the main clause before the clause put in between ("stellte Schickhofer, der ... studierte,"),
+    where its verb is; nothing otherwise."""
+    if not clause or any(t.tag_.startswith("V") for t in clause):
+        return []
+    position = next(i for i, t in enumerate(tokens) if t is clause[0])
+    spans = [span for span in stretches(tokens) if span.stop <= position]
+    # skip the clauses put in between: they open with a relative pronoun or a conjunction
+    while spans and tokens[spans[-1].start].tag_ in ("PRELS", "PRELAT", "KOUS", "PWAV"):
+        spans.pop()
+    if not spans or len(spans) == len([s for s in stretches(tokens) if s.stop <= position]):
+        return []
+    return [tokens[i] for i in spans[-1]]
+
+
+def _participle_before(tokens: Sequence[Token], start: int, verb: str) -> bool:
+    """"die erhobene Forderung": the word before the noun is the verb's participle."""
+    return bool(verb) and start > 0 and tokens[start - 1].tag_ == "ADJA" and bool(participle := _participle(verb)) \
+        and tokens[start - 1].text.lower().startswith(participle)
+
+
+@lru_cache(maxsize=4096)
+def _participle(infinitive: str) -> str:
+    import ablaut
+
+    try:
+        return str(ablaut.conjugate(infinitive).past_participle).lower()
+    except Exception:
+        return ""
 
 
 def _determined(tokens: Sequence[Token], start: int) -> bool:
@@ -257,6 +322,8 @@ def _is_verb(token: Token, verb: str) -> bool:
         return False
     if token.lemma_ == verb:
         return True
+    if token.tag_ == "VVPP" and "ge" + token.lemma_ == verb:
+        return True  # "gelobt": the lemmatiser takes the ge- of geloben for the participle's
     learned = (token._.entry_lemma or "").removeprefix("sich ")
     return learned == verb
 

@@ -13,7 +13,14 @@ as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a ca
 - a word the tagger took for a name stays one before another name (`Mate Boban`, `Wall
   Street`), even when it is a common noun too; abbreviated titles (`Dr.`) are no names;
 - names seldom take an article: a word nobody knows after one (`der Rheinfähre`, a new or
-  misspelt compound) is a common noun.
+  misspelt compound) is a common noun;
+- a word in brackets spelt from the starts of the words before it is their short name
+  (`Kinder in Wien (Kiwi)`), whatever else it means; a capitalised word nobody knows after a
+  word that can only be a name is a surname (`Harold Bornstein`);
+- a singular noun a text makes the subject of a verb twice or more without any article
+  ("Xi sagte", ", Xi wolle") is a name whatever the table says of it (Xi, a Greek letter);
+- parties named by their colour (`die Roten`, `der Blauen`) and coalitions of colours
+  (`rot-blau`, `Schwarz-Rot-Grün`) are names.
 Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
 """
 
@@ -54,6 +61,7 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         _mark_particle_names(doc)
+        _mark_short_names(doc)
         _mark_surnames(doc)
         _mark_places(doc)
         for token in doc:
@@ -73,6 +81,8 @@ class NameFinder:
                     token.tag_ = "NE"
                 token._.is_name = True
         _mark_parties(doc)  # by the names around them, once those are known
+        _mark_party_colours(doc)
+        _mark_bare_subjects(doc)
         return doc
 
 
@@ -105,7 +115,9 @@ def _mark_surnames(doc: Doc) -> None:
         following = doc[token.i + 1]
         # a first name that is a common noun too (Klaus, a mountain pass) before a word no
         # table knows ("Klaus Schneeberger") is a first name all the same
-        first = _is_first_name(token.text) or (_may_be_first_name(token.text) and not _table().lookup(following.text))
+        first = _is_first_name(token.text) or (
+            (_may_be_first_name(token.text) or _unknown_first_name(token, following))
+            and not _table().lookup(following.text))
         if (first and following.text[:1].isupper() and following.text.replace("-", "").isalpha()
                 and not is_abbreviation(following.text) and not _is_first_name(following.text)
                 and not following.text.lower().endswith(COMMON_NOUN_ENDINGS)):
@@ -121,7 +133,7 @@ def _mark_surnames(doc: Doc) -> None:
 #: knows with one of these heads is a village unless the text gives it an article
 #: ("im Containerdorf" is a common noun; "in Mauerbach", "Maria-Lanzendorf" are names).
 PLACE_NAME_HEADS = ("dorf", "bach", "berg", "burg", "feld", "heim", "hausen", "kirchen", "brunn", "stetten",
-                    "hofen", "ingen", "stadt")
+                    "hofen", "ingen", "stadt", "graben", "stein")
 
 
 def _mark_places(doc: Doc) -> None:
@@ -136,6 +148,96 @@ def _mark_places(doc: Doc) -> None:
         if not any(_after_article(token) for token in tokens):
             for token in tokens:
                 _mark_name(token)
+
+
+def _mark_short_names(doc: Doc) -> None:
+    """"Kinder in Wien (Kiwi)", "Arbeitsmarktservice (AMS)": a capitalised word in brackets
+    made of the starts of the words before it, in order, is their short name; it names the same
+    thing everywhere in the text ("Kiwi-Chefin")."""
+    short: set[str] = set()
+    for token in doc[2:-1]:
+        word = token.text
+        if (doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not word[:1].isupper()
+                or not word.isalpha() or len(word) < 2):
+            continue
+        before = [t.text.casefold() for t in doc[max(token.i - 7, 0):token.i - 1] if t.is_alpha]
+        if any(_spelt_from(word.casefold(), before[start:]) for start in range(len(before))
+               if before[start][:1] == word[:1].casefold()):
+            short.add(word)
+    for token in doc:
+        if token.text in short:
+            _mark_name(token)
+
+
+def _spelt_from(word: str, words: list[str]) -> bool:
+    """True when `word` is the first letters of words[0], then of some later words, ending
+    with the last: "kiwi" from "kinder in wien"."""
+    if not words:
+        return not word
+    first, rest = words[0], words[1:]
+    for size in range(1, min(len(first), len(word)) + 1):
+        if first[:size] != word[:size]:
+            break
+        remainder = word[size:]
+        if not remainder:
+            if not rest:
+                return True
+            continue
+        if any(_spelt_from(remainder, rest[skip:]) for skip in range(len(rest)) if rest[skip][:1] == remainder[:1]):
+            return True
+    return False
+
+
+#: The colours parties go by in German-speaking politics: "die Roten" (social democrats),
+#: "die Schwarzen" and "die Türkisen" (conservatives), "die Blauen" (FPÖ), "die Gelben" (FDP).
+PARTY_COLOURS = frozenset({"rot", "schwarz", "blau", "grün", "gelb", "pink", "türkis", "orange", "violett"})
+
+
+def is_party_colour(word: str) -> bool:
+    """True for a colour word as a party or coalition is named by it: Roten, Blaue, rot-blau, Schwarz-Rot-Grün."""
+    parts = word.casefold().split("-")
+    return all(_colour_stem(part) in PARTY_COLOURS for part in parts) and len(word) > 2
+
+
+def _colour_stem(word: str) -> str:
+    for ending in ("en", "es", "em", "er", "e"):
+        if word.endswith(ending) and word[: -len(ending)] in PARTY_COLOURS:
+            return word[: -len(ending)]
+    return word
+
+
+def _mark_party_colours(doc: Doc) -> None:
+    """"die Roten", "der Blauen": a colour written as a noun names a party; "rot-blau", a
+    coalition of two. (The colour as an adjective, "die rote Karte", stays an adjective.)"""
+    for token in doc:
+        word = token.text
+        if "-" not in word and not (word[:1].isupper() and token.pos_ in ("NOUN", "PROPN", "X")):
+            continue
+        if is_party_colour(word):
+            _mark_name(token)
+
+
+#: what may stand before a subject that has no article: the start, punctuation, a conjunction
+_BARE_BEFORE = frozenset({"$,", "$.", "$(", "KON", "KOUS"})
+
+
+def _mark_bare_subjects(doc: Doc) -> None:
+    """A German count noun in the singular takes an article; one the text makes the subject of
+    a finite verb twice without any ("Xi sagte dazu", "Xi war bereits") is a name."""
+    bare: dict[str, int] = {}
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if (token.tag_ != "NN" or token._.is_name or not token.text[:1].isupper() or not token.is_alpha
+                or following.tag_ not in ("VVFIN", "VAFIN", "VMFIN")
+                or (token.i > 0 and doc[token.i - 1].tag_ not in _BARE_BEFORE)):
+            continue
+        rows = _table().lookup(token.text)
+        if rows and all(row.plural and row.lemma == token.text and not row.form_is_plural for row in rows):
+            bare[token.text] = bare.get(token.text, 0) + 1
+    names = {word for word, times in bare.items() if times >= 2}
+    for token in doc:
+        if token.text in names:
+            _mark_name(token)
 
 
 def _after_article(token: Token) -> bool:
@@ -199,9 +301,56 @@ def _is_first_name(word: str) -> bool:
     return any("Vorname" in row.kinds for row in rows) and not any(row.gender and not row.is_name for row in rows)
 
 
+def _unknown_first_name(token: Token, following: Token) -> bool:
+    """"Harold Bornstein": a word tagged as a name that no table knows and that reads as no
+    German noun, before a plain capitalised word; not a genitive ("Clintons E-Mail-Computer")."""
+    word = token.text
+    return (token.pos_ == "PROPN" and word.isalpha() and not word.endswith("s") and "-" not in following.text
+            and _only_a_name(word))
+
+
+@lru_cache(maxsize=50_000)
+def _only_a_name(word: str) -> bool:
+    return word[:1].isupper() and not is_abbreviation(word) and not _table().lookup(word) and _is_name(word)
+
+
 @lru_cache(maxsize=50_000)
 def _may_be_first_name(word: str) -> bool:
     return any("Vorname" in row.kinds for row in _table().lookup(word))
+
+
+def is_known_name(word: str) -> bool:
+    """True for a word the noun table knows, and knows only as a name (Istanbul, Kiew): a
+    dateline ("Istanbul-") or a demonym's lemma may reach the vocabulary as a noun."""
+    rows = _table().lookup(word)
+    return bool(rows) and all(row.is_name for row in rows)
+
+
+#: endings that make an inhabitant of a place: Tirol-er, Amerika-ner, Kuba-ner, Italien-er
+_DEMONYM_ENDINGS = ("ner", "er")
+
+
+@lru_cache(maxsize=50_000)
+def is_demonym(word: str) -> bool:
+    """True for an inhabitant of a place, or a compound of one, made from the place's name
+    (Tiroler, Amerikaner, Österreicher, Auslandsösterreicher): as near a name as the place's
+    adjective, and no word a learner needs a card for. The place must be one only (the noun
+    table knows no common noun of that spelling: not Sieger from Sieg)."""
+    last = word.rpartition("-")[2]
+    if not last[:1].isupper():
+        return False
+    # a compound's head is read off its end: the table alone, no tagger (the vocabulary stage runs without one)
+    return any(_inhabitant(last[start:].capitalize()) for start in range(0, max(len(last) - 5, 1)))
+
+
+def _inhabitant(word: str) -> bool:
+    for ending in _DEMONYM_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            rows = _table().lookup(stem)
+            if rows and all(row.is_name for row in rows) and any("Toponym" in row.kinds for row in rows):
+                return True
+    return False
 
 
 def is_name(word: str) -> bool:
