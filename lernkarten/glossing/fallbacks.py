@@ -54,12 +54,7 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     head_glosses = glosses_for(head, "NOUN", dictionary, entry)
     if not head_glosses:
         return None
-    if modifier in BOUND_MODIFIERS:
-        attribute = BOUND_MODIFIERS[modifier]
-    elif modifier:
-        attribute = modifier_attribute(modifier_written, modifier, dictionary)
-    else:
-        attribute = modifier_written.rstrip("-")  # a name or abbreviation: "ODKB-Friedenstruppe"
+    attribute = compound_attribute(modifier_written, modifier, dictionary, nouns)
     if not attribute:
         return None
     via = f"{modifier or modifier_written.rstrip('-')} + {head}"
@@ -75,6 +70,37 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     glosses = [Gloss(text=t, source="ding:compound", uncertain=True, via=via) for t in texts]
     return Fallback("compound", glosses, via, base=head, modifier=modifier_written,
                     parts=[p for p in (modifier or modifier_written.rstrip("-"), head) if p])
+
+
+def compound_attribute(written: str, modifier: str, dictionary: Dictionary, nouns: object = None) -> str:
+    """The English of a compound's first part as written ("Landes", "Grün-Landes", "ODKB-").
+
+    A part before a hyphen is read on its own and put before the rest's English ("Grün-Landesrat":
+    green + state, each as in Ding's compounds); a part that is no word but is a compound of known
+    words is glossed as one ("Landesschulrats-": state school board, not left in German); a name
+    or abbreviation stays as written ("ODKB-Friedenstruppe").
+    """
+    left, hyphen, inner = written.rpartition("-")
+    if hyphen and inner:
+        # the first part of a hyphenated word's last piece: "Grün-" + "Landes" (a part before
+        # the last hyphen, "Nord-Süd-", is a name or a phrase: it stays as written)
+        rest = compound_attribute(inner, modifier, dictionary, nouns)
+        known = "" if "-" in left else known_modifier(left, dictionary, nouns)
+        before = compound_attribute(left + "-", known, dictionary, nouns) if known else left
+        return f"{before} {rest}".strip() if rest else ""
+    if modifier in BOUND_MODIFIERS:
+        return BOUND_MODIFIERS[modifier]
+    if modifier:
+        return modifier_attribute(written, modifier, dictionary)
+    bare = written.rstrip("-")
+    if written.endswith("-") and bare.isalpha() and bare[:1].isupper() and bare[1:].islower() and len(bare) > 2 * MIN_PART:
+        # "Landesschulrats-Vizepräsident": the first part is a compound itself, its linking -s- kept
+        for link in sorted(JOINT_LINKS, key=len, reverse=True):
+            stem = bare[: len(bare) - len(link)] if bare.endswith(link) else ""
+            inner_fallback = compound_fallback(Entry(lemma=stem, pos="NOUN"), dictionary, nouns) if stem else None
+            if inner_fallback and inner_fallback.glosses:
+                return plain_english(inner_fallback.glosses[0].text)
+    return bare  # a name or abbreviation: "ODKB-Friedenstruppe"
 
 
 def modifier_attribute(written: str, modifier: str, dictionary: Dictionary) -> str:
@@ -147,13 +173,38 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
         # element) before one that needs a letter back or is a verb's stem:
         # "Schmiergeld|zahlung", not "Schmier(e)|geldzahlung"; "Kinderarzt|praxis"
         if splits:
-            found[bound] = next((split for split in splits if _as_written(*split[:2])), splits[0])
+            written_splits = [split for split in splits if _as_written(*split[:2])]
+            found[bound] = _joint_of_the_whole(written_splits) or (written_splits or splits)[0]
     # a bound first part reads as such ("Spitzen|künstler": top, not the spitz dog) unless a
     # longer first part is a word ("Einzelhandels|konzern", not "Einzel|handelskonzern")
     word_split, bound_split = found.get(False), found.get(True)
     if bound_split and (word_split is None or len(bound_split[0]) >= len(word_split[0])):
         return bound_split
     return word_split
+
+
+#: Linking elements that only ever stand at a joint: a first part ending in one of them after a
+#: known compound ("Menschenrecht|s|") closes the whole first part there.
+JOINT_LINKS = ("s", "es")
+
+
+def _joint_of_the_whole(splits: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """Of splits longest head first, the one that brackets a known compound as the first part.
+
+    "Menschenrechtslage" splits as Menschen|Rechtslage (the longest head) and as
+    Menschenrecht|s|Lage; when the second's first part is a known noun that starts with the
+    first's and ends in a joint's -s-/-es-, it is the compound the word is made of (the
+    situation of human rights, not people's legal situation).
+    """
+    if len(splits) < 2:
+        return None
+    first = splits[0]
+    for written, modifier, head in splits[1:]:
+        if (len(written) > len(first[0]) and written.startswith(first[0]) and modifier[:1].isupper()
+                and any(written.casefold() == modifier.casefold() + link for link in JOINT_LINKS)
+                and len(modifier) > len(first[0]) + MIN_PART):
+            return written, modifier, head
+    return None
 
 
 def _as_written(written: str, modifier: str) -> bool:
