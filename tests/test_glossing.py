@@ -139,6 +139,27 @@ def test_den_ausschlag_geben_in_the_sentence_tips_the_balance_in_a_note_beside_t
     assert not any("balance" in text for text in _texts(entry))
 
 
+def test_an_idiom_is_found_without_the_object_ding_gives_it_as_an_example() -> None:
+    # Ding: "einen Streit vom Zaun brechen"; the text starts a reshuffle, not a quarrel
+    sentence = "Es war die Regierungsrochade, die der Landeshauptmann vom Zaun gebrochen hat."
+    entry = _gloss(_entry("Zaun", "NOUN", sentence, "Zaun", article="vom"))
+    assert any(note.startswith("einen Streit vom Zaun brechen:") for note in entry.notes)
+    assert _texts(entry)[0].startswith("fence")
+    # the rest of the idiom must be there: a fence alone is a fence
+    plain = _gloss(_entry("Zaun", "NOUN", "Der Zaun wurde gebrochen.", "Zaun", article="der"))
+    assert not any("Streit" in note for note in plain.notes)
+
+
+def test_the_noun_an_adjective_goes_with_gives_its_sense_in_a_note() -> None:
+    # "hinter verschlossenen Türen": closed doors, whatever sense the adjective's own lines lead with
+    sentence = _ud_sentence("hinter verschlossenen Türen")
+    entry = _gloss(_entry("verschlossen", "ADJ", sentence, "verschlossenen"))
+    assert any(note.startswith("hinter verschlossenen Türen: behind closed doors") for note in entry.notes)
+    # a phrase that says what the gloss says is no note: "kollektive Sicherheit" for "collective"
+    collective = _gloss(_entry("kollektiv", "ADJ", _seed_sentence("über kollektive Sicherheit"), "kollektive"))
+    assert _texts(collective)[0] == "collective" and not collective.notes
+
+
 def test_expression_entry_is_looked_up_whole() -> None:
     entry = _gloss(Entry(lemma="den Ausschlag geben", pos="EXPR"))
     assert "to tip the balance" in _texts(entry)
@@ -590,6 +611,28 @@ def test_compounds_with_a_bound_first_part_a_plural_first_part_or_a_short_head()
     sentence = _ud_sentence("mit Schmiergeldzahlungen")
     bribes = _gloss(_entry("Schmiergeldzahlung", "NOUN", sentence, "Schmiergeldzahlungen"))
     assert bribes.glosses[0].via == "Schmiergeld + Zahlung"
+
+
+def test_a_compound_splits_where_a_known_compound_ends_in_its_joints_s() -> None:
+    # Menschenrecht|s|Lage, not Menschen|Rechtslage ("people legal situation")
+    situation = _gloss(Entry(lemma="Menschenrechtslage", pos="NOUN"))
+    assert situation.glosses[0].via == "Menschenrecht + Lage" and "human right" in _texts(situation)[0]
+    assert situation.gender == ["f"]
+    # Landwirtschaft|s|Ministerium, not Land|Wirtschaftsministerium ("country ministry of economics")
+    ministry = _gloss(Entry(lemma="Landwirtschaftsministerium", pos="NOUN"))
+    assert ministry.glosses[0].via == "Landwirtschaft + Ministerium" and "country" not in _texts(ministry)[0]
+
+
+def test_a_hyphenated_compounds_first_part_means_what_it_means_in_compounds() -> None:
+    # Landes- is "state" in Ding's compounds (Landesregierung), the part before the hyphen goes first
+    councillor = _gloss(Entry(lemma="Grün-Landesrat", pos="NOUN"))
+    assert _texts(councillor)[0].startswith("green state ") and "country" not in _texts(councillor)[0]
+    # a first part before the hyphen that is no word but a compound of words is glossed, not left in German
+    deputy = _gloss(Entry(lemma="Landesschulrats-Vizepräsident", pos="NOUN"))
+    assert deputy.glosses and not any("Landesschulrat" in text for text in _texts(deputy))
+    assert all(text.endswith("president") for text in _texts(deputy))
+    # names and phrases before a hyphen stay as written
+    assert _texts(_gloss(Entry(lemma="ÖVP-Landesrat", pos="NOUN")))[0].startswith("ÖVP state ")
 
 
 def test_a_woman_named_by_a_masculine_noun_and_in_is_glossed_through_it() -> None:

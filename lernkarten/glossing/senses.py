@@ -305,8 +305,25 @@ def _singular_english(choice: Choice, texts: list[str]) -> tuple[list[str], bool
 
 # -- candidates -----------------------------------------------------------------------------
 
-def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Choice]:
-    """Ding phrases containing the entry whose other words stand around it in an example."""
+def attributive_phrases(entry: Entry, dictionary: Dictionary) -> list[Choice]:
+    """Ding phrases of an adjective before the noun it goes with in the sentence, best first.
+
+    They gloss the phrase, not the word ("kollektive Sicherheit"), so they are no sense of
+    the adjective; but they say which sense the noun gives it ("hinter verschlossenen Türen":
+    behind closed doors), a note beside the card's glosses.
+    """
+    if entry.pos not in {"ADJ", "ADV"}:
+        return []
+    choices = _phrase_choices(entry, dictionary, entry.lemma, attributive=True)
+    choices.sort(key=lambda c: (-c.score, c.hit.line.number, c.hit.slot, c.hit.index))
+    return choices
+
+
+def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str, *, attributive: bool = False) -> list[Choice]:
+    """Ding phrases containing the entry whose other words stand around it in an example.
+
+    With `attributive`, only the phrases left out otherwise: an adjective before its noun.
+    """
     if not entry.examples:
         return []
     core = lemma.split()[-1] if lemma.startswith("sich ") else lemma
@@ -339,7 +356,10 @@ def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Ch
         hit = dictionary.hit(line, slot, index, PHRASE)
         if not hit.line.slots[slot].senses:
             continue
-        if entry.pos in {"ADJ", "ADV"} and _adjective_keeps_its_sense(key.split(), entry_words, adjective_head):
+        if attributive and not (adjective_head and _before_its_noun(key.split(), entry_words)):
+            continue
+        if not attributive and entry.pos in {"ADJ", "ADV"} and _adjective_keeps_its_sense(
+                key.split(), entry_words, adjective_head):
             continue
         score: float = 1000 + 12 * words - 2 * example_number
         if slot == 0:
@@ -388,6 +408,12 @@ def _particle_verb_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> 
     return choices
 
 
+def _before_its_noun(words: list[str], entry_words: set[str]) -> bool:
+    """The phrase has the adjective just before a noun: "kollektive Sicherheit"."""
+    return any(word.casefold() in entry_words and i + 1 < len(words) and words[i + 1][:1].isupper()
+               for i, word in enumerate(words))
+
+
 def _adjective_keeps_its_sense(words: list[str], entry_words: set[str], adjective_head: bool) -> bool:
     """True for phrases that only use an adjective, not give it a new sense.
 
@@ -395,9 +421,8 @@ def _adjective_keeps_its_sense(words: list[str], entry_words: set[str], adjectiv
     copula) gloss the phrase, not the word; a participle Ding lists only in a phrase
     ("nachempfunden sein") keeps the phrase.
     """
-    for i, word in enumerate(words):
-        if word.casefold() in entry_words and i + 1 < len(words) and words[i + 1][:1].isupper():
-            return True
+    if _before_its_noun(words, entry_words):
+        return True
     others = [w for w in words if w.casefold() not in entry_words and w.casefold() not in {"der", "die", "das"}]
     return adjective_head and bool(others) and all(w in COPULAS for w in others)
 
