@@ -75,6 +75,16 @@ def test_bündnis_is_a_neuter_alliance_with_its_plural_and_genitive() -> None:
     assert "gender" not in entry.uncertain
 
 
+def test_a_plural_ding_lists_for_the_word_itself_stands_when_the_table_gives_the_singular_again() -> None:
+    # Ding: "Bonus; Prämie; Provision | Boni; Bonusse; Prämien; Provisionen" (four plurals, three terms)
+    bonus = _gloss(_entry("Bonus", "NOUN", _ud_sentence("Der Bonus für die Aktionäre"), "Bonus", article="Der"))
+    assert bonus.plural == "Boni / Bonusse"
+    # a zero plural is German's own after -er, -el, -en: the table's "Lehrer" stands
+    assert _gloss(Entry(lemma="Lehrer", pos="NOUN")).plural == "Lehrer"
+    # a plural Ding gives for a synonym of the line is not the word's ("Zustand; Status")
+    assert _gloss(Entry(lemma="Status", pos="NOUN")).plural == "Status"
+
+
 def test_streitkräfte_are_learned_as_plural_only_armed_forces() -> None:
     sentence = _seed_sentence("Kämpfe mit den Streitkräften")
     entry = _gloss(_entry("Streitkräfte", "NOUN", sentence, "Streitkräften", article="den"))
