@@ -285,6 +285,10 @@ def _linked_modifier(written: str, dictionary: Dictionary) -> str:
         if len(stem) < MIN_PART:
             continue
         capital = stem[:1].upper() + stem[1:]
+        if not link and not _known_noun(capital, dictionary) and dictionary.knows_head(stem.lower(), "ADJ"):
+            # "Jung|politiker", "Groß|mutti": a bare adjective's stem, not the adjectival noun
+            # Ding lists with its ending ("Junge", "Große"), which would keep it in a compound
+            return stem.lower()
         for candidate in (capital, capital + "e", capital + "en"):
             if _known_noun(candidate, dictionary):
                 return candidate
