@@ -631,6 +631,9 @@ def test_a_compound_splits_where_a_known_compound_ends_in_its_joints_s() -> None
     # Landwirtschaft|s|Ministerium, not Land|Wirtschaftsministerium ("country ministry of economics")
     ministry = _gloss(Entry(lemma="Landwirtschaftsministerium", pos="NOUN"))
     assert ministry.glosses[0].via == "Landwirtschaft + Ministerium" and "country" not in _texts(ministry)[0]
+    # no linking element, but a first part Ding lists whole: Wehrdienst|zeit, not Wehr (weir) + Dienstzeit
+    service = _gloss(Entry(lemma="Wehrdienstzeit", pos="NOUN"))
+    assert service.glosses[0].via == "Wehrdienst + Zeit"
     # a bare adjective's stem is the adjective, not the adjectival noun Ding lists ("Junge": young one)
     politician = _gloss(Entry(lemma="Jungpolitiker", pos="NOUN"))
     assert politician.glosses[0].via == "jung + Politiker" and _texts(politician)[0] == "young politician"

@@ -200,11 +200,20 @@ def _joint_of_the_whole(splits: list[tuple[str, str, str]]) -> tuple[str, str, s
         return None
     first = splits[0]
     for written, modifier, head in splits[1:]:
-        if (len(written) > len(first[0]) and written.startswith(first[0]) and modifier[:1].isupper()
-                and any(written.casefold() == modifier.casefold() + link for link in JOINT_LINKS)
+        if not (len(written) > len(first[0]) and written.startswith(first[0]) and modifier[:1].isupper()
                 and len(modifier) > len(first[0]) + MIN_PART):
+            continue
+        if any(written.casefold() == modifier.casefold() + link for link in JOINT_LINKS):
+            return written, modifier, head
+        if written == modifier and head not in SUFFIX_HEADS:
+            # no linking element, but the first part is a compound Ding lists whole:
+            # Schwarzmarkt|händler, Kinderarzt|praxis (not Schwarz|markthändler, Kind|arztpraxis)
             return written, modifier, head
     return None
+
+
+#: Nouns that are also endings making nouns: "Staatsanwalt|schaft" is not a prosecutor's shaft.
+SUFFIX_HEADS = frozenset({"Schaft", "Tum", "Heit", "Keit", "Ung", "Nis", "Ling", "Wesen", "Werk", "Zeug"})
 
 
 def _as_written(written: str, modifier: str) -> bool:
