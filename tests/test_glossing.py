@@ -647,6 +647,14 @@ def test_a_hyphenated_compounds_first_part_means_what_it_means_in_compounds() ->
     deputy = _gloss(Entry(lemma="Landesschulrats-Vizepräsident", pos="NOUN"))
     assert deputy.glosses and not any("Landesschulrat" in text for text in _texts(deputy))
     assert all(text.endswith("president") for text in _texts(deputy))
+    # a title before a name is a person: Ding's person compounds of Rat (Stadtrat (Person)) say councillor
+    title = _gloss(_entry("Landesrat", "NOUN", "Auch Landesrat Mayr hat seine Partei verlassen.", "Landesrat"))
+    assert _texts(title)[0] == "state councillor"
+    body = _gloss(_entry("Landesrat", "NOUN", "Der Landesrat tagte am Montag.", "Landesrat", article="Der"))
+    assert _texts(body)[0] == "state council"
+    # a woman in -in is a person too: the person sense of the word, or of its head
+    assert _texts(_gloss(Entry(lemma="Landesrätin", pos="NOUN")))[0] == "state councillor"
+    assert _texts(_gloss(Entry(lemma="Gemeinderätin", pos="NOUN")))[0] == "member of the local council"
     # names and phrases before a hyphen stay as written
     assert _texts(_gloss(Entry(lemma="ÖVP-Landesrat", pos="NOUN")))[0].startswith("ÖVP state ")
 

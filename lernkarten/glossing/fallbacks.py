@@ -42,10 +42,12 @@ class Fallback:
 
 # -- compounds --------------------------------------------------------------------------------
 
-def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None) -> Fallback | None:
+def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None, *,
+                      person: bool = False) -> Fallback | None:
     """Gloss a noun compound Ding lacks through a known head and a known first part.
 
     `nouns` (the noun table) lets the head be an inflected form: "Treibstoff|preise" -> Preis.
+    With `person` (a woman's noun in -in made from it) the head is read as a person.
     """
     split = split_compound(entry.lemma, dictionary, nouns)
     if split is None:
@@ -54,6 +56,12 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     head_glosses = glosses_for(head, "NOUN", dictionary, entry)
     if not head_glosses:
         return None
+    if person or titles_a_person(entry, dictionary):
+        # "Landesrat Mayr": a title before a name is a person, the head's person sense
+        # ("Rat": councillor, as in Ding's Stadtrat (Person)), not its body ("council")
+        role = person_sense_of_head(head, dictionary)
+        if role and role not in {plain_english(g.text) for g in head_glosses}:
+            head_glosses = [Gloss(text=role, source="ding", via=head)]
     attribute = compound_attribute(modifier_written, modifier, dictionary, nouns)
     if not attribute:
         return None
@@ -70,6 +78,51 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     glosses = [Gloss(text=t, source="ding:compound", uncertain=True, via=via) for t in texts]
     return Fallback("compound", glosses, via, base=head, modifier=modifier_written,
                     parts=[p for p in (modifier or modifier_written.rstrip("-"), head) if p])
+
+
+def titles_a_person(entry: Entry, dictionary: Dictionary) -> bool:
+    """The noun stands as a title before a name in one of its sentences: "Grün-Landesrat Rudi Anschober"."""
+    for example in entry.examples:
+        if len(example.spans) != 1:
+            continue
+        after = example.text[example.spans[0][1]:].split(maxsplit=1)
+        word = after[0].strip(",.;:!?()“”„\"") if after else ""
+        if len(word) >= 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() \
+                and not dictionary.knows_head(word, "NOUN") and not dictionary.knows_head(word.lower()):
+            return True
+    return False
+
+
+#: Ding's mark of the person among a word's senses: "Stadtrat {m} (Person)", "Gemeinderat {m} (Person)".
+PERSON_MARK = "(person)"
+#: How many of Ding's person compounds ending in a head must agree on its English.
+PERSON_AGREEMENT = 2
+
+
+@functools.lru_cache(maxsize=1024)
+def person_sense_of_head(head: str, dictionary: Dictionary) -> str:
+    """The English word Ding's compounds of `head` that name a person agree on ("Rat": councillor), or ""."""
+    folded = head.casefold()
+    if len(folded) < 3 or not folded.isalpha() or not dictionary.has_families():
+        return ""
+    counts: dict[str, int] = {}
+    lines = {line for _, numbers, _, _ in dictionary.german_words((), folded, ("",),
+                                                                  keep=lambda f: len(f) >= len(folded) + 3)
+             for line in numbers.split()}
+    for number in sorted(lines, key=int):
+        line = dictionary.line(int(number))
+        if PERSON_MARK not in line.folded_german or not line.slots[0].senses:
+            continue
+        # every spelling of "city/town councillor/councilor", each once a line
+        for word in dict.fromkeys(w for sense in line.slots[0].senses
+                                  for w in re.findall(r"[a-z]{4,}", sense.text.casefold())):
+            counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        return ""
+    # ties go to the word seen first (Ding's order: "councillor/councilor")
+    best = max(counts, key=lambda word: counts[word])
+    count = counts[best]
+    return best if count >= PERSON_AGREEMENT else ""
 
 
 def compound_attribute(written: str, modifier: str, dictionary: Dictionary, nouns: object = None) -> str:
