@@ -655,6 +655,11 @@ def test_a_hyphenated_compounds_first_part_means_what_it_means_in_compounds() ->
     # a woman in -in is a person too: the person sense of the word, or of its head
     assert _texts(_gloss(Entry(lemma="Landesrätin", pos="NOUN")))[0] == "state councillor"
     assert _texts(_gloss(Entry(lemma="Gemeinderätin", pos="NOUN")))[0] == "member of the local council"
+    # a word Ding lists both ways takes its person line before a name ("Gemeinderat (Person)")
+    member = _gloss(_entry("Gemeinderat", "NOUN", "Gemeinderat Huber stimmte dagegen.", "Gemeinderat"))
+    body = _gloss(_entry("Gemeinderat", "NOUN", "Alle im Gemeinderat vertretenen Fraktionen stimmten zu.",
+                         "Gemeinderat", article="im"))
+    assert "councillor" in " ".join(_texts(member)[:2]) and _texts(body)[0] == "local council"
     # names and phrases before a hyphen stay as written
     assert _texts(_gloss(Entry(lemma="ÖVP-Landesrat", pos="NOUN")))[0].startswith("ÖVP state ")
 

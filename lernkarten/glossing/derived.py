@@ -17,7 +17,6 @@ from dataclasses import replace
 from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import HEAD, Dictionary
 from lernkarten.glossing.fallbacks import (
-    PERSON_MARK,
     Fallback,
     attributive,
     compound_fallback,
@@ -27,7 +26,7 @@ from lernkarten.glossing.fallbacks import (
     plain_english,
 )
 from lernkarten.glossing.grammar import Grammar
-from lernkarten.glossing.senses import choose_senses, glosses_of
+from lernkarten.glossing.senses import PERSON_MARK, choose_senses, glosses_of
 
 #: How common (wordfreq Zipf) an English word must be for a German noun written the same to be
 #: taken as a loan of it: "Hotline", "Location" yes; a surname or a typo that happens to be a rare

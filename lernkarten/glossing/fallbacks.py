@@ -20,7 +20,7 @@ from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PLURAL, Dictionary, Hit
 from lernkarten.glossing.family import modifier_support
 from lernkarten.glossing.family_index import english_words
-from lernkarten.glossing.senses import choose_senses, glosses_of
+from lernkarten.glossing.senses import PERSON_MARK, choose_senses, glosses_of, titles_a_person
 from lernkarten.lexicon.frequency import zipf_de
 from lernkarten.lexicon.morphology import LINKING_ELEMENTS as LINKS
 from lernkarten.lexicon.particles import PARTICIPLE_PARTICLES as SEPARABLE_PREFIXES
@@ -80,21 +80,6 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
                     parts=[p for p in (modifier or modifier_written.rstrip("-"), head) if p])
 
 
-def titles_a_person(entry: Entry, dictionary: Dictionary) -> bool:
-    """The noun stands as a title before a name in one of its sentences: "Grün-Landesrat Rudi Anschober"."""
-    for example in entry.examples:
-        if len(example.spans) != 1:
-            continue
-        after = example.text[example.spans[0][1]:].split(maxsplit=1)
-        word = after[0].strip(",.;:!?()“”„\"") if after else ""
-        if len(word) >= 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() \
-                and not dictionary.knows_head(word, "NOUN") and not dictionary.knows_head(word.lower()):
-            return True
-    return False
-
-
-#: Ding's mark of the person among a word's senses: "Stadtrat {m} (Person)", "Gemeinderat {m} (Person)".
-PERSON_MARK = "(person)"
 #: How many of Ding's person compounds ending in a head must agree on its English.
 PERSON_AGREEMENT = 2
 

@@ -446,6 +446,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     pieces = _pieces(context)
     adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
     objects = _person_objects(entry.examples) if entry.pos == "VERB" else frozenset()
+    title = entry.pos == "NOUN" and titles_a_person(entry, dictionary)
     # a word glossed without a sentence is a part of a compound: its sense there is the one
     # Ding's compounds ending in it carry ("Stadtrat", "Sicherheitsrat": council, not advice)
     in_compounds = _compound_support(dictionary, lemma) if entry.pos == "NOUN" and not entry.examples else None
@@ -505,6 +506,9 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         evidence.comment = _comment_field(term.comment) or _english_comment_field(senses)
         if evidence.comment:
             reasons.append("comment names a field")
+        if title and PERSON_MARK in hit.line.folded_german:
+            evidence.person_title = True
+            reasons.append("a title before a name: the person")
         shared = _context_words(hit.line, context, pieces)
         if shared:
             # "der turnusmäßige Wechsel des Vorsitzes" for "turnusmäßiger Ratsvorsitzender":
@@ -529,6 +533,23 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
 
 #: English of one country (not Britain or America, which go after the plain gloss instead).
 REGIONAL_ENGLISH = frozenset({"Ir.", "Sc.", "Austr.", "NZ", "Can.", "SAfr.", "Ind."})
+
+#: Ding's mark of the person among a word's senses: "Stadtrat {m} (Person)", "Gemeinderat {m} (Person)".
+PERSON_MARK = "(person)"
+
+
+def titles_a_person(entry: Entry, dictionary: Dictionary) -> bool:
+    """The noun stands as a title before a name in one of its sentences: "Grün-Landesrat Rudi Anschober"."""
+    for example in entry.examples:
+        if len(example.spans) != 1:
+            continue
+        after = example.text[example.spans[0][1]:].split(maxsplit=1)
+        word = after[0].strip(",.;:!?()“”„\"") if after else ""
+        if len(word) >= 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() \
+                and not dictionary.knows_head(word, "NOUN") and not dictionary.knows_head(word.lower()):
+            return True
+    return False
+
 
 def _modifies_an_adjective(entry: Entry, lemma: str) -> bool:
     """The adjective stands uninflected before an inflected adjective and its noun: "im dicht besiedelten Tal"."""
