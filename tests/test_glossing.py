@@ -664,6 +664,16 @@ def test_a_hyphenated_compounds_first_part_means_what_it_means_in_compounds() ->
     assert _texts(_gloss(Entry(lemma="ÖVP-Landesrat", pos="NOUN")))[0].startswith("ÖVP state ")
 
 
+def test_a_womans_word_in_a_line_shared_with_the_mans_is_glossed_by_the_womans_english() -> None:
+    # Ding: "Sprecher; Sprecherin (einer Gruppe/Institution) :: spokesman; spokeswoman; spokesperson"
+    sentence = "Eine Sprecherin des Ministeriums bestätigte den Bericht."
+    speaker = _gloss(_entry("Sprecherin", "NOUN", sentence, "Sprecherin", article="Eine"))
+    assert _texts(speaker)[0] == "spokeswoman" and "spokesman" not in _texts(speaker)[:2]
+    # the man's word keeps the man's English
+    assert _texts(_gloss(_entry("Sprecher", "NOUN", "Ein Sprecher des Ministeriums bestätigte den Bericht.",
+                                "Sprecher", article="Ein")))[0] == "spokesman"
+
+
 def test_a_woman_named_by_a_masculine_noun_and_in_is_glossed_through_it() -> None:
     # not Innen|ministerin, whose first part alone is the river Inn
     minister = _gloss(Entry(lemma="Innenministerin", pos="NOUN"))

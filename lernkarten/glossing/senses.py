@@ -266,10 +266,27 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
     general = [r for r in result if not set(r[0].labels) & REGIONAL_ENGLISH]
     if general:
         result = general
+    term = choice.hit.term
+    if term.key.endswith("in") and "f" in term.genders and choice.source == "ding":
+        # "Sprecher; Sprecherin :: spokesman; spokeswoman; spokesperson": a woman's word is
+        # glossed by the woman's English first, a man's last
+        result.sort(key=lambda r: _english_sex(r[1]))
     unique: dict[str, tuple[Sense, str]] = {}
     for sense, text in result:
         unique.setdefault(text.casefold(), (sense, text))
     return list(unique.values()), doubtful
+
+
+#: English words for persons that say a man ("spokesman", "chairman") or a woman ("spokeswoman").
+_MAN_WORD = re.compile(r"\b\w{3,}(?<!wo)(?<!hu)(?<!ger)m[ae]n\b", re.IGNORECASE)
+_WOMAN_WORD = re.compile(r"\b\w*wom[ae]n\b", re.IGNORECASE)
+
+
+def _english_sex(text: str) -> int:
+    """0 for English naming a woman, 2 for one naming a man, 1 for the rest (for a stable sort)."""
+    if _WOMAN_WORD.search(text):
+        return 0
+    return 2 if _MAN_WORD.search(text) else 1
 
 
 def _sense_rank(text: str, choice: Choice) -> float:
