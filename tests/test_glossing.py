@@ -75,6 +75,16 @@ def test_bündnis_is_a_neuter_alliance_with_its_plural_and_genitive() -> None:
     assert "gender" not in entry.uncertain
 
 
+def test_a_plural_ding_lists_for_the_word_itself_stands_when_the_table_gives_the_singular_again() -> None:
+    # Ding: "Bonus; Prämie; Provision | Boni; Bonusse; Prämien; Provisionen" (four plurals, three terms)
+    bonus = _gloss(_entry("Bonus", "NOUN", _ud_sentence("Der Bonus für die Aktionäre"), "Bonus", article="Der"))
+    assert bonus.plural == "Boni / Bonusse"
+    # a zero plural is German's own after -er, -el, -en: the table's "Lehrer" stands
+    assert _gloss(Entry(lemma="Lehrer", pos="NOUN")).plural == "Lehrer"
+    # a plural Ding gives for a synonym of the line is not the word's ("Zustand; Status")
+    assert _gloss(Entry(lemma="Status", pos="NOUN")).plural == "Status"
+
+
 def test_streitkräfte_are_learned_as_plural_only_armed_forces() -> None:
     sentence = _seed_sentence("Kämpfe mit den Streitkräften")
     entry = _gloss(_entry("Streitkräfte", "NOUN", sentence, "Streitkräften", article="den"))
@@ -137,6 +147,27 @@ def test_den_ausschlag_geben_in_the_sentence_tips_the_balance_in_a_note_beside_t
     assert any(note.startswith("den Ausschlag geben:") and "to tip the balance" in note for note in entry.notes)
     assert entry.glosses and all(g.source == "ding" for g in entry.glosses)
     assert not any("balance" in text for text in _texts(entry))
+
+
+def test_an_idiom_is_found_without_the_object_ding_gives_it_as_an_example() -> None:
+    # Ding: "einen Streit vom Zaun brechen"; the text starts a reshuffle, not a quarrel
+    sentence = "Es war die Regierungsrochade, die der Landeshauptmann vom Zaun gebrochen hat."
+    entry = _gloss(_entry("Zaun", "NOUN", sentence, "Zaun", article="vom"))
+    assert any(note.startswith("einen Streit vom Zaun brechen:") for note in entry.notes)
+    assert _texts(entry)[0].startswith("fence")
+    # the rest of the idiom must be there: a fence alone is a fence
+    plain = _gloss(_entry("Zaun", "NOUN", "Der Zaun wurde gebrochen.", "Zaun", article="der"))
+    assert not any("Streit" in note for note in plain.notes)
+
+
+def test_the_noun_an_adjective_goes_with_gives_its_sense_in_a_note() -> None:
+    # "hinter verschlossenen Türen": closed doors, whatever sense the adjective's own lines lead with
+    sentence = _ud_sentence("hinter verschlossenen Türen")
+    entry = _gloss(_entry("verschlossen", "ADJ", sentence, "verschlossenen"))
+    assert any(note.startswith("hinter verschlossenen Türen: behind closed doors") for note in entry.notes)
+    # a phrase that says what the gloss says is no note: "kollektive Sicherheit" for "collective"
+    collective = _gloss(_entry("kollektiv", "ADJ", _seed_sentence("über kollektive Sicherheit"), "kollektive"))
+    assert _texts(collective)[0] == "collective" and not collective.notes
 
 
 def test_expression_entry_is_looked_up_whole() -> None:
@@ -590,6 +621,57 @@ def test_compounds_with_a_bound_first_part_a_plural_first_part_or_a_short_head()
     sentence = _ud_sentence("mit Schmiergeldzahlungen")
     bribes = _gloss(_entry("Schmiergeldzahlung", "NOUN", sentence, "Schmiergeldzahlungen"))
     assert bribes.glosses[0].via == "Schmiergeld + Zahlung"
+
+
+def test_a_compound_splits_where_a_known_compound_ends_in_its_joints_s() -> None:
+    # Menschenrecht|s|Lage, not Menschen|Rechtslage ("people legal situation")
+    situation = _gloss(Entry(lemma="Menschenrechtslage", pos="NOUN"))
+    assert situation.glosses[0].via == "Menschenrecht + Lage" and "human right" in _texts(situation)[0]
+    assert situation.gender == ["f"]
+    # Landwirtschaft|s|Ministerium, not Land|Wirtschaftsministerium ("country ministry of economics")
+    ministry = _gloss(Entry(lemma="Landwirtschaftsministerium", pos="NOUN"))
+    assert ministry.glosses[0].via == "Landwirtschaft + Ministerium" and "country" not in _texts(ministry)[0]
+    # no linking element, but a first part Ding lists whole: Wehrdienst|zeit, not Wehr (weir) + Dienstzeit
+    service = _gloss(Entry(lemma="Wehrdienstzeit", pos="NOUN"))
+    assert service.glosses[0].via == "Wehrdienst + Zeit"
+    # a bare adjective's stem is the adjective, not the adjectival noun Ding lists ("Junge": young one)
+    politician = _gloss(Entry(lemma="Jungpolitiker", pos="NOUN"))
+    assert politician.glosses[0].via == "jung + Politiker" and _texts(politician)[0] == "young politician"
+
+
+def test_a_hyphenated_compounds_first_part_means_what_it_means_in_compounds() -> None:
+    # Landes- is "state" in Ding's compounds (Landesregierung), the part before the hyphen goes first
+    councillor = _gloss(Entry(lemma="Grün-Landesrat", pos="NOUN"))
+    assert _texts(councillor)[0].startswith("green state ") and "country" not in _texts(councillor)[0]
+    # a first part before the hyphen that is no word but a compound of words is glossed, not left in German
+    deputy = _gloss(Entry(lemma="Landesschulrats-Vizepräsident", pos="NOUN"))
+    assert deputy.glosses and not any("Landesschulrat" in text for text in _texts(deputy))
+    assert all(text.endswith("president") for text in _texts(deputy))
+    # a title before a name is a person: Ding's person compounds of Rat (Stadtrat (Person)) say councillor
+    title = _gloss(_entry("Landesrat", "NOUN", "Auch Landesrat Mayr hat seine Partei verlassen.", "Landesrat"))
+    assert _texts(title)[0] == "state councillor"
+    body = _gloss(_entry("Landesrat", "NOUN", "Der Landesrat tagte am Montag.", "Landesrat", article="Der"))
+    assert _texts(body)[0] == "state council"
+    # a woman in -in is a person too: the person sense of the word, or of its head
+    assert _texts(_gloss(Entry(lemma="Landesrätin", pos="NOUN")))[0] == "state councillor"
+    assert _texts(_gloss(Entry(lemma="Gemeinderätin", pos="NOUN")))[0] == "member of the local council"
+    # a word Ding lists both ways takes its person line before a name ("Gemeinderat (Person)")
+    member = _gloss(_entry("Gemeinderat", "NOUN", "Gemeinderat Huber stimmte dagegen.", "Gemeinderat"))
+    body = _gloss(_entry("Gemeinderat", "NOUN", "Alle im Gemeinderat vertretenen Fraktionen stimmten zu.",
+                         "Gemeinderat", article="im"))
+    assert "councillor" in " ".join(_texts(member)[:2]) and _texts(body)[0] == "local council"
+    # names and phrases before a hyphen stay as written
+    assert _texts(_gloss(Entry(lemma="ÖVP-Landesrat", pos="NOUN")))[0].startswith("ÖVP state ")
+
+
+def test_a_womans_word_in_a_line_shared_with_the_mans_is_glossed_by_the_womans_english() -> None:
+    # Ding: "Sprecher; Sprecherin (einer Gruppe/Institution) :: spokesman; spokeswoman; spokesperson"
+    sentence = "Eine Sprecherin des Ministeriums bestätigte den Bericht."
+    speaker = _gloss(_entry("Sprecherin", "NOUN", sentence, "Sprecherin", article="Eine"))
+    assert _texts(speaker)[0] == "spokeswoman" and "spokesman" not in _texts(speaker)[:2]
+    # the man's word keeps the man's English
+    assert _texts(_gloss(_entry("Sprecher", "NOUN", "Ein Sprecher des Ministeriums bestätigte den Bericht.",
+                                "Sprecher", article="Ein")))[0] == "spokesman"
 
 
 def test_a_woman_named_by_a_masculine_noun_and_in_is_glossed_through_it() -> None:

@@ -26,7 +26,7 @@ from lernkarten.glossing.fallbacks import (
     plain_english,
 )
 from lernkarten.glossing.grammar import Grammar
-from lernkarten.glossing.senses import choose_senses, glosses_of
+from lernkarten.glossing.senses import PERSON_MARK, choose_senses, glosses_of
 
 #: How common (wordfreq Zipf) an English word must be for a German noun written the same to be
 #: taken as a loan of it: "Hotline", "Location" yes; a surname or a typo that happens to be a rare
@@ -403,16 +403,25 @@ def feminine_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fa
     plain = re.sub(r"(äu|ä|ö|ü)(?=[^äöü]*$)", lambda m: _UMLAUT_BACK[m.group(1)], stem)
     for base in dict.fromkeys([stem, plain]):
         if "m" in dictionary.genders(base) and dictionary.knows_head(base, "NOUN"):
-            glosses = glosses_for(base, "NOUN", dictionary, None)
+            # a woman is a person: Ding's person sense of the word, where it tells one
+            # ("Gemeinderat (Person)": local councillor, not the council)
+            glosses = person_glosses(base, dictionary) or glosses_for(base, "NOUN", dictionary, None)
             if glosses:
                 return Fallback("feminine", [replace(g, source="ding:base", uncertain=True, via=f"{base} + -in")
                                              for g in glosses[:2]], base, base=base)
     masculine = replace(entry, lemma=plain)
-    compound = compound_fallback(masculine, dictionary, nouns)
+    compound = compound_fallback(masculine, dictionary, nouns, person=True)
     if compound is None or "m" not in dictionary.genders(compound.base):
         return None
     return Fallback("feminine", [replace(g, via=f"{g.via} + -in") for g in compound.glosses], compound.via,
                     base=plain)
+
+
+def person_glosses(lemma: str, dictionary: Dictionary) -> list[Gloss]:
+    """The glosses of the word's senses Ding marks as a person ("Stadtrat (Person)"), or []."""
+    choices = [c for c in choose_senses(Entry(lemma=lemma, pos="NOUN"), dictionary)
+               if c.hit.kind == HEAD and PERSON_MARK in c.hit.line.folded_german]
+    return glosses_of(choices)
 
 
 def feminine_grammar(entry: Entry) -> Grammar:

@@ -20,7 +20,7 @@ from lernkarten.entries import Entry, Gloss
 from lernkarten.glossing.dictionary import FORM, HEAD, PLURAL, Dictionary, Hit
 from lernkarten.glossing.family import modifier_support
 from lernkarten.glossing.family_index import english_words
-from lernkarten.glossing.senses import choose_senses, glosses_of
+from lernkarten.glossing.senses import PERSON_MARK, choose_senses, glosses_of, titles_a_person
 from lernkarten.lexicon.frequency import zipf_de
 from lernkarten.lexicon.morphology import LINKING_ELEMENTS as LINKS
 from lernkarten.lexicon.particles import PARTICIPLE_PARTICLES as SEPARABLE_PREFIXES
@@ -42,10 +42,12 @@ class Fallback:
 
 # -- compounds --------------------------------------------------------------------------------
 
-def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None) -> Fallback | None:
+def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None, *,
+                      person: bool = False) -> Fallback | None:
     """Gloss a noun compound Ding lacks through a known head and a known first part.
 
     `nouns` (the noun table) lets the head be an inflected form: "Treibstoff|preise" -> Preis.
+    With `person` (a woman's noun in -in made from it) the head is read as a person.
     """
     split = split_compound(entry.lemma, dictionary, nouns)
     if split is None:
@@ -54,12 +56,13 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     head_glosses = glosses_for(head, "NOUN", dictionary, entry)
     if not head_glosses:
         return None
-    if modifier in BOUND_MODIFIERS:
-        attribute = BOUND_MODIFIERS[modifier]
-    elif modifier:
-        attribute = modifier_attribute(modifier_written, modifier, dictionary)
-    else:
-        attribute = modifier_written.rstrip("-")  # a name or abbreviation: "ODKB-Friedenstruppe"
+    if person or titles_a_person(entry, dictionary):
+        # "Landesrat Mayr": a title before a name is a person, the head's person sense
+        # ("Rat": councillor, as in Ding's Stadtrat (Person)), not its body ("council")
+        role = person_sense_of_head(head, dictionary)
+        if role and role not in {plain_english(g.text) for g in head_glosses}:
+            head_glosses = [Gloss(text=role, source="ding", via=head)]
+    attribute = compound_attribute(modifier_written, modifier, dictionary, nouns)
     if not attribute:
         return None
     via = f"{modifier or modifier_written.rstrip('-')} + {head}"
@@ -75,6 +78,67 @@ def compound_fallback(entry: Entry, dictionary: Dictionary, nouns: object = None
     glosses = [Gloss(text=t, source="ding:compound", uncertain=True, via=via) for t in texts]
     return Fallback("compound", glosses, via, base=head, modifier=modifier_written,
                     parts=[p for p in (modifier or modifier_written.rstrip("-"), head) if p])
+
+
+#: How many of Ding's person compounds ending in a head must agree on its English.
+PERSON_AGREEMENT = 2
+
+
+@functools.lru_cache(maxsize=1024)
+def person_sense_of_head(head: str, dictionary: Dictionary) -> str:
+    """The English word Ding's compounds of `head` that name a person agree on ("Rat": councillor), or ""."""
+    folded = head.casefold()
+    if len(folded) < 3 or not folded.isalpha() or not dictionary.has_families():
+        return ""
+    counts: dict[str, int] = {}
+    lines = {line for _, numbers, _, _ in dictionary.german_words((), folded, ("",),
+                                                                  keep=lambda f: len(f) >= len(folded) + 3)
+             for line in numbers.split()}
+    for number in sorted(lines, key=int):
+        line = dictionary.line(int(number))
+        if PERSON_MARK not in line.folded_german or not line.slots[0].senses:
+            continue
+        # every spelling of "city/town councillor/councilor", each once a line
+        for word in dict.fromkeys(w for sense in line.slots[0].senses
+                                  for w in re.findall(r"[a-z]{4,}", sense.text.casefold())):
+            counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        return ""
+    # ties go to the word seen first (Ding's order: "councillor/councilor")
+    best = max(counts, key=lambda word: counts[word])
+    count = counts[best]
+    return best if count >= PERSON_AGREEMENT else ""
+
+
+def compound_attribute(written: str, modifier: str, dictionary: Dictionary, nouns: object = None) -> str:
+    """The English of a compound's first part as written ("Landes", "Grün-Landes", "ODKB-").
+
+    A part before a hyphen is read on its own and put before the rest's English ("Grün-Landesrat":
+    green + state, each as in Ding's compounds); a part that is no word but is a compound of known
+    words is glossed as one ("Landesschulrats-": state school board, not left in German); a name
+    or abbreviation stays as written ("ODKB-Friedenstruppe").
+    """
+    left, hyphen, inner = written.rpartition("-")
+    if hyphen and inner:
+        # the first part of a hyphenated word's last piece: "Grün-" + "Landes" (a part before
+        # the last hyphen, "Nord-Süd-", is a name or a phrase: it stays as written)
+        rest = compound_attribute(inner, modifier, dictionary, nouns)
+        known = "" if "-" in left else known_modifier(left, dictionary, nouns)
+        before = compound_attribute(left + "-", known, dictionary, nouns) if known else left
+        return f"{before} {rest}".strip() if rest else ""
+    if modifier in BOUND_MODIFIERS:
+        return BOUND_MODIFIERS[modifier]
+    if modifier:
+        return modifier_attribute(written, modifier, dictionary)
+    bare = written.rstrip("-")
+    if written.endswith("-") and bare.isalpha() and bare[:1].isupper() and bare[1:].islower() and len(bare) > 2 * MIN_PART:
+        # "Landesschulrats-Vizepräsident": the first part is a compound itself, its linking -s- kept
+        for link in sorted(JOINT_LINKS, key=len, reverse=True):
+            stem = bare[: len(bare) - len(link)] if bare.endswith(link) else ""
+            inner_fallback = compound_fallback(Entry(lemma=stem, pos="NOUN"), dictionary, nouns) if stem else None
+            if inner_fallback and inner_fallback.glosses:
+                return plain_english(inner_fallback.glosses[0].text)
+    return bare  # a name or abbreviation: "ODKB-Friedenstruppe"
 
 
 def modifier_attribute(written: str, modifier: str, dictionary: Dictionary) -> str:
@@ -147,13 +211,47 @@ def split_compound(word: str, dictionary: Dictionary, nouns: object = None) -> t
         # element) before one that needs a letter back or is a verb's stem:
         # "Schmiergeld|zahlung", not "Schmier(e)|geldzahlung"; "Kinderarzt|praxis"
         if splits:
-            found[bound] = next((split for split in splits if _as_written(*split[:2])), splits[0])
+            written_splits = [split for split in splits if _as_written(*split[:2])]
+            found[bound] = _joint_of_the_whole(written_splits) or (written_splits or splits)[0]
     # a bound first part reads as such ("Spitzen|künstler": top, not the spitz dog) unless a
     # longer first part is a word ("Einzelhandels|konzern", not "Einzel|handelskonzern")
     word_split, bound_split = found.get(False), found.get(True)
     if bound_split and (word_split is None or len(bound_split[0]) >= len(word_split[0])):
         return bound_split
     return word_split
+
+
+#: Linking elements that only ever stand at a joint: a first part ending in one of them after a
+#: known compound ("Menschenrecht|s|") closes the whole first part there.
+JOINT_LINKS = ("s", "es")
+
+
+def _joint_of_the_whole(splits: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """Of splits longest head first, the one that brackets a known compound as the first part.
+
+    "Menschenrechtslage" splits as Menschen|Rechtslage (the longest head) and as
+    Menschenrecht|s|Lage; when the second's first part is a known noun that starts with the
+    first's and ends in a joint's -s-/-es-, it is the compound the word is made of (the
+    situation of human rights, not people's legal situation).
+    """
+    if len(splits) < 2:
+        return None
+    first = splits[0]
+    for written, modifier, head in splits[1:]:
+        if not (len(written) > len(first[0]) and written.startswith(first[0]) and modifier[:1].isupper()
+                and len(modifier) > len(first[0]) + MIN_PART):
+            continue
+        if any(written.casefold() == modifier.casefold() + link for link in JOINT_LINKS):
+            return written, modifier, head
+        if written == modifier and head not in SUFFIX_HEADS:
+            # no linking element, but the first part is a compound Ding lists whole:
+            # Schwarzmarkt|händler, Kinderarzt|praxis (not Schwarz|markthändler, Kind|arztpraxis)
+            return written, modifier, head
+    return None
+
+
+#: Nouns that are also endings making nouns: "Staatsanwalt|schaft" is not a prosecutor's shaft.
+SUFFIX_HEADS = frozenset({"Schaft", "Tum", "Heit", "Keit", "Ung", "Nis", "Ling", "Wesen", "Werk", "Zeug"})
 
 
 def _as_written(written: str, modifier: str) -> bool:
@@ -234,6 +332,10 @@ def _linked_modifier(written: str, dictionary: Dictionary) -> str:
         if len(stem) < MIN_PART:
             continue
         capital = stem[:1].upper() + stem[1:]
+        if not link and not _known_noun(capital, dictionary) and dictionary.knows_head(stem.lower(), "ADJ"):
+            # "Jung|politiker", "Groß|mutti": a bare adjective's stem, not the adjectival noun
+            # Ding lists with its ending ("Junge", "Große"), which would keep it in a compound
+            return stem.lower()
         for candidate in (capital, capital + "e", capital + "en"):
             if _known_noun(candidate, dictionary):
                 return candidate

@@ -25,7 +25,7 @@ from lernkarten.glossing.ding import (
 )
 from lernkarten.glossing.phrase_match import CONTRACTIONS
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
-from lernkarten.lexicon.morphology import FEMININE_SUFFIXES, TWO_WAY_PREFIXES
+from lernkarten.lexicon.morphology import FEMININE_SUFFIXES, TWO_WAY_PREFIXES, WITHOUT_UMLAUTS
 
 GENDER_ORDER = ("m", "f", "n")
 
@@ -180,9 +180,16 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
         if len(narrowed) == 1:
             plurals = narrowed
             chosen_rows = [r for r in chosen_rows if r.plural == narrowed[0]] or chosen_rows
-    if len(plurals) == 1:
+    if len(plurals) == 1 and plurals[0] == lemma and ding_plural and ding_plural != lemma \
+            and not lemma.endswith(ZERO_PLURAL_ENDINGS) and not adjectival \
+            and all(_plain(p).startswith(_plain(lemma[:-2])) for p in ding_plural.split(" / ")):
+        # "Bonus, pl. Bonus": a plural like the singular is the noun table's slip where the
+        # ending makes none (German's zero plurals end in -er, -el, -en, -chen, -lein) and
+        # Ding lists another: Boni / Bonusse
+        grammar.plural = ding_plural
+    elif len(plurals) == 1:
         grammar.plural = plurals[0]
-        if ding_plural and ding_plural != plurals[0] and not adjectival:
+        if ding_plural and plurals[0] not in ding_plural.split(" / ") and not adjectival:
             grammar.uncertain.append("plural")
     elif len(plurals) > 1:
         grammar.plural = " / ".join(plurals)
@@ -317,11 +324,26 @@ def _ding_plural(sense: Hit, lemma: str) -> str:
     following = line.slots[sense.slot + 1].terms
     # Ding pairs plurals with synonyms by position only when it gives one for each
     if len(following) != len(line.slots[sense.slot].terms):
-        return ""
+        # "Bonus; Prämie; Provision | Boni; Bonusse; Prämien; Provisionen": the plurals that
+        # are forms of the term (its stem, but for its last two letters, umlaut aside)
+        stem = _plain(lemma[:-2]) if len(lemma) >= 5 else ""
+        own = [t.words[0] for t in following if stem and t.markers == ("pl",) and len(t.words) == 1
+               and _plain(t.words[0]).startswith(stem)]
+        return " / ".join(own) if own and all(not _plain(t.key).startswith(stem)
+                                              for i, t in enumerate(line.slots[sense.slot].terms)
+                                              if i != sense.index) else ""
     if sense.index < len(following) and following[sense.index].markers == ("pl",):
         words = following[sense.index].words
         return words[0] if len(words) == 1 else ""
     return ""
+
+
+#: Endings of the nouns whose plural is the singular ("der Lehrer, die Lehrer", "das Mädchen").
+ZERO_PLURAL_ENDINGS = ("er", "el", "en", "chen", "lein")
+
+
+def _plain(word: str) -> str:
+    return word.casefold().translate(WITHOUT_UMLAUTS)
 
 
 def compound_plural(modifier: str, head_form: str) -> str:

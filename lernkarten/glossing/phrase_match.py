@@ -138,14 +138,34 @@ def find_phrases_in(candidates: list[tuple[str, int, int, int]], entry_words: se
     if not live:
         return found
     for key, line, slot, index in candidates:
-        plan = _plan(key.split(), entry_words)
+        words = key.split()
+        plan = _plan(words, entry_words)
         if plan is None:
             continue
+        core = None if entry_is_verb else _plan(_idiom_core(words, entry_words), entry_words)
         for number, sentence in live:
-            matched = _placed(plan, sentence, entry_is_verb)
+            matched = _placed(plan, sentence, entry_is_verb) or (
+                _placed(core, sentence, entry_is_verb) if core and core[1] >= IDIOM_CORE_WORDS else 0)
             if matched:
                 found[number].append(PhraseMatch(key, line, slot, index, matched))
     return found
+
+
+#: Words besides the entry an idiom's core must keep once its example object is left out.
+IDIOM_CORE_WORDS = 2
+_INDEFINITE = frozenset(["ein", "eine", "einen"])
+
+
+def _idiom_core(words: list[str], entry_words: set[str]) -> list[str]:
+    """A verb idiom without the object Ding gives it as an example: "einen Streit vom Zaun
+    brechen" is "vom Zaun brechen" whatever is started ("die Rochade, die er vom Zaun brach").
+
+    Only an indefinite object before the rest, the phrase ending in its verb; [] otherwise.
+    """
+    if (len(words) < 4 or words[0].casefold() not in _INDEFINITE or not words[1][:1].isupper()
+            or words[1].casefold() in entry_words or not words[-1].islower() or not words[-1].endswith("n")):
+        return []
+    return words[2:]
 
 
 def match_phrase(words: list[str], entry_words: set[str], sentence: Sentence, *,

@@ -266,10 +266,27 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
     general = [r for r in result if not set(r[0].labels) & REGIONAL_ENGLISH]
     if general:
         result = general
+    term = choice.hit.term
+    if term.key.endswith("in") and "f" in term.genders and choice.source == "ding":
+        # "Sprecher; Sprecherin :: spokesman; spokeswoman; spokesperson": a woman's word is
+        # glossed by the woman's English first, a man's last
+        result.sort(key=lambda r: _english_sex(r[1]))
     unique: dict[str, tuple[Sense, str]] = {}
     for sense, text in result:
         unique.setdefault(text.casefold(), (sense, text))
     return list(unique.values()), doubtful
+
+
+#: English words for persons that say a man ("spokesman", "chairman") or a woman ("spokeswoman").
+_MAN_WORD = re.compile(r"\b\w{3,}(?<!wo)(?<!hu)(?<!ger)m[ae]n\b", re.IGNORECASE)
+_WOMAN_WORD = re.compile(r"\b\w*wom[ae]n\b", re.IGNORECASE)
+
+
+def _english_sex(text: str) -> int:
+    """0 for English naming a woman, 2 for one naming a man, 1 for the rest (for a stable sort)."""
+    if _WOMAN_WORD.search(text):
+        return 0
+    return 2 if _MAN_WORD.search(text) else 1
 
 
 def _sense_rank(text: str, choice: Choice) -> float:
@@ -305,8 +322,25 @@ def _singular_english(choice: Choice, texts: list[str]) -> tuple[list[str], bool
 
 # -- candidates -----------------------------------------------------------------------------
 
-def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Choice]:
-    """Ding phrases containing the entry whose other words stand around it in an example."""
+def attributive_phrases(entry: Entry, dictionary: Dictionary) -> list[Choice]:
+    """Ding phrases of an adjective before the noun it goes with in the sentence, best first.
+
+    They gloss the phrase, not the word ("kollektive Sicherheit"), so they are no sense of
+    the adjective; but they say which sense the noun gives it ("hinter verschlossenen Türen":
+    behind closed doors), a note beside the card's glosses.
+    """
+    if entry.pos not in {"ADJ", "ADV"}:
+        return []
+    choices = _phrase_choices(entry, dictionary, entry.lemma, attributive=True)
+    choices.sort(key=lambda c: (-c.score, c.hit.line.number, c.hit.slot, c.hit.index))
+    return choices
+
+
+def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str, *, attributive: bool = False) -> list[Choice]:
+    """Ding phrases containing the entry whose other words stand around it in an example.
+
+    With `attributive`, only the phrases left out otherwise: an adjective before its noun.
+    """
     if not entry.examples:
         return []
     core = lemma.split()[-1] if lemma.startswith("sich ") else lemma
@@ -339,7 +373,10 @@ def _phrase_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> list[Ch
         hit = dictionary.hit(line, slot, index, PHRASE)
         if not hit.line.slots[slot].senses:
             continue
-        if entry.pos in {"ADJ", "ADV"} and _adjective_keeps_its_sense(key.split(), entry_words, adjective_head):
+        if attributive and not (adjective_head and _before_its_noun(key.split(), entry_words)):
+            continue
+        if not attributive and entry.pos in {"ADJ", "ADV"} and _adjective_keeps_its_sense(
+                key.split(), entry_words, adjective_head):
             continue
         score: float = 1000 + 12 * words - 2 * example_number
         if slot == 0:
@@ -388,6 +425,12 @@ def _particle_verb_choices(entry: Entry, dictionary: Dictionary, lemma: str) -> 
     return choices
 
 
+def _before_its_noun(words: list[str], entry_words: set[str]) -> bool:
+    """The phrase has the adjective just before a noun: "kollektive Sicherheit"."""
+    return any(word.casefold() in entry_words and i + 1 < len(words) and words[i + 1][:1].isupper()
+               for i, word in enumerate(words))
+
+
 def _adjective_keeps_its_sense(words: list[str], entry_words: set[str], adjective_head: bool) -> bool:
     """True for phrases that only use an adjective, not give it a new sense.
 
@@ -395,9 +438,8 @@ def _adjective_keeps_its_sense(words: list[str], entry_words: set[str], adjectiv
     copula) gloss the phrase, not the word; a participle Ding lists only in a phrase
     ("nachempfunden sein") keeps the phrase.
     """
-    for i, word in enumerate(words):
-        if word.casefold() in entry_words and i + 1 < len(words) and words[i + 1][:1].isupper():
-            return True
+    if _before_its_noun(words, entry_words):
+        return True
     others = [w for w in words if w.casefold() not in entry_words and w.casefold() not in {"der", "die", "das"}]
     return adjective_head and bool(others) and all(w in COPULAS for w in others)
 
@@ -421,6 +463,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     pieces = _pieces(context)
     adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
     objects = _person_objects(entry.examples) if entry.pos == "VERB" else frozenset()
+    title = entry.pos == "NOUN" and titles_a_person(entry, dictionary)
     # a word glossed without a sentence is a part of a compound: its sense there is the one
     # Ding's compounds ending in it carry ("Stadtrat", "Sicherheitsrat": council, not advice)
     in_compounds = _compound_support(dictionary, lemma) if entry.pos == "NOUN" and not entry.examples else None
@@ -480,6 +523,9 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         evidence.comment = _comment_field(term.comment) or _english_comment_field(senses)
         if evidence.comment:
             reasons.append("comment names a field")
+        if title and PERSON_MARK in hit.line.folded_german:
+            evidence.person_title = True
+            reasons.append("a title before a name: the person")
         shared = _context_words(hit.line, context, pieces)
         if shared:
             # "der turnusmäßige Wechsel des Vorsitzes" for "turnusmäßiger Ratsvorsitzender":
@@ -504,6 +550,23 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
 
 #: English of one country (not Britain or America, which go after the plain gloss instead).
 REGIONAL_ENGLISH = frozenset({"Ir.", "Sc.", "Austr.", "NZ", "Can.", "SAfr.", "Ind."})
+
+#: Ding's mark of the person among a word's senses: "Stadtrat {m} (Person)", "Gemeinderat {m} (Person)".
+PERSON_MARK = "(person)"
+
+
+def titles_a_person(entry: Entry, dictionary: Dictionary) -> bool:
+    """The noun stands as a title before a name in one of its sentences: "Grün-Landesrat Rudi Anschober"."""
+    for example in entry.examples:
+        if len(example.spans) != 1:
+            continue
+        after = example.text[example.spans[0][1]:].split(maxsplit=1)
+        word = after[0].strip(",.;:!?()“”„\"") if after else ""
+        if len(word) >= 2 and word[:1].isupper() and word[1:].islower() and word.isalpha() \
+                and not dictionary.knows_head(word, "NOUN") and not dictionary.knows_head(word.lower()):
+            return True
+    return False
+
 
 def _modifies_an_adjective(entry: Entry, lemma: str) -> bool:
     """The adjective stands uninflected before an inflected adjective and its noun: "im dicht besiedelten Tal"."""

@@ -14,6 +14,7 @@ import contextlib
 import copy
 import dataclasses
 import gc
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, is_dataclass
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,7 @@ from lernkarten.glossing.grammar import (
 from lernkarten.glossing.senses import (
     DOUBT_MARGIN,
     Choice,
+    attributive_phrases,
     choose_senses,
     close_senses,
     english_of,
@@ -165,6 +167,14 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
     fallback: Fallback | None = None
     if choices:
         entry.glosses = glosses_of(choices, margin=DOUBT_MARGIN)
+        if phrase is None:
+            # "hinter verschlossenen Türen": the noun an adjective goes with says its sense
+            # there, worth a note where it is not a sense the card gives ("kollektive
+            # Sicherheit": collective security says nothing new)
+            attributive = attributive_phrases(entry, dictionary)
+            if attributive and not _says_the_same([text for _, text in english_of(attributive[0])[0][:2]],
+                                                  entry.glosses):
+                entry.notes.append(phrase_note(attributive[0]))
         if close_senses(choices, DOUBT_MARGIN) and "glosses" not in entry.uncertain:
             entry.uncertain.append("glosses")  # senses the text cannot tell apart
     else:
@@ -208,6 +218,19 @@ def phrase_note(choice: Choice) -> str:
     """"den Ausschlag geben: to tip the balance" - the phrase as Ding writes it, without markup."""
     english = "; ".join(text for _, text in english_of(choice)[0][:2])
     return f"{plain_german(choice.hit.term.text)}: {english}"
+
+
+#: Letters two English words must share at their start to be taken for one ("regular", "regularly").
+SAME_STEM = 5
+
+
+def _says_the_same(phrase_english: list[str], glosses: list[Gloss]) -> bool:
+    """A phrase's English uses a word of the glosses ("collective security" for "collective")."""
+    def stems(text: str) -> set[str]:
+        return {word[:SAME_STEM] for word in re.findall(r"[a-z]{3,}", text.casefold())
+                if word not in {"sth", "the", "and"}}
+    own = set().union(*(stems(g.text) for g in glosses)) if glosses else set()
+    return any(own & stems(text) for text in phrase_english)
 
 
 def text_number(entry: Entry, nouns: object) -> str:
