@@ -200,7 +200,13 @@ def _report_judgement(by_key: dict[str, Entry], judgement: Path) -> None:
     if gone:
         print(f"no longer entries, left out ({len(gone)}): {', '.join(gone)}")
     if stale:
-        print(f"changed since judged ({len(stale)}): {', '.join(stale)} - judge them again")
+        print(f"changed since judged ({len(stale)}): {', '.join(stale)} - judge them again:")
+        for row in rows:
+            if row["lemma"] in stale:
+                entry = by_key[f"{row['lemma']}|{row['pos']}"]
+                example = entry.examples[0].text if entry.examples else ""
+                print(f"  now: {entry.lemma} ({entry.pos}) => {_glosses(entry)} | {_grammar(entry)}\n"
+                      f"    was: {row['glosses']} | {row['grammar']}\n    {example}")
 
 
 def _glosses(entry: Entry) -> str:
