@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING
 from lernkarten.entries import Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import atomic_path
-from lernkarten.packaging.render import render_entry
+from lernkarten.packaging.render import RenderedNote, render_entry
 from lernkarten.packaging.subdecks import deck_id, parent_name, subdeck_name
 from lernkarten.plaintext import without_controls
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lernkarten.audio.clips import DeckAudio
 
 #: Zip entries get this date: the earliest a zip can hold, so it never depends on the clock.
@@ -69,8 +71,8 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
         return write_package(deck, tmp, reverse=reverse, audio=audio)
 
 
-def write_package(deck: Deck, path: Path, *, reverse: bool = False,
-                  audio: DeckAudio | None = None) -> PackageSummary:
+def write_package(deck: Deck, path: Path, *, reverse: bool = False, audio: DeckAudio | None = None,
+                  rendered: Sequence[list[RenderedNote]] | None = None) -> PackageSummary:
     """Write `deck` as an Anki package into the file `path` (the caller makes it atomic).
 
     With `audio`, the notes' spare fields play their pronunciations and the package carries
@@ -79,7 +81,8 @@ def write_package(deck: Deck, path: Path, *, reverse: bool = False,
     Each note gets its entry's `modified` as mod time (see `stamp_modified`); an entry never
     stamped (0) gets the current time, which makes the package differ from build to build.
     Entries without a gloss are skipped; the same entry twice is refused (its notes would
-    share a GUID, and a re-import could update only one of them).
+    share a GUID, and a re-import could update only one of them). `rendered` holds each
+    entry's notes as these options render them, when the caller has them already.
     """
     import genanki
 
@@ -106,15 +109,16 @@ def write_package(deck: Deck, path: Path, *, reverse: bool = False,
             raise LernkartenError(f"the deck has the entry {entry.key!r} twice; keep one of them")
         seen.add(entry.key)
         sounds = audio.of(entry) if audio is not None else None
-        rendered = render_entry(entry, deck, reverse=reverse, audio=sounds)
-        if not rendered:
+        notes = (rendered[position - 1] if rendered is not None
+                 else render_entry(entry, deck, reverse=reverse, audio=sounds))
+        if not notes:
             skipped.append(entry.key)
             continue
         if audio is not None and sounds is not None:
             media.update((name, audio.media[name]) for name in (sounds.word, sounds.sentence) if name)
         modified = entry.modified if entry.modified > 0 else now
         newest = max(newest, modified)
-        for note in rendered:
+        for note in notes:
             if note.deck not in anki_decks:
                 described = sources_of_deck.get(note.deck, set())
                 anki_decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck, _deck_description(deck, described))
