@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -105,6 +106,8 @@ class AnalysisStream:
             if self.progress:
                 self.progress(done, len(texts))
             yield result
+        # every text is in: the analysis workers (each with its models) end before the vocabulary stage
+        self.workers.analysis_done()
 
 
 def analyse_body(nlp: object, source: Source, body: str) -> AnalysedText:
@@ -241,14 +244,18 @@ def build_decks(
             if split or not groups:
                 groups.append(TextWords())
             groups[-1].add(analysed)
-        groups.reverse()
-        while groups:  # each group let go once glossed: its entries are copied into the deck
-            words = groups.pop()
-            result = workers.gloss(rank_entries(words.entries(), options), translator=translator,
-                                   use_cache=options.use_cache, progress=gloss_progress)
+        ranked = [(words.sources, rank_entries(words.entries(), options)) for words in groups]
+        del groups
+        workers.drop_models()
+        ranked.reverse()
+        while ranked:  # each group let go once glossed: its entries are copied into the deck
+            sources, entries = ranked.pop()
+            result = workers.gloss(entries, translator=translator, use_cache=options.use_cache,
+                                   progress=gloss_progress)
+            del entries
             build.unglossed.extend(result.unglossed)
             build.warnings.extend(w for w in result.warnings if w not in build.warnings)
-            build.decks.append(Deck(name=name, sources=words.sources, entries=result.entries))
+            build.decks.append(Deck(name=name, sources=sources, entries=result.entries))
     build.analysed, build.reused = len(texts) - stream.reused, stream.reused
     return build
 
@@ -306,6 +313,19 @@ class Workers:
                 self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+    def analysis_done(self) -> None:
+        """Every text is analysed: the analysis workers end, each with its models."""
+        if self._pool is not None and not self._glossing:
+            self._stop()
+
+    def drop_models(self) -> None:
+        """Let this process's pipeline and tagger go (the vocabulary stage asks the tagger too),
+        so that glossing runs beside neither."""
+        self._nlp = None
+        tagger = sys.modules.get("lernkarten.analysis.hanta_tagger")  # never imported here for this
+        if tagger is not None:
+            tagger.drop_german_tagger()
 
     def analyse(self, items: list[tuple[Source, str]]) -> Iterator[AnalysedText]:
         """The analyses of (source, body) pairs in their order, as each is ready.
