@@ -106,8 +106,6 @@ class AnalysisStream:
             if self.progress:
                 self.progress(done, len(texts))
             yield result
-        # every text is in: the analysis workers (each with its models) end before the vocabulary stage
-        self.workers.analysis_done()
 
 
 def analyse_body(nlp: object, source: Source, body: str) -> AnalysedText:
@@ -244,7 +242,8 @@ def build_decks(
             if split or not groups:
                 groups.append(TextWords())
             groups[-1].add(analysed)
-        ranked = [(words.sources, rank_entries(words.entries(), options)) for words in groups]
+        workers.analysis_done()
+        ranked = [(words.sources, workers.rank(words.entries(), options)) for words in groups]
         del groups
         workers.drop_models()
         ranked.reverse()
@@ -279,15 +278,23 @@ def gloss(entries: list[Entry], *, translator: str | None = None, use_cache: boo
 #: Entries glossed per task in a worker: enough that sending them costs little beside glossing
 #: them, few enough that both workers stay busy to the end and the parent merges as they come.
 GLOSS_CHUNK = 100
+#: Chunks the glossing workers take, all together, before fresh ones replace them: the glossing
+#: stage's caches grow with every word looked up (~250 MB after 2,000 entries, ~100 MB after
+#: 600), and a worker's start costs about a second. Each of two workers takes half.
+GLOSS_CHUNKS_PER_WORKER = 12
+#: Texts to analyse that this process analyses itself; more go to workers.
+IN_PROCESS_TEXTS = 3
 
 
 class Workers:
-    """Processes that analyse and then gloss, started only when there is work for more than one;
-    with one job the work is done in this process.
+    """Processes that analyse, rank and gloss, `jobs` at a time, started only when there are
+    more than IN_PROCESS_TEXTS texts to analyse; otherwise the work is done in this process.
 
-    Analysis workers load the models once each; once every text is analysed they end, and
-    glossing workers (the dictionary's indexes, not the models) take their place, so that no
-    process holds both. They are spawned, not forked: the progress bar's thread must not be
+    Analysis workers load the models once each; once every text is analysed they end, one
+    worker ranks the words (the tagger's lexicon and the word lists), and glossing workers
+    (the dictionary's indexes, not the models) take its place, each replaced by a fresh one
+    after a while, so that no process holds more than one stage's data and this one holds
+    only the words: a build's memory follows the deck, not the corpus. They are spawned, not forked: the progress bar's thread must not be
     copied into them. Results come back in order as each is ready (`imap`), so the caller
     merges them one by one.
     """
@@ -297,6 +304,7 @@ class Workers:
         self._pool: Pool | None = None
         self._size = 0
         self._glossing = False
+        self._ranker = False  # rank in a worker: the texts were analysed in workers
         self._nlp: object | None = None
 
     def __enter__(self) -> Workers:
@@ -318,6 +326,18 @@ class Workers:
         """Every text is analysed: the analysis workers end, each with its models."""
         if self._pool is not None and not self._glossing:
             self._stop()
+            self._ranker = True
+
+    def rank(self, entries: list[Entry], options: Options) -> list[Entry]:
+        """`rank_entries`, in a worker of its own when the texts were analysed in workers: the
+        vocabulary stage reads the tagger's lexicon and the word lists (~200 MB), which this
+        process would keep beside the glossing workers, since freed memory seldom goes back."""
+        if not self._ranker:
+            return rank_entries(entries, options)
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(1) as ranker:
+            return ranker.apply(rank_entries, (entries, options))
 
     def drop_models(self) -> None:
         """Let this process's pipeline and tagger go (the vocabulary stage asks the tagger too),
@@ -330,10 +350,12 @@ class Workers:
     def analyse(self, items: list[tuple[Source, str]]) -> Iterator[AnalysedText]:
         """The analyses of (source, body) pairs in their order, as each is ready.
 
-        With more than one job even a single text goes to a worker: its models load there
-        while this process reads the cached analyses of the other texts.
+        More than IN_PROCESS_TEXTS go to workers (one with one job), whose models load there
+        while this process reads the cached analyses of the other texts, and end with them.
+        A few (a rebuild after one new article) are analysed here: the vocabulary stage loads
+        the tagger here anyway, and starting workers would cost more than the texts.
         """
-        if self.jobs > 1 and items:
+        if len(items) > IN_PROCESS_TEXTS:
             return self._started(len(items), glossing=False).imap(_analyse_in_worker, items, chunksize=1)
         return (self.analyse_here(source, body) for source, body in items)
 
@@ -352,7 +374,7 @@ class Workers:
         only: an online translator's budget and warnings belong to one run), in chunks whose results
         keep the order. Called once every text is analysed. Otherwise (a rebuild that analysed one
         new text) sending the entries there and back would cost more than it saves."""
-        if self._size < 2 or translator is not None or len(entries) <= GLOSS_CHUNK:
+        if self._size < 1 or translator is not None or len(entries) <= GLOSS_CHUNK:
             return gloss(entries, translator=translator, use_cache=use_cache, progress=progress)
         # deferred: read only when this runs (start-up time)
         from lernkarten.glossing import GlossResult
@@ -379,7 +401,7 @@ class Workers:
             context = multiprocessing.get_context("spawn")
             self._glossing = glossing
             self._size = max(self._size, min(self.jobs, work))
-            self._pool = (context.Pool(self._size) if glossing else
+            self._pool = (context.Pool(self._size, maxtasksperchild=max(1, GLOSS_CHUNKS_PER_WORKER // self._size)) if glossing else
                           context.Pool(self._size, initializer=_worker_init, initargs=(self.model,)))
         return self._pool
 
