@@ -282,8 +282,11 @@ GLOSS_CHUNK = 100
 #: stage's caches grow with every word looked up (~250 MB after 2,000 entries, ~100 MB after
 #: 600), and a worker's start costs about a second. Each of two workers takes half.
 GLOSS_CHUNKS_PER_WORKER = 12
-#: Texts to analyse that this process analyses itself; more go to workers.
+#: Texts to analyse that this process analyses itself with one job; more go to a worker,
+#: and when more are analysed in workers, the words are ranked in a worker too.
 IN_PROCESS_TEXTS = 3
+#: Entries to gloss (not remembered from earlier builds) that this process glosses itself.
+GLOSS_IN_PROCESS = 2 * GLOSS_CHUNK
 
 
 class Workers:
@@ -304,7 +307,7 @@ class Workers:
         self._pool: Pool | None = None
         self._size = 0
         self._glossing = False
-        self._ranker = False  # rank in a worker: the texts were analysed in workers
+        self._ranker = False  # rank in a worker: many texts were analysed in workers
         self._nlp: object | None = None
 
     def __enter__(self) -> Workers:
@@ -326,10 +329,9 @@ class Workers:
         """Every text is analysed: the analysis workers end, each with its models."""
         if self._pool is not None and not self._glossing:
             self._stop()
-            self._ranker = True
 
     def rank(self, entries: list[Entry], options: Options) -> list[Entry]:
-        """`rank_entries`, in a worker of its own when the texts were analysed in workers: the
+        """`rank_entries`, in a worker of its own when many texts were analysed in workers: the
         vocabulary stage reads the tagger's lexicon and the word lists (~200 MB), which this
         process would keep beside the glossing workers, since freed memory seldom goes back."""
         if not self._ranker:
@@ -350,12 +352,12 @@ class Workers:
     def analyse(self, items: list[tuple[Source, str]]) -> Iterator[AnalysedText]:
         """The analyses of (source, body) pairs in their order, as each is ready.
 
-        More than IN_PROCESS_TEXTS go to workers (one with one job), whose models load there
-        while this process reads the cached analyses of the other texts, and end with them.
-        A few (a rebuild after one new article) are analysed here: the vocabulary stage loads
-        the tagger here anyway, and starting workers would cost more than the texts.
+        With more than one job even a single text goes to a worker: its models load there
+        while this process reads the cached analyses of the other texts. With one job, more
+        than IN_PROCESS_TEXTS go to one worker, whose memory goes when analysis ends.
         """
-        if len(items) > IN_PROCESS_TEXTS:
+        if items and (self.jobs > 1 or len(items) > IN_PROCESS_TEXTS):
+            self._ranker = len(items) > IN_PROCESS_TEXTS
             return self._started(len(items), glossing=False).imap(_analyse_in_worker, items, chunksize=1)
         return (self.analyse_here(source, body) for source, body in items)
 
@@ -370,16 +372,29 @@ class Workers:
 
     def gloss(self, entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
               progress: bool | Progress = False):  # type: ignore[no-untyped-def]
-        """`gloss` over the entries, in workers when the texts were analysed in two or more (offline
-        only: an online translator's budget and warnings belong to one run), in chunks whose results
-        keep the order. Called once every text is analysed. Otherwise (a rebuild that analysed one
-        new text) sending the entries there and back would cost more than it saves."""
-        if self._size < 1 or translator is not None or len(entries) <= GLOSS_CHUNK:
+        """`gloss` over the entries; those not remembered from earlier builds are glossed in
+        workers when there are more than GLOSS_IN_PROCESS, with two or more jobs or after many
+        texts were analysed in a worker (offline only: an online translator's
+        budget and warnings belong to one run), in chunks whose results keep the order. Fewer (a
+        rebuild after one new article) are glossed here: starting workers and sending the
+        entries there and back would cost more than it saves."""
+        if translator is not None:
             return gloss(entries, translator=translator, use_cache=use_cache, progress=progress)
+        fresh = functools.partial(self._gloss_fresh, progress=progress)
+        if not use_cache:
+            return fresh(entries)
         # deferred: read only when this runs (start-up time)
-        from lernkarten.glossing import GlossResult
+        from lernkarten.gloss_cache import gloss_remembered
 
-        chunks = [(entries[i:i + GLOSS_CHUNK], use_cache) for i in range(0, len(entries), GLOSS_CHUNK)]
+        return gloss_remembered(entries, progress=progress, glosser=fresh)
+
+    def _gloss_fresh(self, entries: list[Entry], *, progress: bool | Progress = False):  # type: ignore[no-untyped-def]
+        # deferred: read only when this runs (start-up time)
+        from lernkarten.glossing import GlossResult, gloss_entries
+
+        if len(entries) <= GLOSS_IN_PROCESS or not (self.jobs > 1 or self._ranker):
+            return gloss_entries(entries, progress=progress)
+        chunks = [entries[i:i + GLOSS_CHUNK] for i in range(0, len(entries), GLOSS_CHUNK)]
         result = GlossResult()
         callback = progress if callable(progress) else None
         done = 0
@@ -422,9 +437,11 @@ def _analyse_in_worker(item: tuple[Source, str]) -> AnalysedText:
     return analyse_body(_worker_nlp, source, body)
 
 
-def _gloss_in_worker(item: tuple[list[Entry], bool]):  # type: ignore[no-untyped-def]
-    entries, use_cache = item
-    return gloss(entries, use_cache=use_cache)
+def _gloss_in_worker(entries: list[Entry]):  # type: ignore[no-untyped-def]
+    # deferred: read only when this runs (start-up time)
+    from lernkarten.glossing import gloss_entries
+
+    return gloss_entries(entries)
 
 
 # -- analysis cache ---------------------------------------------------------------------------
