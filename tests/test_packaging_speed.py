@@ -8,6 +8,7 @@ decide exactly as the plain checks and renders do.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 
 import pytest
@@ -81,3 +82,14 @@ def test_stamping_with_notes_rendered_once_is_stamping_without(tmp_path, reverse
     times = {e.lemma: e.modified for e in stamped.entries}
     assert times[changed[0].lemma] == 3_000 and times["abwenden"] == 3_000
     assert sum(t == 1_000 for t in times.values()) == len(first.entries) - 1
+
+
+@pytest.mark.parametrize("name", ["Kasachstan", "a [] b\nc", "[]"])
+@pytest.mark.parametrize("entries", [0, 1, 3])
+def test_the_deck_json_written_entry_by_entry_is_to_json(name: str, entries: int) -> None:
+    deck = seed_deck()
+    entry = dataclasses.replace(deck.entries[0], lemma="Zeile\nzwei []", notes=["x\n  y", "[]"])
+    deck = Deck(name, deck.sources, [entry, *deck.entries][:entries])
+    handle = io.StringIO()
+    deckjson.dump_deck_json(deck, handle)
+    assert handle.getvalue() == deck.to_json()

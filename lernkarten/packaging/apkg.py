@@ -7,6 +7,7 @@ and the current time, and a rebuild of the same deck has to give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import json
@@ -173,6 +174,22 @@ def _deck_description(deck: Deck, source_ids: set[str] | None = None) -> str:
         lines.append(line)
     intro = "German words from:<br>" + "<br>".join(lines) if lines else "German words from German texts."
     return f"{intro}<hr>{CREDITS_HTML}"
+
+
+def note_digest(fields: tuple[str, ...], tags: tuple[str, ...]) -> str:
+    """A hash of what a note shows: equal exactly when its fields and tags are."""
+    return hashlib.sha256(repr((fields, tags)).encode("utf-8")).hexdigest()
+
+
+def read_package_digests(path: str | os.PathLike[str]) -> dict[str, tuple[str, int]]:
+    """(`note_digest`, mod time) of the notes of an .apkg, by GUID: what stamping compares
+    against, without holding every field of a big deck's package."""
+    # deferred: read only when this runs (start-up time)
+    from lernkarten.packaging.unpack import note_rows, open_package
+
+    with open_package(Path(path)) as connection:
+        notes = note_rows(connection, str(path))
+    return {note.guid: (note_digest(note.fields, tuple(note.tags.split())), note.modified) for note in notes}
 
 
 def read_package_notes(path: str | os.PathLike[str]) -> dict[str, PackagedNote]:

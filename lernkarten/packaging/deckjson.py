@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import types
 import typing
@@ -39,6 +40,26 @@ def read_deck_json(path: str | os.PathLike[str]) -> Deck:
 def write_deck_json(deck: Deck, path: str | os.PathLike[str]) -> None:
     """Write the deck's stable, diffable JSON form atomically."""
     write_atomic(path, deck.to_json())
+
+
+def dump_deck_json(deck: Deck, handle: typing.TextIO) -> None:
+    """Write `deck.to_json()` to an open file one entry at a time: a big deck's JSON text (and
+    the dictionaries it is made from) is never in memory whole.
+
+    The deck without its entries gives the frame; each entry is dumped alone and indented two
+    levels deeper, which is safe because JSON writes no raw line break inside a string.
+    """
+    frame = json.dumps(Deck(deck.name, deck.sources, []).to_dict(), ensure_ascii=False, indent=1)
+    if not deck.entries:
+        handle.write(frame + "\n")
+        return
+    head, tail = frame.rsplit("[]", 1)
+    handle.write(head + "[")
+    separator = "\n  "
+    for entry in deck.entries:
+        handle.write(separator + json.dumps(entry.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        separator = ",\n  "
+    handle.write("\n ]" + tail + "\n")
 
 
 def _valid(expected: Any) -> Callable[[Any], bool]:

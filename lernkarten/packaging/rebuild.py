@@ -23,7 +23,7 @@ from lernkarten.entries import Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import atomic_paths, output_lock, write_target
 from lernkarten.packaging.apkg import PackageSummary, write_package
-from lernkarten.packaging.deckjson import read_deck_json
+from lernkarten.packaging.deckjson import dump_deck_json, read_deck_json
 from lernkarten.packaging.render import usable_glosses
 from lernkarten.packaging.stamps import Rendered, render_deck, stamp_edits, stamp_from_package, stamp_modified
 
@@ -140,5 +140,6 @@ def _write_pair(deck: Deck, apkg: Path, json_path: Path | None, *, reverse: bool
     with atomic_paths(*files) as temporaries:
         summary = write_package(deck, temporaries[0], reverse=reverse, audio=audio, rendered=rendered)
         if json_path is not None:
-            temporaries[1].write_text(deck.to_json(), encoding="utf-8")
+            with open(temporaries[1], "w", encoding="utf-8") as handle:
+                dump_deck_json(deck, handle)
     return summary

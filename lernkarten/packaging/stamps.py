@@ -112,9 +112,9 @@ def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *,
     content hash's), when the caller has them.
     """
     # deferred: read only when this runs (start-up time)
-    from lernkarten.packaging.apkg import read_package_notes
+    from lernkarten.packaging.apkg import note_digest, read_package_digests
 
-    packaged = read_package_notes(package)
+    packaged = read_package_digests(package)
     written = rendered if rendered is not None else render_deck(deck, reverse=reverse, audio=audio)
     if plain is None:
         plain = written if not reverse and audio is None else render_deck(deck)
@@ -122,11 +122,11 @@ def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *,
     for entry, notes, plain_notes in zip(deck.entries, written, plain, strict=True):
         digest = _hash(notes_content(plain_notes))
         earlier = [packaged.get(note.guid) for note in notes]
-        known = [old.modified for old in earlier if old is not None]
+        known = [old[1] for old in earlier if old is not None]
         if not known:
             modified = _own_time(entry, digest, now)
         elif all(
-            old is not None and (old.fields, old.tags) == (note.fields, note.tags)
+            old is not None and old[0] == note_digest(note.fields, note.tags)
             for old, note in zip(earlier, notes, strict=True)
         ):
             modified = max(known)
