@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
 from lernkarten.entries import Deck, Entry
@@ -85,18 +85,29 @@ def stamp_modified(new: Deck, previous: Deck | None, now: int, *, rendered: Rend
     """
     before = {e.key: e for e in previous.entries} if previous is not None else {}
     plain = rendered if rendered is not None else render_deck(new)
+    # the same entry over the same sources shows the same: its old notes need no rendering
+    same_sources = previous is not None and previous.sources == new.sources
     stamped = []
     for entry, notes in zip(new.entries, plain, strict=True):
         content = notes_content(notes)
         old = before.get(entry.key)
         if old is None or previous is None:
             modified = now
-        elif old.modified > 0 and content == card_content(old, previous):
+        elif old.modified > 0 and ((same_sources and _same_but_stamps(old, entry))
+                                   or content == card_content(old, previous)):
             modified = old.modified
         else:
             modified = max(now, old.modified + 1)
         stamped.append(replace(entry, modified=modified, content_hash=_hash(content)))
     return replace(new, entries=stamped)
+
+
+_CONTENT_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("modified", "content_hash"))
+
+
+def _same_but_stamps(one: Entry, other: Entry) -> bool:
+    """Whether two entries are equal in all but their mod time and content hash."""
+    return all(getattr(one, name) == getattr(other, name) for name in _CONTENT_FIELDS)
 
 
 def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *, reverse: bool = False,
