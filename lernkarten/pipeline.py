@@ -285,6 +285,10 @@ GLOSS_CHUNKS_PER_WORKER = 12
 #: Texts to analyse that this process analyses itself with one job; more go to a worker,
 #: and when more are analysed in workers, the words are ranked in a worker too.
 IN_PROCESS_TEXTS = 3
+#: Words this process ranks itself when it analysed the texts (or none): more are ranked in a
+#: worker, so that the ranking's data is not kept beside a big deck's packaging (the 60 news
+#: articles give 4,544 words).
+RANK_IN_PROCESS = 8_000
 #: Entries to gloss (not remembered from earlier builds) that this process glosses itself.
 GLOSS_IN_PROCESS = 2 * GLOSS_CHUNK
 
@@ -331,10 +335,11 @@ class Workers:
             self._stop()
 
     def rank(self, entries: list[Entry], options: Options) -> list[Entry]:
-        """`rank_entries`, in a worker of its own when many texts were analysed in workers: the
+        """`rank_entries`, in a worker of its own when many texts were analysed in workers or the
+        words are many (a rebuild of a big deck after one new text): the
         vocabulary stage reads the tagger's lexicon and the word lists (~200 MB), which this
         process would keep beside the glossing workers, since freed memory seldom goes back."""
-        if not self._ranker:
+        if not self._ranker and len(entries) <= RANK_IN_PROCESS:
             return rank_entries(entries, options)
         import multiprocessing
 
