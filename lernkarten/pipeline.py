@@ -243,8 +243,7 @@ def build_decks(
                 groups.append(TextWords())
             groups[-1].add(analysed)
         workers.analysis_done()
-        ranked = [(words.sources, workers.rank(words.entries(), options)) for words in groups]
-        del groups
+        ranked = workers.rank(groups, options)  # empties `groups`
         workers.drop_models()
         ranked.reverse()
         while ranked:  # each group let go once glossed: its entries are copied into the deck
@@ -334,17 +333,30 @@ class Workers:
         if self._pool is not None and not self._glossing:
             self._stop()
 
-    def rank(self, entries: list[Entry], options: Options) -> list[Entry]:
-        """`rank_entries`, in a worker of its own when many texts were analysed in workers or the
-        words are many (a rebuild of a big deck after one new text): the
-        vocabulary stage reads the tagger's lexicon and the word lists (~200 MB), which this
-        process would keep beside the glossing workers, since freed memory seldom goes back."""
-        if not self._ranker and len(entries) <= RANK_IN_PROCESS:
-            return rank_entries(entries, options)
-        import multiprocessing
+    def rank(self, groups: list[TextWords], options: Options) -> list[tuple[list[Source], list[Entry]]]:
+        """The sources and the ranked words (`rank_entries`) of each group, emptying `groups`.
 
-        with multiprocessing.get_context("spawn").Pool(1) as ranker:
-            return ranker.apply(rank_entries, (entries, options))
+        The words are ranked in a worker of their own when many texts were analysed in workers
+        or the words are many (a rebuild of a big deck after one new text): the vocabulary
+        stage reads the tagger's lexicon and the word lists (~200 MB), which this process
+        would keep beside the glossing workers, since freed memory seldom goes back. A
+        group's words are let go here once sent, before the ranked ones come back.
+        """
+        ranked: list[tuple[list[Source], list[Entry]]] = []
+        while groups:
+            words = groups.pop(0)
+            sources, entries = words.sources, words.entries()
+            del words
+            if not self._ranker and len(entries) <= RANK_IN_PROCESS:
+                ranked.append((sources, rank_entries(entries, options)))
+                continue
+            import multiprocessing
+
+            with multiprocessing.get_context("spawn").Pool(1) as ranker:
+                pending = ranker.apply_async(rank_entries, (entries, options))
+                del entries
+                ranked.append((sources, pending.get()))
+        return ranked
 
     def drop_models(self) -> None:
         """Let this process's pipeline and tagger go (the vocabulary stage asks the tagger too),

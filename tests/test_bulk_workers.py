@@ -24,13 +24,15 @@ def test_words_ranked_in_a_worker_are_ranked_as_here(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(pipeline, "RANK_IN_PROCESS", 0)  # any deck is "big": ranked in a worker
     started: list[int] = []
     with Workers(2) as workers:
-        real_apply = multiprocessing.pool.Pool.apply
+        real_apply = multiprocessing.pool.Pool.apply_async
 
         def counting_apply(pool, func, args=()):  # type: ignore[no-untyped-def]
             started.append(1)
             return real_apply(pool, func, args)
 
-        monkeypatch.setattr(multiprocessing.pool.Pool, "apply", counting_apply)
-        there = workers.rank(_words().entries(), Options())
+        monkeypatch.setattr(multiprocessing.pool.Pool, "apply_async", counting_apply)
+        groups = [_words()]
+        [(_, there)] = workers.rank(groups, Options())
+        assert groups == []
     assert started == [1]  # it went to a worker
     assert there == here and len(here) > 20
