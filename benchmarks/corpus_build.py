@@ -13,8 +13,12 @@ Phases, each in a fresh process:
 - +1 text: one new text added to the folder.
 
 Peak MB is the largest total resident memory of the build's process tree (the command and its
-workers together, sampled every 20 ms from /proc), the figure that tells whether a machine
-runs out; `max proc` is the largest single process (ru_maxrss).
+workers together, sampled every 20 ms from /proc); `max proc` is the largest single process
+(ru_maxrss). The sum of resident sizes counts a page shared by several processes once in each:
+the dictionary's index (memory-mapped, ~150 MB) and the libraries are read by the command and
+every worker. `peak PSS` sums each process's proportional share instead (a page shared by
+three counts a third in each), so it is the tree's real footprint, the figure that tells
+whether a machine runs out.
 
     python benchmarks/corpus_build.py                       # both corpora, --jobs 1 and 2
     python benchmarks/corpus_build.py --corpus gsd --texts 300 --jobs 2
@@ -99,8 +103,8 @@ sys.exit(code)
 """
 
 
-def _tree_rss(root: int) -> int:
-    """Resident KiB of `root` and all its descendants now."""
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Resident KiB of `root` and all its descendants now, summed as RSS and as PSS."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -120,19 +124,32 @@ def _tree_rss(root: int) -> int:
             if parent == pid and child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    return sum(rss.get(pid, 0) for pid in tree)
+    return sum(rss.get(pid, 0) for pid in tree), sum(_pss(pid) for pid in tree)
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, peak MiB of the process tree and of its largest process, for one command."""
+def _pss(pid: int) -> int:
+    """A process's proportional set size in KiB (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Wall seconds, peak MiB of the process tree (RSS and PSS) and of its largest process, for one command."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", _LAUNCHER, *args], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = [0]
+    peak = [0, 0]
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(process.pid))
+            rss, pss = _tree_memory(process.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -143,7 +160,7 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     if process.returncode != 0:
         sys.exit(f"{args[0]} failed: {stderr.strip().splitlines()[-3:]}")
     own, workers = next(line for line in stderr.splitlines() if line.startswith("PEAK ")).split()[1:]
-    return wall, peak[0] / 1024, max(int(own), int(workers)) / 1024
+    return wall, peak[0] / 1024, peak[1] / 1024, max(int(own), int(workers)) / 1024
 
 
 def build_args(folder: Path, deck: Path, jobs: int) -> list[str]:
@@ -159,7 +176,7 @@ def main() -> None:
                         help="a cache folder whose indexes to copy instead of building them (no index row)")
     args = parser.parse_args()
     print(f"{'corpus':>6} {'texts':>5} {'words':>7} {'jobs':>4} {'phase':>8} {'wall s':>7} {'words/s':>8} "
-          f"{'peak MB':>8} {'max proc':>8}", flush=True)
+          f"{'peak MB':>8} {'peak PSS':>8} {'max proc':>8}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         indexes = root / "indexes"
@@ -170,9 +187,9 @@ def main() -> None:
             shutil.copytree(args.indexes, indexes, ignore=lambda _, names: [
                 n for n in names if n in remembered or n.startswith(tuple(f"{stem}-" for stem in remembered))])
         else:
-            wall, peak, largest = run(["lookup", "Bündnis"], env)
+            wall, peak, pss, largest = run(["lookup", "Bündnis"], env)
             print(f"{'-':>6} {'-':>5} {'-':>7} {'-':>4} {'index':>8} {wall:>7.1f} {'-':>8} {peak:>8.0f} "
-                  f"{largest:>8.0f}", flush=True)
+                  f"{pss:>8.0f} {largest:>8.0f}", flush=True)
         for corpus in args.corpus:
             texts = root / corpus
             make_news_corpus(texts) if corpus == "news" else make_gsd_corpus(texts, args.texts)
@@ -188,9 +205,9 @@ def main() -> None:
                     if phase == "+1 text":
                         shutil.copy(extra / "text-0000.txt", texts / "zz-new.txt")
                     count, words = len(list(texts.glob("*.txt"))), word_count(texts)
-                    wall, peak, largest = run(build_args(texts, deck, jobs), env)
+                    wall, peak, pss, largest = run(build_args(texts, deck, jobs), env)
                     print(f"{corpus:>6} {count:>5} {words:>7} {jobs:>4} {phase:>8} {wall:>7.1f} {words / wall:>8.0f} "
-                          f"{peak:>8.0f} {largest:>8.0f}", flush=True)
+                          f"{peak:>8.0f} {pss:>8.0f} {largest:>8.0f}", flush=True)
                 shutil.rmtree(cache)
 
 

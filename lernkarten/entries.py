@@ -73,7 +73,8 @@ class Example:
     translation_source: str = ""  # "google", "deepl", ... (empty when none)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # every field but the spans is text: a plain copy is what asdict gives, at a tenth of the cost
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["spans"] = [list(span) for span in self.spans]
         return data
 
@@ -106,7 +107,8 @@ class Gloss:
     via: str = ""                 # how a fallback was made: "Beistand + Verpflichtung"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # every field is text or a flag: a plain copy is what asdict gives, at a tenth of the cost
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Gloss:

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lernkarten.caches import CACHES
 from lernkarten.entries import Entry
@@ -25,15 +26,20 @@ GLOSSED_FIELDS = ("glosses", "gender", "plural", "genitive", "plural_only", "adj
                   "comparative", "superlative", "notes", "uncertain")
 
 
-def gloss_remembered(entries: list[Entry], *, progress: bool | Callable[[int, int], None] = False):  # type: ignore[no-untyped-def]
-    """Like `glossing.gloss_entries` offline, glossing only the entries not seen before."""
+def gloss_remembered(entries: list[Entry], *, progress: bool | Callable[[int, int], None] = False,
+                     glosser: Callable[[list[Entry]], Any] | None = None):  # type: ignore[no-untyped-def]
+    """Like `glossing.gloss_entries` offline, glossing only the entries not seen before
+    (with `glosser`, which takes entries and gives a GlossResult, when given: in workers)."""
     # deferred: the glossing stage loads only when a build glosses (start-up time)
     from lernkarten.glossing import GlossResult, gloss_entries
 
     keys = [_key(entry) for entry in entries]
     remembered = _read(keys)
     todo = [entry for entry, key in zip(entries, keys) if key not in remembered]
-    fresh = gloss_entries(todo, progress=progress) if todo else GlossResult()
+    if not todo:
+        fresh = GlossResult()
+    else:
+        fresh = glosser(todo) if glosser is not None else gloss_entries(todo, progress=progress)
     fresh_by_key = {_key(e): e for e in fresh.entries + fresh.unglossed}
     _write({key: _glossed_part(e) for key, e in fresh_by_key.items()})
     result = GlossResult(warnings=list(fresh.warnings))

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -241,14 +242,18 @@ def build_decks(
             if split or not groups:
                 groups.append(TextWords())
             groups[-1].add(analysed)
-        groups.reverse()
-        while groups:  # each group let go once glossed: its entries are copied into the deck
-            words = groups.pop()
-            result = workers.gloss(rank_entries(words.entries(), options), translator=translator,
-                                   use_cache=options.use_cache, progress=gloss_progress)
+        workers.analysis_done()
+        ranked = workers.rank(groups, options)  # empties `groups`
+        workers.drop_models()
+        ranked.reverse()
+        while ranked:  # each group let go once glossed: its entries are copied into the deck
+            sources, entries = ranked.pop()
+            result = workers.gloss(entries, translator=translator, use_cache=options.use_cache,
+                                   progress=gloss_progress)
+            del entries
             build.unglossed.extend(result.unglossed)
             build.warnings.extend(w for w in result.warnings if w not in build.warnings)
-            build.decks.append(Deck(name=name, sources=words.sources, entries=result.entries))
+            build.decks.append(Deck(name=name, sources=sources, entries=result.entries))
     build.analysed, build.reused = len(texts) - stream.reused, stream.reused
     return build
 
@@ -272,15 +277,30 @@ def gloss(entries: list[Entry], *, translator: str | None = None, use_cache: boo
 #: Entries glossed per task in a worker: enough that sending them costs little beside glossing
 #: them, few enough that both workers stay busy to the end and the parent merges as they come.
 GLOSS_CHUNK = 100
+#: Chunks the glossing workers take, all together, before fresh ones replace them: the glossing
+#: stage's caches grow with every word looked up (~250 MB after 2,000 entries, ~100 MB after
+#: 600), and a worker's start costs about a second. Each of two workers takes half.
+GLOSS_CHUNKS_PER_WORKER = 12
+#: Texts to analyse that this process analyses itself with one job; more go to a worker,
+#: and when more are analysed in workers, the words are ranked in a worker too.
+IN_PROCESS_TEXTS = 3
+#: Words this process ranks itself when it analysed the texts (or none): more are ranked in a
+#: worker, so that the ranking's data is not kept beside a big deck's packaging (the 60 news
+#: articles give 4,544 words).
+RANK_IN_PROCESS = 8_000
+#: Entries to gloss (not remembered from earlier builds) that this process glosses itself.
+GLOSS_IN_PROCESS = 2 * GLOSS_CHUNK
 
 
 class Workers:
-    """Processes that analyse and then gloss, started only when there is work for more than one;
-    with one job the work is done in this process.
+    """Processes that analyse, rank and gloss, `jobs` at a time, started only when there are
+    more than IN_PROCESS_TEXTS texts to analyse; otherwise the work is done in this process.
 
-    Analysis workers load the models once each; once every text is analysed they end, and
-    glossing workers (the dictionary's indexes, not the models) take their place, so that no
-    process holds both. They are spawned, not forked: the progress bar's thread must not be
+    Analysis workers load the models once each; once every text is analysed they end, one
+    worker ranks the words (the tagger's lexicon and the word lists), and glossing workers
+    (the dictionary's indexes, not the models) take its place, each replaced by a fresh one
+    after a while, so that no process holds more than one stage's data and this one holds
+    only the words: a build's memory follows the deck, not the corpus. They are spawned, not forked: the progress bar's thread must not be
     copied into them. Results come back in order as each is ready (`imap`), so the caller
     merges them one by one.
     """
@@ -290,6 +310,7 @@ class Workers:
         self._pool: Pool | None = None
         self._size = 0
         self._glossing = False
+        self._ranker = False  # rank in a worker: many texts were analysed in workers
         self._nlp: object | None = None
 
     def __enter__(self) -> Workers:
@@ -307,13 +328,53 @@ class Workers:
             self._pool.join()
             self._pool = None
 
+    def analysis_done(self) -> None:
+        """Every text is analysed: the analysis workers end, each with its models."""
+        if self._pool is not None and not self._glossing:
+            self._stop()
+
+    def rank(self, groups: list[TextWords], options: Options) -> list[tuple[list[Source], list[Entry]]]:
+        """The sources and the ranked words (`rank_entries`) of each group, emptying `groups`.
+
+        The words are ranked in a worker of their own when many texts were analysed in workers
+        or the words are many (a rebuild of a big deck after one new text): the vocabulary
+        stage reads the tagger's lexicon and the word lists (~200 MB), which this process
+        would keep beside the glossing workers, since freed memory seldom goes back. A
+        group's words are let go here once sent, before the ranked ones come back.
+        """
+        ranked: list[tuple[list[Source], list[Entry]]] = []
+        while groups:
+            words = groups.pop(0)
+            sources, entries = words.sources, words.entries()
+            del words
+            if not self._ranker and len(entries) <= RANK_IN_PROCESS:
+                ranked.append((sources, rank_entries(entries, options)))
+                continue
+            import multiprocessing
+
+            with multiprocessing.get_context("spawn").Pool(1) as ranker:
+                pending = ranker.apply_async(rank_entries, (entries, options))
+                del entries
+                ranked.append((sources, pending.get()))
+        return ranked
+
+    def drop_models(self) -> None:
+        """Let this process's pipeline and tagger go (the vocabulary stage asks the tagger too),
+        so that glossing runs beside neither."""
+        self._nlp = None
+        tagger = sys.modules.get("lernkarten.analysis.hanta_tagger")  # never imported here for this
+        if tagger is not None:
+            tagger.drop_german_tagger()
+
     def analyse(self, items: list[tuple[Source, str]]) -> Iterator[AnalysedText]:
         """The analyses of (source, body) pairs in their order, as each is ready.
 
         With more than one job even a single text goes to a worker: its models load there
-        while this process reads the cached analyses of the other texts.
+        while this process reads the cached analyses of the other texts. With one job, more
+        than IN_PROCESS_TEXTS go to one worker, whose memory goes when analysis ends.
         """
-        if self.jobs > 1 and items:
+        if items and (self.jobs > 1 or len(items) > IN_PROCESS_TEXTS):
+            self._ranker = len(items) > IN_PROCESS_TEXTS
             return self._started(len(items), glossing=False).imap(_analyse_in_worker, items, chunksize=1)
         return (self.analyse_here(source, body) for source, body in items)
 
@@ -328,16 +389,29 @@ class Workers:
 
     def gloss(self, entries: list[Entry], *, translator: str | None = None, use_cache: bool = True,
               progress: bool | Progress = False):  # type: ignore[no-untyped-def]
-        """`gloss` over the entries, in workers when the texts were analysed in two or more (offline
-        only: an online translator's budget and warnings belong to one run), in chunks whose results
-        keep the order. Called once every text is analysed. Otherwise (a rebuild that analysed one
-        new text) sending the entries there and back would cost more than it saves."""
-        if self._size < 2 or translator is not None or len(entries) <= GLOSS_CHUNK:
+        """`gloss` over the entries; those not remembered from earlier builds are glossed in
+        workers when there are more than GLOSS_IN_PROCESS, with two or more jobs or after many
+        texts were analysed in a worker (offline only: an online translator's
+        budget and warnings belong to one run), in chunks whose results keep the order. Fewer (a
+        rebuild after one new article) are glossed here: starting workers and sending the
+        entries there and back would cost more than it saves."""
+        if translator is not None:
             return gloss(entries, translator=translator, use_cache=use_cache, progress=progress)
+        fresh = functools.partial(self._gloss_fresh, progress=progress)
+        if not use_cache:
+            return fresh(entries)
         # deferred: read only when this runs (start-up time)
-        from lernkarten.glossing import GlossResult
+        from lernkarten.gloss_cache import gloss_remembered
 
-        chunks = [(entries[i:i + GLOSS_CHUNK], use_cache) for i in range(0, len(entries), GLOSS_CHUNK)]
+        return gloss_remembered(entries, progress=progress, glosser=fresh)
+
+    def _gloss_fresh(self, entries: list[Entry], *, progress: bool | Progress = False):  # type: ignore[no-untyped-def]
+        # deferred: read only when this runs (start-up time)
+        from lernkarten.glossing import GlossResult, gloss_entries
+
+        if len(entries) <= GLOSS_IN_PROCESS or not (self.jobs > 1 or self._ranker):
+            return gloss_entries(entries, progress=progress)
+        chunks = [entries[i:i + GLOSS_CHUNK] for i in range(0, len(entries), GLOSS_CHUNK)]
         result = GlossResult()
         callback = progress if callable(progress) else None
         done = 0
@@ -359,7 +433,7 @@ class Workers:
             context = multiprocessing.get_context("spawn")
             self._glossing = glossing
             self._size = max(self._size, min(self.jobs, work))
-            self._pool = (context.Pool(self._size) if glossing else
+            self._pool = (context.Pool(self._size, maxtasksperchild=max(1, GLOSS_CHUNKS_PER_WORKER // self._size)) if glossing else
                           context.Pool(self._size, initializer=_worker_init, initargs=(self.model,)))
         return self._pool
 
@@ -380,9 +454,11 @@ def _analyse_in_worker(item: tuple[Source, str]) -> AnalysedText:
     return analyse_body(_worker_nlp, source, body)
 
 
-def _gloss_in_worker(item: tuple[list[Entry], bool]):  # type: ignore[no-untyped-def]
-    entries, use_cache = item
-    return gloss(entries, use_cache=use_cache)
+def _gloss_in_worker(entries: list[Entry]):  # type: ignore[no-untyped-def]
+    # deferred: read only when this runs (start-up time)
+    from lernkarten.glossing import gloss_entries
+
+    return gloss_entries(entries)
 
 
 # -- analysis cache ---------------------------------------------------------------------------

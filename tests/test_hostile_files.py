@@ -134,11 +134,12 @@ def test_a_build_that_cannot_write_its_json_leaves_the_old_pair(tmp_path: Path,
     before = {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()}
     (tmp_path / "deck.txt").write_text(OTHER_TEXT, encoding="utf-8")
 
-    def full_disk(self: Deck) -> str:
+    def full_disk(deck: Deck, handle: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(Deck, "to_json", full_disk)
+    # the JSON is written entry by entry into the temporary file beside the package
+    monkeypatch.setattr("lernkarten.packaging.rebuild.dump_deck_json", full_disk)
     result = CliRunner().invoke(cli, ["build", "deck.txt", "-o", "deck.apkg"])
     assert result.exit_code == 1
     assert "No space left on device" in result.output and "kept as before" in result.output

@@ -7,6 +7,7 @@ and the current time, and a rebuild of the same deck has to give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import json
@@ -22,11 +23,13 @@ from typing import TYPE_CHECKING
 from lernkarten.entries import Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import atomic_path
-from lernkarten.packaging.render import render_entry
+from lernkarten.packaging.render import RenderedNote, render_entry
 from lernkarten.packaging.subdecks import deck_id, parent_name, subdeck_name
 from lernkarten.plaintext import without_controls
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lernkarten.audio.clips import DeckAudio
 
 #: Zip entries get this date: the earliest a zip can hold, so it never depends on the clock.
@@ -69,8 +72,8 @@ def write_apkg(deck: Deck, path: str | os.PathLike[str], *, reverse: bool = Fals
         return write_package(deck, tmp, reverse=reverse, audio=audio)
 
 
-def write_package(deck: Deck, path: Path, *, reverse: bool = False,
-                  audio: DeckAudio | None = None) -> PackageSummary:
+def write_package(deck: Deck, path: Path, *, reverse: bool = False, audio: DeckAudio | None = None,
+                  rendered: Sequence[list[RenderedNote]] | None = None) -> PackageSummary:
     """Write `deck` as an Anki package into the file `path` (the caller makes it atomic).
 
     With `audio`, the notes' spare fields play their pronunciations and the package carries
@@ -79,7 +82,8 @@ def write_package(deck: Deck, path: Path, *, reverse: bool = False,
     Each note gets its entry's `modified` as mod time (see `stamp_modified`); an entry never
     stamped (0) gets the current time, which makes the package differ from build to build.
     Entries without a gloss are skipped; the same entry twice is refused (its notes would
-    share a GUID, and a re-import could update only one of them).
+    share a GUID, and a re-import could update only one of them). `rendered` holds each
+    entry's notes as these options render them, when the caller has them already.
     """
     import genanki
 
@@ -106,15 +110,16 @@ def write_package(deck: Deck, path: Path, *, reverse: bool = False,
             raise LernkartenError(f"the deck has the entry {entry.key!r} twice; keep one of them")
         seen.add(entry.key)
         sounds = audio.of(entry) if audio is not None else None
-        rendered = render_entry(entry, deck, reverse=reverse, audio=sounds)
-        if not rendered:
+        notes = (rendered[position - 1] if rendered is not None
+                 else render_entry(entry, deck, reverse=reverse, audio=sounds))
+        if not notes:
             skipped.append(entry.key)
             continue
         if audio is not None and sounds is not None:
             media.update((name, audio.media[name]) for name in (sounds.word, sounds.sentence) if name)
         modified = entry.modified if entry.modified > 0 else now
         newest = max(newest, modified)
-        for note in rendered:
+        for note in notes:
             if note.deck not in anki_decks:
                 described = sources_of_deck.get(note.deck, set())
                 anki_decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck, _deck_description(deck, described))
@@ -169,6 +174,22 @@ def _deck_description(deck: Deck, source_ids: set[str] | None = None) -> str:
         lines.append(line)
     intro = "German words from:<br>" + "<br>".join(lines) if lines else "German words from German texts."
     return f"{intro}<hr>{CREDITS_HTML}"
+
+
+def note_digest(fields: tuple[str, ...], tags: tuple[str, ...]) -> str:
+    """A hash of what a note shows: equal exactly when its fields and tags are."""
+    return hashlib.sha256(repr((fields, tags)).encode("utf-8")).hexdigest()
+
+
+def read_package_digests(path: str | os.PathLike[str]) -> dict[str, tuple[str, int]]:
+    """(`note_digest`, mod time) of the notes of an .apkg, by GUID: what stamping compares
+    against, without holding every field of a big deck's package."""
+    # deferred: read only when this runs (start-up time)
+    from lernkarten.packaging.unpack import note_rows, open_package
+
+    with open_package(Path(path)) as connection:
+        notes = note_rows(connection, str(path))
+    return {note.guid: (note_digest(note.fields, tuple(note.tags.split())), note.modified) for note in notes}
 
 
 def read_package_notes(path: str | os.PathLike[str]) -> dict[str, PackagedNote]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +32,79 @@ def read_deck_json(path: str | os.PathLike[str]) -> Deck:
         raise LernkartenError(f"{source}: not a valid lernkarten deck ({exc})") from None
     # from_json checks the names of fields, not their types; a hand edit can put a list where
     # a number belongs, and that should fail here, in one line, not deep in packaging.
-    problem = _type_problem(deck, "deck")
-    if problem:
-        raise LernkartenError(f"{source}: {problem}")
+    if not _valid(type(deck))(deck):
+        raise LernkartenError(f"{source}: {_type_problem(deck, 'deck')}")
     return deck
 
 
 def write_deck_json(deck: Deck, path: str | os.PathLike[str]) -> None:
     """Write the deck's stable, diffable JSON form atomically."""
     write_atomic(path, deck.to_json())
+
+
+def dump_deck_json(deck: Deck, handle: typing.TextIO) -> None:
+    """Write `deck.to_json()` to an open file one entry at a time: a big deck's JSON text (and
+    the dictionaries it is made from) is never in memory whole.
+
+    The deck without its entries gives the frame; each entry is dumped alone and indented two
+    levels deeper, which is safe because JSON writes no raw line break inside a string.
+    """
+    frame = json.dumps(Deck(deck.name, deck.sources, []).to_dict(), ensure_ascii=False, indent=1)
+    if not deck.entries:
+        handle.write(frame + "\n")
+        return
+    head, tail = frame.rsplit("[]", 1)
+    handle.write(head + "[")
+    separator = "\n  "
+    for entry in deck.entries:
+        handle.write(separator + json.dumps(entry.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        separator = ",\n  "
+    handle.write("\n ]" + tail + "\n")
+
+
+def _valid(expected: Any) -> Callable[[Any], bool]:
+    """Whether a value has the type `expected`: what `_value_problem` checks, as one function per
+    type made once, since every deck read checks every field (the message is found only on failure)."""
+    return _validators.get(expected) or _validators.setdefault(expected, _make_valid(expected))
+
+
+_validators: dict[Any, Callable[[Any], bool]] = {}
+
+
+def _make_valid(expected: Any) -> Callable[[Any], bool]:
+    origin, args = typing.get_origin(expected), typing.get_args(expected)
+    if origin in (typing.Union, types.UnionType):
+        options = [_valid(option) for option in args]
+        return lambda value: any(valid(value) for valid in options)
+    if expected is type(None):
+        return lambda value: value is None
+    if origin is list:
+        item_valid = _valid(args[0])
+        return lambda value: isinstance(value, list) and all(map(item_valid, value))
+    if origin is tuple:
+        kinds = [_valid(kind) for kind in args]
+        return lambda value: (isinstance(value, tuple) and len(value) == len(kinds)
+                              and all(valid(item) for valid, item in zip(kinds, value)))
+    if isinstance(expected, type) and dataclasses.is_dataclass(expected):
+        hints = _hints(expected)
+        checks = [(field.name, _valid(hints[field.name])) for field in dataclasses.fields(expected)]
+        return lambda value: isinstance(value, expected) and all(valid(getattr(value, name)) for name, valid in checks)
+    if expected is float:
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is int:
+        return lambda value: (isinstance(value, int) and not isinstance(value, bool)
+                              and _SMALLEST_INT <= value <= _LARGEST_INT)
+    if expected is str:
+        return lambda value: isinstance(value, str) and (value.isascii() or _encodes(value))
+    return lambda value: isinstance(value, expected)
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _type_problem(record: Any, where: str) -> str:

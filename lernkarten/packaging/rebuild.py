@@ -23,9 +23,9 @@ from lernkarten.entries import Deck
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import atomic_paths, output_lock, write_target
 from lernkarten.packaging.apkg import PackageSummary, write_package
-from lernkarten.packaging.deckjson import read_deck_json
+from lernkarten.packaging.deckjson import dump_deck_json, read_deck_json
 from lernkarten.packaging.render import usable_glosses
-from lernkarten.packaging.stamps import stamp_edits, stamp_from_package, stamp_modified
+from lernkarten.packaging.stamps import Rendered, render_deck, stamp_edits, stamp_from_package, stamp_modified
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,16 +63,25 @@ def check_output(apkg: str | os.PathLike[str]) -> Path:
 
 def write_deck(deck: Deck, apkg: str | os.PathLike[str], *, reverse: bool = False,
                audio: DeckAudio | None = None, now: int | None = None) -> Written:
-    """Write a freshly built `deck` as `apkg` and its JSON beside it, updating what was there."""
+    """Write a freshly built `deck` as `apkg` and its JSON beside it, updating what was there.
+
+    Each entry is rendered once (twice with reverse cards or audio: the content hash covers the
+    notes without them) for stamping and writing alike, and the earlier JSON is let go once
+    the times are taken from it.
+    """
     apkg = Path(apkg)
     json_path = json_beside(apkg)
     now = int(time.time()) if now is None else now
     with output_lock(apkg):
+        plain = render_deck(deck)
+        written = plain if not reverse and audio is None else render_deck(deck, reverse=reverse, audio=audio)
         previous = read_deck_json(json_path) if json_path.exists() else None
-        deck = stamp_modified(deck, previous, now)
+        deck = stamp_modified(deck, previous, now, rendered=plain)
+        del previous
         if apkg.is_file():
-            deck = stamp_from_package(deck, apkg, now, reverse=reverse, audio=audio)
-        summary = _write_pair(deck, apkg, json_path, reverse=reverse, audio=audio)
+            deck = stamp_from_package(deck, apkg, now, reverse=reverse, audio=audio, rendered=written, plain=plain)
+        del plain
+        summary = _write_pair(deck, apkg, json_path, reverse=reverse, audio=audio, rendered=written)
     return Written(deck, summary, json_written=True)
 
 
@@ -93,18 +102,21 @@ def package_deck_json(deck_json: str | os.PathLike[str], apkg: str | os.PathLike
         if not any(usable_glosses(entry) for entry in read.entries):
             raise LernkartenError(f"{deck_json}: no entry has a gloss, so there is nothing to make cards of")
         sounds = audio(read) if audio is not None else None
+        plain = render_deck(read)
+        written = plain if not reverse and sounds is None else render_deck(read, reverse=reverse, audio=sounds)
         if apkg.is_file():
             unrecorded = 0
             try:
-                deck = stamp_from_package(read, apkg, now, reverse=reverse, audio=sounds)
+                deck = stamp_from_package(read, apkg, now, reverse=reverse, audio=sounds, rendered=written,
+                                          plain=plain)
             except LernkartenError as exc:
                 raise LernkartenError(f"{exc}; not overwriting it") from None
         else:
             unrecorded = sum(1 for e in read.entries if e.modified > 0 and not e.content_hash)
-            deck = stamp_edits(read, now)
+            deck = stamp_edits(read, now, rendered=plain)
         # the new times are the JSON's now: an edit counts once, not again at every package
         json_path = deck_json if deck != read else None
-        summary = _write_pair(deck, apkg, json_path, reverse=reverse, audio=sounds)
+        summary = _write_pair(deck, apkg, json_path, reverse=reverse, audio=sounds, rendered=written)
     return Written(deck, summary, json_written=json_path is not None, unrecorded=unrecorded)
 
 
@@ -122,11 +134,12 @@ def studied_lemmas(json_files: list[Path]) -> set[str]:
 
 
 def _write_pair(deck: Deck, apkg: Path, json_path: Path | None, *, reverse: bool,
-                audio: DeckAudio | None) -> PackageSummary:
+                audio: DeckAudio | None, rendered: Rendered) -> PackageSummary:
     """The package and (unless None) the JSON, each complete before either replaces its file."""
     files = [apkg] if json_path is None else [apkg, json_path]
     with atomic_paths(*files) as temporaries:
-        summary = write_package(deck, temporaries[0], reverse=reverse, audio=audio)
+        summary = write_package(deck, temporaries[0], reverse=reverse, audio=audio, rendered=rendered)
         if json_path is not None:
-            temporaries[1].write_text(deck.to_json(), encoding="utf-8")
+            with open(temporaries[1], "w", encoding="utf-8") as handle:
+                dump_deck_json(deck, handle)
     return summary
