@@ -14,7 +14,7 @@ import json
 import pytest
 from test_packaging import seed_deck
 
-from lernkarten.entries import Deck, Entry, Example, Gloss, VerbParts
+from lernkarten.entries import Deck, Entry, Example, Gloss, Source, VerbParts
 from lernkarten.packaging import deckjson, stamp_from_package, stamp_modified, write_apkg
 from lernkarten.packaging.stamps import render_deck
 
@@ -93,3 +93,26 @@ def test_the_deck_json_written_entry_by_entry_is_to_json(name: str, entries: int
     handle = io.StringIO()
     deckjson.dump_deck_json(deck, handle)
     assert handle.getvalue() == deck.to_json()
+
+
+def test_a_new_text_in_the_deck_keeps_the_old_entries_times_without_rendering_them(monkeypatch) -> None:
+    first = stamp_modified(seed_deck(), None, now=1_000)
+    more = Deck(first.name, [*first.sources, Source("zweiter-text", title="Zweiter Text")], first.entries)
+    from lernkarten.packaging import stamps
+
+    def no_old_rendering(*_args):
+        raise AssertionError("an old entry with its hash was rendered again")
+
+    monkeypatch.setattr(stamps, "card_content", no_old_rendering)
+    stamped = stamp_modified(more, first, 2_000)
+    assert all(e.modified == 1_000 for e in stamped.entries)
+
+
+def test_an_old_entry_whose_cards_showed_something_else_gets_a_new_time() -> None:
+    # the hash is what the learner's cards showed: when the same entry renders differently now
+    # (another version's layout), the notes must update, though the entry itself is unchanged
+    first = stamp_modified(seed_deck(), None, now=1_000)
+    shown_before = [dataclasses.replace(e, content_hash="0" * 16) if i == 0 else e for i, e in enumerate(first.entries)]
+    stamped = stamp_modified(first, Deck(first.name, first.sources, shown_before), 2_000)
+    times = [e.modified for e in stamped.entries]
+    assert times[0] == 2_000 and set(times[1:]) == {1_000}

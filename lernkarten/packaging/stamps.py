@@ -90,16 +90,27 @@ def stamp_modified(new: Deck, previous: Deck | None, now: int, *, rendered: Rend
     stamped = []
     for entry, notes in zip(new.entries, plain, strict=True):
         content = notes_content(notes)
+        digest = _hash(content)
         old = before.get(entry.key)
         if old is None or previous is None:
             modified = now
-        elif old.modified > 0 and ((same_sources and _same_but_stamps(old, entry))
-                                   or content == card_content(old, previous)):
+        elif old.modified > 0 and _shows_the_same(old, entry, previous, content, digest, same_sources):
             modified = old.modified
         else:
             modified = max(now, old.modified + 1)
-        stamped.append(replace(entry, modified=modified, content_hash=_hash(content)))
+        stamped.append(replace(entry, modified=modified, content_hash=digest))
     return replace(new, entries=stamped)
+
+
+def _shows_the_same(old: Entry, entry: Entry, previous: Deck, content: tuple[object, ...], digest: str,
+                    same_sources: bool) -> bool:
+    """Whether `entry`'s cards show what `old`'s showed when last stamped. The old entry's own
+    hash says so without rendering it (a big deck rebuilt after one new text changes its
+    sources, so every entry would be rendered twice otherwise); only a JSON from before the
+    hashes is rendered and compared."""
+    if old.content_hash:
+        return old.content_hash == digest
+    return (same_sources and _same_but_stamps(old, entry)) or content == card_content(old, previous)
 
 
 _CONTENT_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("modified", "content_hash"))
