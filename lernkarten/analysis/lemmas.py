@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import clause_of
-from lernkarten.lexicon.frequency import german_frequencies as _frequencies
-from lernkarten.lexicon.frequency import zipf_de
+from lernkarten.lexicon.frequency import known_german, zipf_de
 from lernkarten.lexicon.headwords import dictionary_verbs, headwords, standard_spelling
 from lernkarten.lexicon.morphology import DERIVATIONAL_SUFFIXES, FEMININE_EN_SUFFIXES, LINKING_ELEMENTS, STEM_PREFIXES
 from lernkarten.lexicon.nouns import NounInfo, noun_table
@@ -526,10 +525,9 @@ def compound_head(word: str) -> tuple[str, tuple] | None:
     (`Beanstandun|gen`). None when no such split exists.
     """
     table = _table()
-    frequencies = _frequencies()
     for start in range(3, len(word) - MIN_HEAD + 1):
         part = word[start:]
-        if part.lower() not in frequencies and "ß" not in part:
+        if "ß" not in part and not known_german(part.lower()):
             continue  # a head noun is a common word; asking the word list is far quicker than the table
         rows = tuple(row for row in table.lookup(part[:1].upper() + part[1:]) if not row.is_name)
         if rows and plausible_modifier(word[:start]):

@@ -47,6 +47,13 @@ def _german_frequency(key: str) -> float | None:
     return row[0] if row else None
 
 
+def known_german(key: str) -> bool:
+    """Whether wordfreq lists the (lower-case) German word at all: from the table in memory
+    when the analysis has loaded it, else from its copy on disk, so that a rebuild asking about
+    a few compounds does not load the whole table."""
+    return _german_frequency(key) is not None
+
+
 @lru_cache(maxsize=1)
 def german_table() -> sqlite3.Connection:
     """The German table as SQLite (`caches.CACHES["german-frequencies"]`), built from wordfreq's first."""
