@@ -375,12 +375,6 @@ def test_words_of_an_expression_keep_their_own_cards(seed_units) -> None:
     ("Sie ist nicht in der Lage, das allein zu tun.", "in der Lage sein"),
     ("Die Ermittler tappen noch im Dunkeln.", "im Dunkeln tappen"),
     ("Die Partei stellte den Plan am Montag in Frage.", "in Frage stellen"),
-])
-def test_expression_is_found_with_inflected_separated_verb(nlp, sentence, expression) -> None:
-    assert expression in expressions(nlp(sentence))
-
-
-@pytest.mark.parametrize("sentence, expression", [
     # the verb as the participle before its noun
     ("Die vom Minister erhobene Forderung stößt auf Kritik.", "eine Forderung erheben"),
     # the noun as the head of a compound
