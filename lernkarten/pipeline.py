@@ -147,11 +147,6 @@ def extract_entries(paths: Sequence[str], options: Options = Options(), *,
                       analysed=len(texts) - stream.reused, reused=stream.reused)
 
 
-def choose_entries(analysed: Sequence[AnalysedText], options: Options) -> list[Entry]:
-    """The vocabulary stage over some analysed texts: one entry per word, the best first."""
-    return rank_entries(collect_entries(analysed), options)
-
-
 def rank_entries(entries: list[Entry], options: Options) -> list[Entry]:
     """The learnable ones of collected entries, the best first."""
     verb_of, in_news = dictionary_hints()

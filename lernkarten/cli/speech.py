@@ -59,7 +59,7 @@ class Pronunciations:
 
         shown = len(self.speaker.warnings)
         try:
-            with analysis_progress(label="Speaking") as advance:
+            with analysis_progress(label="Speaking", unit="words") as advance:
                 sounds = deck_audio(deck, sentences=self.sentences, speaker=self.speaker, progress=advance)
         except LernkartenError as exc:
             raise click.ClickException(str(exc)) from None

@@ -25,7 +25,7 @@ from lernkarten.fileio import atomic_paths, output_lock, write_target
 from lernkarten.packaging.apkg import PackageSummary, write_package
 from lernkarten.packaging.deckjson import dump_deck_json, read_deck_json
 from lernkarten.packaging.render import usable_glosses
-from lernkarten.packaging.stamps import Rendered, render_deck, stamp_edits, stamp_from_package, stamp_modified
+from lernkarten.packaging.stamps import Rendered, render_both, stamp_edits, stamp_from_package, stamp_modified
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -73,8 +73,7 @@ def write_deck(deck: Deck, apkg: str | os.PathLike[str], *, reverse: bool = Fals
     json_path = json_beside(apkg)
     now = int(time.time()) if now is None else now
     with output_lock(apkg):
-        plain = render_deck(deck)
-        written = plain if not reverse and audio is None else render_deck(deck, reverse=reverse, audio=audio)
+        plain, written = render_both(deck, reverse=reverse, audio=audio)
         previous = read_deck_json(json_path) if json_path.exists() else None
         deck = stamp_modified(deck, previous, now, rendered=plain)
         del previous
@@ -102,8 +101,7 @@ def package_deck_json(deck_json: str | os.PathLike[str], apkg: str | os.PathLike
         if not any(usable_glosses(entry) for entry in read.entries):
             raise LernkartenError(f"{deck_json}: no entry has a gloss, so there is nothing to make cards of")
         sounds = audio(read) if audio is not None else None
-        plain = render_deck(read)
-        written = plain if not reverse and sounds is None else render_deck(read, reverse=reverse, audio=sounds)
+        plain, written = render_both(read, reverse=reverse, audio=sounds)
         if apkg.is_file():
             unrecorded = 0
             try:

@@ -36,6 +36,15 @@ def render_deck(deck: Deck, *, reverse: bool = False, audio: DeckAudio | None = 
             for entry in deck.entries]
 
 
+def render_both(deck: Deck, *, reverse: bool = False,
+                audio: DeckAudio | None = None) -> tuple[Rendered, Rendered]:
+    """The notes without reverse cards or audio (what the content hash covers) and the notes as
+    written with these options: one rendering when the two are the same."""
+    plain = render_deck(deck)
+    written = plain if not reverse and audio is None else render_deck(deck, reverse=reverse, audio=audio)
+    return plain, written
+
+
 def card_content(entry: Entry, deck: Deck) -> tuple[object, ...]:
     """Everything of an entry that reaches Anki's notes: GUIDs, field values, tags."""
     return notes_content(render_entry(entry, deck))
@@ -44,11 +53,6 @@ def card_content(entry: Entry, deck: Deck) -> tuple[object, ...]:
 def notes_content(notes: list[RenderedNote]) -> tuple[object, ...]:
     """`card_content` of notes already rendered (without reverse cards or audio)."""
     return tuple((note.guid, note.fields, note.tags) for note in notes)
-
-
-def content_hash(entry: Entry, deck: Deck) -> str:
-    """A short hash of `card_content`: equal exactly when the cards show the same."""
-    return _hash(card_content(entry, deck))
 
 
 def _hash(content: tuple[object, ...]) -> str:
@@ -137,9 +141,9 @@ def stamp_from_package(deck: Deck, package: str | os.PathLike[str], now: int, *,
     from lernkarten.packaging.apkg import note_digest, read_package_digests
 
     packaged = read_package_digests(package)
-    written = rendered if rendered is not None else render_deck(deck, reverse=reverse, audio=audio)
-    if plain is None:
-        plain = written if not reverse and audio is None else render_deck(deck)
+    if rendered is None or plain is None:
+        plain, rendered = render_both(deck, reverse=reverse, audio=audio)
+    written = rendered
     stamped = []
     for entry, notes, plain_notes in zip(deck.entries, written, plain, strict=True):
         digest = _hash(notes_content(plain_notes))
