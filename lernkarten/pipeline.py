@@ -90,19 +90,20 @@ class AnalysisStream:
 
     def __iter__(self) -> Iterator[AnalysedText]:
         texts, model = self.texts, self.workers.model
-        cached = [self.use_cache and os.path.exists(_cache_file(text, model)) for text in texts]
+        files = [_cache_file(text, model) if self.use_cache else "" for text in texts]
+        cached = [bool(file) and os.path.exists(file) for file in files]
         todo = [(text.source, text.body) for text, hit in zip(texts, cached) if not hit]
         analysed = self.workers.analyse(todo)
         if self.progress:
             self.progress(0, len(texts))
-        for done, (text, hit) in enumerate(zip(texts, cached), start=1):
-            result = _read_cache(text, model) if hit else None
+        for done, (text, file, hit) in enumerate(zip(texts, files, cached), start=1):
+            result = _read_cache(file, text.source) if hit else None
             if result is not None:
                 self.reused += 1
             else:
                 result = next(analysed) if not hit else self.workers.analyse_here(text.source, text.body)
-                if self.use_cache:
-                    _write_cache(text, model, result)
+                if file:
+                    _write_cache(file, result)
             if self.progress:
                 self.progress(done, len(texts))
             yield result
@@ -468,25 +469,25 @@ def _cache_file(text: SourceText, model: str | None) -> str:
     return str(folder / f"{key}.json")
 
 
-def _read_cache(text: SourceText, model: str | None) -> AnalysedText | None:
+def _read_cache(file: str, source: Source) -> AnalysedText | None:
+    """The analysis cached in `file`, given today's source record (a renamed file keeps its analysis)."""
     try:
-        with open(_cache_file(text, model), encoding="utf-8") as handle:
+        with open(file, encoding="utf-8") as handle:
             data = json.load(handle)
         # a sentence read once, not once per word in it: a deck's examples share it
         sentences: dict[str, str] = {}
         occurrences = [Occurrence(**{**o, "spans": tuple(tuple(s) for s in o["spans"]),
                                      "sentence": sentences.setdefault(o["sentence"], o["sentence"])})
                        for o in data["occurrences"]]
-        # the source record is today's (a renamed file keeps its analysis)
-        return AnalysedText(source=text.source, occurrences=occurrences, token_count=int(data["token_count"]))
+        return AnalysedText(source=source, occurrences=occurrences, token_count=int(data["token_count"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no cache, or one from an older format: analyse again
 
 
-def _write_cache(text: SourceText, model: str | None, analysed: AnalysedText) -> None:
+def _write_cache(file: str, analysed: AnalysedText) -> None:
     data = {"token_count": analysed.token_count, "occurrences": [asdict(o) for o in analysed.occurrences]}
     try:
-        write_atomic(_cache_file(text, model), json.dumps(data, ensure_ascii=False))
+        write_atomic(file, json.dumps(data, ensure_ascii=False))
     except (OSError, LernkartenError):
         pass  # a cache that cannot be written only costs time next run
 
