@@ -16,6 +16,9 @@ import pytest
 from test_quiz_terminal import Learner, deck_folder, reviews  # noqa: F401  (deck_folder: a fixture)
 
 #: The installed command's entry point, as `lernkarten` runs it: its exit status is the process's.
+#: seconds before a command is taken to hang: a guard, not a speed test (a loaded machine
+#: starts the analysis slowly)
+HANG = 120
 MAIN = "import sys; sys.argv[0] = 'lernkarten'; from lernkarten.cli import main; main()"
 
 
@@ -163,7 +166,7 @@ def test_stats_leave_a_damaged_row_out_with_one_warning(tmp_path: Path, damage: 
 
     db = _answered_progress(tmp_path, damage)
     done = subprocess.run([sys.executable, "-c", MAIN, "stats", "--json", "--db", str(db)],
-                          capture_output=True, text=True, timeout=5)
+                          capture_output=True, text=True, timeout=HANG)
     assert done.returncode == 0
     line = one_line_error(done.stderr)
     report = json.loads(done.stdout)
@@ -248,7 +251,7 @@ def test_a_read_only_progress_database_is_refused_before_the_first_card(
     assert db.read_bytes() == before and not (folder / "progress.sqlite3-journal").exists()
 
     stats = subprocess.run([sys.executable, "-c", MAIN, "stats", "--json", "--db", str(db)], capture_output=True,
-                           text=True, timeout=5, preexec_fn=_as_unprivileged)
+                           text=True, timeout=HANG, preexec_fn=_as_unprivileged)
     assert stats.returncode == 0 and stats.stderr == ""
     assert '"cards": 0' in stats.stdout
     folder.chmod(0o755)
@@ -309,7 +312,7 @@ def test_a_dash_without_a_readable_standard_input_is_one_line(
 
     line = " ".join(shlex.quote(part) for part in [sys.executable, "-c", MAIN, *command])
     done = subprocess.run(["sh", "-c", f"{line} {redirect}"], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=5)
+                          timeout=HANG)
     assert done.returncode == 1
     assert one_line_error(done.stderr) == f"Error: {reason}"
     assert not (tmp_path / "deck.apkg").exists()
@@ -327,7 +330,7 @@ def test_standard_output_on_a_full_device_is_one_line(tmp_path: Path, command: l
     arguments = [str(SEED) if part == "TEXT" else part for part in command]
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-c", MAIN, *arguments], stdout=full, stderr=subprocess.PIPE,
-                              text=True, timeout=5, env=dict(os.environ, LERNKARTEN_DB=str(db)))
+                              text=True, timeout=HANG, env=dict(os.environ, LERNKARTEN_DB=str(db)))
     assert done.returncode == 1
     assert one_line_error(done.stderr) == "Error: cannot write to standard output: No space left on device"
 
@@ -339,7 +342,7 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> Non
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader.stdout.close()      # `| head` that left before the first word came: every write is a broken pipe
     stderr = reader.stderr.read().decode()
-    assert reader.wait(timeout=5) == 1
+    assert reader.wait(timeout=HANG) == 1
     assert stderr == ""
 
 
@@ -352,7 +355,7 @@ UTF32 = {"UTF-32LE": b"\xff\xfe\x00\x00" + SENTENCE.encode("utf-32-le"),
 
 def _lernkarten(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", MAIN, *arguments], cwd=cwd, capture_output=True, text=True,
-                          timeout=5)
+                          timeout=HANG)
 
 
 @pytest.mark.parametrize("encoding", UTF32)
