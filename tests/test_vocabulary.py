@@ -110,6 +110,19 @@ def test_expressions_are_judged_as_themselves_not_by_their_common_words(seed_b1:
     assert {"nach wie vor", "im Rahmen", "in der Lage sein"} <= lemmas
 
 
+def test_an_idiom_with_a_verb_of_the_learners_own_level_is_taught_an_adverbial_phrase_is_known() -> None:
+    text = ("Die Zuteilung der Gemeinden spielt für die Bürger eine große Rolle, sagte der Bürgermeister. "
+            "Man müsse die Sorgen der Bürger ernst nehmen. Unter anderem geht es um die Namensänderung.")
+    entries = extract_entries([_write(text)], Options(level="B1", force=True)).entries
+    found = {e.lemma for e in entries if e.pos == "EXPR"}
+    # both idioms are listed at B1: a B1 learner learns them now
+    assert {"eine Rolle spielen", "ernst nehmen"} <= found
+    assert "unter anderem" not in found
+    # at B2 they are known
+    entries = extract_entries([_write(text)], Options(level="B2", force=True)).entries
+    assert not {e.lemma for e in entries if e.pos == "EXPR"} & {"eine Rolle spielen", "ernst nehmen"}
+
+
 def test_idioms_of_news_prose_are_found_in_their_free_word_order() -> None:
     text = ("In der Erklärung ist von einer „Bedrohung der nationalen Sicherheit“ die Rede. "
             "„Wir sehen darin einen Versuch von außen“, hieß es in einer Mitteilung. "
