@@ -321,6 +321,7 @@ def mark_known_names(entries: list[Entry]) -> list[Entry]:
 def fold_name_compounds(entries: list[Entry]) -> list[Entry]:
     """A hyphenated compound of a name is learnt as its head: "FPÖ-Kandidat" as Kandidat,
     "Syrien-Konflikt" as Konflikt; one whose head is a name ("Landes-ÖVP") is a name itself.
+    So is a compound written as one whose first part is a place or a people ("Kurdenmiliz" as Miliz).
 
     The name part is an abbreviation in capitals (FPÖ, US, NSU), a name found in the texts, a
     party's colour ("Grün-Landesrat") or a capitalised word no table knows as a common noun
@@ -333,12 +334,18 @@ def fold_name_compounds(entries: list[Entry]) -> list[Entry]:
     ("Handgranaten-Anschlag", "Kompass-Sprecher").
     """
     # deferred: the names module reads the noun table
-    from lernkarten.analysis.names import is_party_colour
+    from lernkarten.analysis.names import is_party_colour, place_compound_head
 
     names = {e.lemma.casefold() for e in entries if e.pos == "PROPN"}
     by_key = {e.key: e for e in entries}
     kept: list[Entry] = []
     for entry in entries:
+        head_of_place = place_compound_head(entry.lemma) if entry.pos == "NOUN" and "-" not in entry.lemma else None
+        if head_of_place is not None:
+            cut = len(entry.lemma) - len(head_of_place)
+            _merge(_entry_for(head_of_place, "NOUN", by_key, kept),
+                   replace(entry, examples=[_head_only(x, cut) for x in entry.examples]))
+            continue
         if entry.pos != "NOUN" or "-" not in entry.lemma.strip("-"):
             kept.append(entry)
             continue
@@ -432,11 +439,12 @@ def _unknown_modifier(modifier: str, head: str, compound: str) -> bool:
     return True
 
 
-def _head_only(example: Example) -> Example:
-    """Mark only the head of a hyphenated word in the sentence: FPÖ-[Kandidaten]."""
+def _head_only(example: Example, modifier: int | None = None) -> Example:
+    """Mark only the head of a hyphenated word in the sentence: FPÖ-[Kandidaten]; or, given the
+    length of its first part, of a compound written as one: Kurden[miliz]."""
     spans = []
     for start, end in example.spans:
-        cut = example.text.rfind("-", start, end)
+        cut = example.text.rfind("-", start, end) if modifier is None else start + modifier - 1
         spans.append((cut + 1, end) if cut >= 0 and cut + 1 < end else (start, end))
     return replace(example, spans=spans)
 

@@ -229,6 +229,19 @@ def test_a_compound_of_a_name_is_learnt_as_its_head() -> None:
     assert "Handgranaten-Anschlag" in chosen  # no name in it: a word of its own
 
 
+def test_a_compound_written_as_one_of_a_place_or_people_is_learnt_as_its_head() -> None:
+    text = ("Die syrische Kurdenmiliz will ein autonomes Kurdengebiet errichten. Die Russlandpolitik der "
+            "Regierung ist umstritten. Im Wienerwald wandern viele, der Kriegsflüchtling kam aus dem Bürgerkriegsland.")
+    chosen = {e.lemma: e for e in extract_entries([_write(text)], Options(level="B1", force=True)).entries}
+    assert not {"Kurdenmiliz", "Kurdengebiet", "Russlandpolitik"} & set(chosen)
+    assert "Miliz" in chosen
+    example = chosen["Miliz"].examples[0]
+    (start, end), = example.spans
+    assert example.text[start:end] == "miliz"  # only the head is marked
+    # a place named with a place's adjective, and compounds of common nouns, are no such compounds
+    assert "Wald" not in chosen and {"Kriegsflüchtling", "Bürgerkriegsland"} <= set(chosen)
+
+
 def test_a_participle_used_as_an_adjective_is_learnt_as_its_verb() -> None:
     text = ("Die kritisierten Maßnahmen wurden zurückgenommen. Der Minister kritisierte das Gesetz. "
             "Die Vorschläge sind bekannt. Die benötigten Mittel fehlen.")

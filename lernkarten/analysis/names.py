@@ -500,6 +500,24 @@ def is_people(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=50_000)
+def place_compound_head(word: str) -> str | None:
+    """The head of a compound whose first part is a place or a people (Kurdenmiliz: Miliz,
+    Syrienkonflikt: Konflikt, Amerikareise: Reise), as "Syrien-Konflikt" is learnt as Konflikt;
+    None for any other word."""
+    split = compound_head(word) if word[:1].isupper() and word.isalpha() else None
+    if split is None:
+        return None
+    modifier = split[0]
+    # not -er: "Wienerwald" is a place of its own
+    for link in ("", "s", "n", "en", "e"):
+        stem = modifier[: len(modifier) - len(link)]
+        if modifier.endswith(link) and len(stem) >= 4 and (_only_place(stem) or is_people(stem)):
+            head = word[len(modifier):]
+            return head[:1].upper() + head[1:]
+    return None
+
+
 def _only_place(word: str) -> bool:
     """True for a place the noun table knows, and knows as nothing else."""
     rows = _table().lookup(word)
