@@ -13,6 +13,8 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.entries import Entry, Example, Source
@@ -21,6 +23,9 @@ from lernkarten.lexicon.calendar import is_calendar_word
 from lernkarten.lexicon.expressions import expression_level
 from lernkarten.lexicon.frequency import zipf_de
 from lernkarten.lexicon.morphology import UMLAUT_BASES
+
+if TYPE_CHECKING:
+    from lernkarten.analysis.expression_matcher import Pattern
 
 #: Examples kept per entry and per source: enough to show the word's uses, not the whole text.
 MAX_EXAMPLES_PER_SOURCE = 3
@@ -271,20 +276,23 @@ def keyness(count: int, text_words: int, zipf: float) -> float:
 def _is_impersonal(expression: str) -> bool:
     """An expression made with "es" and a verb in the third person ("es heißt", "es handelt
     sich um"): grammar a text uses whatever it is about more than vocabulary of its own."""
-    # deferred: the matcher's reading of a list line
-    from lernkarten.analysis.expression_matcher import compile_pattern
-
-    pattern = compile_pattern(expression)
+    pattern = _expression_pattern(expression)
     return pattern is not None and bool(pattern.finite)
 
 
 def _is_verb_phrase(expression: str) -> bool:
     """An idiom with a verb ("den Ausschlag geben", "es heißt"), not an adverbial phrase ("im Zuge")."""
-    # deferred: the matcher's reading of a list line
+    pattern = _expression_pattern(expression)
+    return pattern is not None and bool(pattern.verb or pattern.finite)
+
+
+@lru_cache(maxsize=4096)
+def _expression_pattern(expression: str) -> Pattern | None:
+    """The matcher's reading of an expression of the list: its verb, its cited finite verb."""
+    # deferred: the matcher is read only when an expression asks
     from lernkarten.analysis.expression_matcher import compile_pattern
 
-    pattern = compile_pattern(expression)
-    return pattern is not None and bool(pattern.verb or pattern.finite)
+    return compile_pattern(expression)
 
 
 def general_zipf(lemma: str) -> float:
