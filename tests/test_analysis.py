@@ -533,6 +533,8 @@ def test_a_capitalised_adjective_inside_a_sentence_begins_a_name(nlp) -> None:
             "Neustadt"} <= names
     # a place's adjective in -er is written with a capital everywhere, and an ordinal names an event
     assert not names & {"Polizei", "Weltkrieg"}
+    doc = nlp("Im November traf Xi seinen US-amerikanischen Amtskollegen Barack Obama.")
+    assert not any(t._.is_name for t in doc if t.text in ("US-amerikanischen", "Amtskollegen"))
 
 
 def test_a_compound_of_a_place_without_article_is_a_place(nlp) -> None:

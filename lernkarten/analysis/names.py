@@ -195,19 +195,22 @@ _CAPITALISING = frozenset({"$.", "$(", "$,"})
 
 def _mark_named_bodies(doc: Doc) -> None:
     """"des Nationalsozialistischen Untergrunds", "mit den Oberösterreichischen Nachrichten",
-    "die Demokratische Unionspartei", "die Arbeiterpartei Kurdistans (PKK)": German writes an adjective with a capital only at the
+    "die Demokratische Unionspartei": German writes an adjective with a capital only at the
     start of a sentence or in a name, so inside a sentence it and its noun are a name (a
-    body, a newspaper, a party). Adjectives of places in -er are written so everywhere ("die
+    body, a newspaper, a party); so is a noun with a place's genitive before a short name in
+    brackets ("die Arbeiterpartei Kurdistans (PKK)"). Adjectives of places in -er are written so everywhere ("die
     Wiener Polizei") and say nothing, but a place named with one is a place ("Wiener
     Neustadt", not a new town)."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if is_demonym(token.text) and any("Toponym" in row.kinds for row in _table().lookup(following.text)):
-            _mark_name(token)  # "Wiener Neustadt", "Bad Ischl": a place named with its neighbour's adjective
+            _mark_name(token)  # "Wiener Neustadt": a place named with its neighbour's adjective
             _mark_name(following)
             continue
         before = doc[token.i - 1]
-        if (token.i == 0 or token.tag_ != "ADJA" or not token.text[:1].isupper() or token.is_sent_start
+        # "US-amerikanischer Amtskollege": the capital is the name's before the hyphen
+        if (token.i == 0 or token.tag_ != "ADJA" or not token.text.rpartition("-")[2][:1].isupper()
+                or token.is_sent_start
                 or before.tag_ in _CAPITALISING or not before.is_alpha
                 or token.lemma_.casefold().endswith("er") or following.pos_ not in ("NOUN", "PROPN")
                 or token.lemma_.casefold() in _ORDINALS):
@@ -215,8 +218,7 @@ def _mark_named_bodies(doc: Doc) -> None:
         _mark_name(token)
         _mark_name(following)
     for token in doc[3:-1]:
-        # "die Arbeiterpartei Kurdistans (PKK)": a noun with a place's genitive before a short name
-        # in brackets is that body's name, not a labour party in general
+        # not a labour party in general
         owner, noun = doc[token.i - 2], doc[token.i - 3]
         if (doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and is_abbreviation(token.text)
                 and owner.text.endswith("s") and owner.text[:1].isupper() and is_name(owner.text)
