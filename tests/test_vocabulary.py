@@ -231,7 +231,8 @@ def test_a_compound_of_a_name_is_learnt_as_its_head() -> None:
 
 def test_a_compound_written_as_one_of_a_place_or_people_is_learnt_as_its_head() -> None:
     text = ("Die syrische Kurdenmiliz will ein autonomes Kurdengebiet errichten. Die Russlandpolitik der "
-            "Regierung ist umstritten. Im Wienerwald wandern viele, der Kriegsflüchtling kam aus dem Bürgerkriegsland.")
+            "Regierung ist umstritten. Im Wienerwald wandern viele, der Kriegsflüchtling kam aus dem Bürgerkriegsland. "
+            "Das Oberlandesgericht prüft die Verlegung der Truppen.")
     chosen = {e.lemma: e for e in extract_entries([_write(text)], Options(level="B1", force=True)).entries}
     assert not {"Kurdenmiliz", "Kurdengebiet", "Russlandpolitik"} & set(chosen)
     assert "Miliz" in chosen
@@ -240,6 +241,8 @@ def test_a_compound_written_as_one_of_a_place_or_people_is_learnt_as_its_head() 
     assert example.text[start:end] == "miliz"  # only the head is marked
     # a place named with a place's adjective, and compounds of common nouns, are no such compounds
     assert "Wald" not in chosen and {"Kriegsflüchtling", "Bürgerkriegsland"} <= set(chosen)
+    # Ober|landes|gericht is no court of the Oberland, Verlegung nothing of the town Verl
+    assert {"Oberlandesgericht", "Verlegung"} <= set(chosen)
 
 
 def test_a_participle_used_as_an_adjective_is_learnt_as_its_verb() -> None:

@@ -502,22 +502,41 @@ def is_people(word: str) -> bool:
     return False
 
 
+#: the head of a compound of a place is a common word at least this frequent (Zipf)
+_PLACE_COMPOUND_HEAD_ZIPF = 3.0
+
+
 @lru_cache(maxsize=50_000)
 def place_compound_head(word: str) -> str | None:
     """The head of a compound whose first part is a place or a people (Kurdenmiliz: Miliz,
-    Syrienkonflikt: Konflikt, Amerikareise: Reise), as "Syrien-Konflikt" is learnt as Konflikt;
-    None for any other word."""
-    split = compound_head(word) if word[:1].isupper() and word.isalpha() else None
-    if split is None:
+    Russlandpolitik: Politik), as "Syrien-Konflikt" is learnt as Konflikt; None for any other
+    word. Read off the noun table alone (the vocabulary stage runs without a tagger)."""
+    # deferred: wordfreq is read only when a word asks
+    from lernkarten.lexicon.frequency import zipf_de
+
+    if not word[:1].isupper() or not word.isalpha():
         return None
-    modifier = split[0]
-    # not -er: "Wienerwald" is a place of its own
-    for link in ("", "s", "n", "en", "e"):
-        stem = modifier[: len(modifier) - len(link)]
-        if modifier.endswith(link) and len(stem) >= 4 and (_only_place(stem) or is_people(stem)):
-            head = word[len(modifier):]
-            return head[:1].upper() + head[1:]
+    for cut in range(4, len(word) - 3):
+        modifier, head = word[:cut], word[cut].upper() + word[cut + 1:]
+        # a common head (Ver-l-e-gung is no compound of the town Verl)
+        if zipf_de(head.lower()) < _PLACE_COMPOUND_HEAD_ZIPF or not any(
+                row.lemma == head and not row.is_name for row in _table().lookup(head)):
+            continue
+        # not -er: "Wienerwald" is a place of its own
+        for link in ("", "s", "n", "en", "e"):
+            stem = modifier[: len(modifier) - len(link)]
+            if (modifier.endswith(link) and len(stem) >= 4 and (_only_place(stem) or is_people(stem))
+                    and not _prefixed_common_noun(stem)):
+                return head
     return None
+
+
+def _prefixed_common_noun(word: str) -> bool:
+    """"Oberland" in Ober|landes|gericht: a place named by a prefix and a common noun, which
+    the compound may as well be made of."""
+    lowered = word.casefold()
+    return any(lowered.startswith(prefix) and any(not row.is_name for row in _table().lookup(word[len(prefix):].capitalize()))
+               for prefix in REGION_PREFIXES if len(word) - len(prefix) >= 3)
 
 
 def _only_place(word: str) -> bool:
