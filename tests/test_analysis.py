@@ -551,9 +551,11 @@ def test_the_genitive_of_a_name_in_the_text_is_that_name(nlp) -> None:
 
 def test_the_words_for_a_partys_members_are_names(nlp) -> None:
     doc = nlp("Die Demokratin Hillary Clinton liegt vor den Republikanern, der republikanische Kandidat "
-              "tobt. In Wien kritisierten die Freiheitlichen die Regierung.")
+              "tobt. In Wien kritisierten die Freiheitlichen die Regierung, die Sozialdemokraten und die "
+              "Volkspartei schwiegen.")
     names = {t.text for t in doc if t._.is_name}
-    assert {"Demokratin", "Republikanern", "republikanische", "Freiheitlichen"} <= names
+    assert {"Demokratin", "Republikanern", "republikanische", "Freiheitlichen", "Sozialdemokraten",
+            "Volkspartei"} <= names
     # without the Republicans a democrat is anyone for democracy
     assert not any(t._.is_name for t in nlp("Auf jede Stimme kommt es an, das weiß der gelernte Demokrat."))
 

@@ -226,11 +226,12 @@ def _mark_named_bodies(doc: Doc) -> None:
             _mark_name(noun)
 
 
-#: What the members of parties are called in the news, written as common nouns and adjectives:
-#: the US Republicans and Austria's Freedom Party (FPÖ). Democrats only beside the Republicans
-#: ("die Demokratin Hillary Clinton"): elsewhere a democrat is anyone for democracy.
+#: What parties and their members are called in the news, written as common nouns and
+#: adjectives: the US Republicans, Austria's Freedom Party (die Freiheitlichen), People's Party
+#: (die Volkspartei) and Social Democrats. Democrats only beside the Republicans ("die
+#: Demokratin Hillary Clinton"): elsewhere a democrat is anyone for democracy.
 PARTY_MEMBERS = frozenset({"republikaner", "republikanerin", "republikanisch", "freiheitliche", "freiheitlicher",
-                           "freiheitlich"})
+                           "freiheitlich", "volkspartei", "sozialdemokrat", "sozialdemokratin", "sozialdemokratisch"})
 PARTY_RIVALS = frozenset({"demokrat", "demokratin", "demokratisch"})
 
 
