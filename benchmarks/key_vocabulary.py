@@ -40,12 +40,15 @@ def deck_lemmas(article: Path, level: str, *, government: bool = True) -> list[t
     from lernkarten.pipeline import Options, build_decks
 
     build = build_decks([str(article)], Options(level=level, force=True))
-    taught = []
-    for entry in build.decks[0].entries:
-        lemma = normalise(entry.lemma)
-        governed = entry.verb.government if entry.verb and government else []
-        taught.append((lemma, *(f"{lemma} {rule.split()[0].casefold()}" for rule in governed)))
-    return taught
+    return [taught_names(entry, government=government) for entry in build.decks[0].entries]
+
+
+def taught_names(entry, *, government: bool = True) -> tuple[str, ...]:
+    """What a glossed entry teaches, normalised: its lemma, and a verb's lemma with each
+    preposition its card shows ("rechnen mit")."""
+    lemma = normalise(entry.lemma)
+    governed = entry.verb.government if entry.verb and government else []
+    return (lemma, *(f"{lemma} {rule.split()[0].casefold()}" for rule in governed))
 
 
 def why_missed(article: Path, gold: list[str], deck: list[str], top: int,

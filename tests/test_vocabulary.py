@@ -110,6 +110,19 @@ def test_expressions_are_judged_as_themselves_not_by_their_common_words(seed_b1:
     assert {"nach wie vor", "im Rahmen", "in der Lage sein"} <= lemmas
 
 
+def test_an_idiom_with_a_verb_of_the_learners_own_level_is_taught_an_adverbial_phrase_is_known() -> None:
+    text = ("Die Zuteilung der Gemeinden spielt für die Bürger eine große Rolle, sagte der Bürgermeister. "
+            "Man müsse die Sorgen der Bürger ernst nehmen. Unter anderem geht es um die Namensänderung.")
+    entries = extract_entries([_write(text)], Options(level="B1", force=True)).entries
+    found = {e.lemma for e in entries if e.pos == "EXPR"}
+    # both idioms are listed at B1: a B1 learner learns them now
+    assert {"eine Rolle spielen", "ernst nehmen"} <= found
+    assert "unter anderem" not in found
+    # at B2 they are known
+    entries = extract_entries([_write(text)], Options(level="B2", force=True)).entries
+    assert not {e.lemma for e in entries if e.pos == "EXPR"} & {"eine Rolle spielen", "ernst nehmen"}
+
+
 def test_idioms_of_news_prose_are_found_in_their_free_word_order() -> None:
     text = ("In der Erklärung ist von einer „Bedrohung der nationalen Sicherheit“ die Rede. "
             "„Wir sehen darin einen Versuch von außen“, hieß es in einer Mitteilung. "
@@ -168,6 +181,16 @@ def test_an_inhabitant_named_after_a_place_is_no_word_to_learn() -> None:
     assert {"Sieger", "Wähler", "Landesregierung"} <= lemmas
 
 
+def test_peoples_and_regions_are_no_words_to_learn() -> None:
+    text = ("Bei erneuter Gewalt im Westjordanland sind zwei Palästinenser getötet und vier Israelis verletzt "
+            "worden. Ein Kurde aus Syrien verübte den Anschlag auf Stellungen im Nordirak, sagte eine Kurdin. "
+            "Die Gerasdorfer stimmten ab, Gerasdorf kommt zum Bezirk. Der Sieger, ein Maler, traf Berater.")
+    lemmas = {e.lemma for e in extract_entries([_write(text)], Options(level="B1", force=True)).entries}
+    assert not lemmas & {"Palästinenser", "Israeli", "Kurde", "Nordirak", "Gerasdorfer"}, lemmas
+    # a country of that stem is not enough: no people says "siegisch" (Siegen), "beratisch" (Berat)
+    assert {"Sieger", "Maler", "Berater", "Anschlag"} <= lemmas
+
+
 def test_a_frequent_word_met_once_is_ranked_down_not_dropped() -> None:
     text = ("Die Regierung will die illegale Migration verhindern. An der Grenze zu Ungarn wurden wieder "
             "Grenzkontrollen eingeführt, die Grenzschließung sei aber nur vorübergehend, sagte der Innenminister. "
@@ -204,6 +227,22 @@ def test_a_compound_of_a_name_is_learnt_as_its_head() -> None:
     assert "Konflikt" in chosen and "Syrien-Konflikt" not in chosen
     assert "Landes-ÖVP" not in chosen  # a party's branch is a name
     assert "Handgranaten-Anschlag" in chosen  # no name in it: a word of its own
+
+
+def test_a_compound_written_as_one_of_a_place_or_people_is_learnt_as_its_head() -> None:
+    text = ("Die syrische Kurdenmiliz will ein autonomes Kurdengebiet errichten. Die Russlandpolitik der "
+            "Regierung ist umstritten. Im Wienerwald wandern viele, der Kriegsflüchtling kam aus dem Bürgerkriegsland. "
+            "Das Oberlandesgericht prüft die Verlegung der Truppen.")
+    chosen = {e.lemma: e for e in extract_entries([_write(text)], Options(level="B1", force=True)).entries}
+    assert not {"Kurdenmiliz", "Kurdengebiet", "Russlandpolitik"} & set(chosen)
+    assert "Miliz" in chosen
+    example = chosen["Miliz"].examples[0]
+    (start, end), = example.spans
+    assert example.text[start:end] == "miliz"  # only the head is marked
+    # a place named with a place's adjective, and compounds of common nouns, are no such compounds
+    assert "Wald" not in chosen and {"Kriegsflüchtling", "Bürgerkriegsland"} <= set(chosen)
+    # Ober|landes|gericht is no court of the Oberland, Verlegung nothing of the town Verl
+    assert {"Oberlandesgericht", "Verlegung"} <= set(chosen)
 
 
 def test_a_participle_used_as_an_adjective_is_learnt_as_its_verb() -> None:

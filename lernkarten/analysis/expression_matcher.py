@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import clause_of, stretches
 from lernkarten.analysis.extensions import Expression
+from lernkarten.analysis.lemmas import verb_parts
 from lernkarten.analysis.stts import DETERMINER_TAGS
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 from lernkarten.lexicon.prepositions import VERB_PREPOSITIONS
@@ -231,7 +232,7 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
     if pattern.verb:
         if pattern.bare and _participle_before(tokens, start, pattern.verb):
             return [*words, tokens[start - 1]]
-        verb = next((t for t in in_clause + _main_clause_around(tokens, in_clause)
+        verb = next((t for t in in_clause + _main_clause_around(tokens, in_clause, spans)
                      if t not in words and _is_verb(t, pattern.verb)), None)
         if verb is None:
             return None
@@ -255,36 +256,27 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
     return words
 
 
-def _main_clause_around(tokens: Sequence[Token], clause: list[Token]) -> list[Token]:
+def _main_clause_around(tokens: Sequence[Token], clause: list[Token], spans: list[range]) -> list[Token]:
     """For a stretch without a verb of its own ("auch in Kanada unter Beweis"), the stretch of
     the main clause before the clause put in between ("stellte Schickhofer, der ... studierte,"),
-    where its verb is; nothing otherwise."""
+    where its verb is; nothing otherwise. `spans` are the `stretches` of `tokens`."""
     if not clause or any(t.tag_.startswith("V") for t in clause):
         return []
     position = next(i for i, t in enumerate(tokens) if t is clause[0])
-    spans = [span for span in stretches(tokens) if span.stop <= position]
+    before = [span for span in spans if span.stop <= position]
+    kept = list(before)
     # skip the clauses put in between: they open with a relative pronoun or a conjunction
-    while spans and tokens[spans[-1].start].tag_ in ("PRELS", "PRELAT", "KOUS", "PWAV"):
-        spans.pop()
-    if not spans or len(spans) == len([s for s in stretches(tokens) if s.stop <= position]):
+    while kept and tokens[kept[-1].start].tag_ in ("PRELS", "PRELAT", "KOUS", "PWAV"):
+        kept.pop()
+    if not kept or len(kept) == len(before):
         return []
-    return [tokens[i] for i in spans[-1]]
+    return [tokens[i] for i in kept[-1]]
 
 
 def _participle_before(tokens: Sequence[Token], start: int, verb: str) -> bool:
     """"die erhobene Forderung": the word before the noun is the verb's participle."""
-    return bool(verb) and start > 0 and tokens[start - 1].tag_ == "ADJA" and bool(participle := _participle(verb)) \
-        and tokens[start - 1].text.lower().startswith(participle)
-
-
-@lru_cache(maxsize=4096)
-def _participle(infinitive: str) -> str:
-    import ablaut
-
-    try:
-        return str(ablaut.conjugate(infinitive).past_participle).lower()
-    except Exception:
-        return ""
+    parts = verb_parts(verb) if verb and start > 0 and tokens[start - 1].tag_ == "ADJA" else None
+    return parts is not None and tokens[start - 1].text.lower().startswith(parts[0])
 
 
 def _determined(tokens: Sequence[Token], start: int) -> bool:

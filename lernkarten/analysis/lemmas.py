@@ -197,15 +197,18 @@ def _strong_verb_of(participle: str, lemma: str, verbs: frozenset[str]) -> str |
 
 
 @lru_cache(maxsize=20_000)
+@lru_cache(maxsize=20_000)
 def verb_parts(infinitive: str) -> tuple[str, str] | None:
-    """(past participle, auxiliary) of a verb from ablaut, or None when ablaut cannot conjugate it."""
+    """(past participle, auxiliary) of a verb from ablaut, or None when ablaut cannot conjugate it.
+    The participle is in small letters as `str.lower` writes them (ß kept: "gestoßen"), to be
+    compared with a word of the text lowered so."""
     import ablaut
 
     try:
         conjugation = ablaut.conjugate(infinitive)
     except Exception:  # noqa: BLE001 - ablaut raises ValueError for non-infinitives, others for odd input
         return None
-    participle = (getattr(conjugation, "past_participle", "") or "").casefold().split()
+    participle = (getattr(conjugation, "past_participle", "") or "").lower().split()
     if not participle:
         return None
     return participle[-1], str(getattr(conjugation, "auxiliary", "") or "")

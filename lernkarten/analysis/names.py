@@ -20,7 +20,13 @@ as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a ca
 - a singular noun a text makes the subject of a verb twice or more without any article
   ("Xi sagte", ", Xi wolle") is a name whatever the table says of it (Xi, a Greek letter);
 - parties named by their colour (`die Roten`, `der Blauen`) and coalitions of colours
-  (`rot-blau`, `Schwarz-Rot-Grün`) are names.
+  (`rot-blau`, `Schwarz-Rot-Grün`) are names, and so are the words a party's members go by
+  (`Republikaner`, `die Freiheitlichen`; `Demokrat` beside them);
+- an adjective written with a capital inside a sentence begins a name with the noun after it
+  (`des Nationalsozialistischen Untergrunds`, `den Oberösterreichischen Nachrichten`);
+- a hyphenated compound of a place that the text never gives an article is a place itself
+  (`die Auflösung von Wien-Umgebung`; `im Syrien-Konflikt` is a conflict);
+- the genitive of a name the text gives (`Tarik Mete` ... `Metes Karriere`) is that name.
 Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
 """
 
@@ -64,6 +70,8 @@ class NameFinder:
         _mark_short_names(doc)
         _mark_surnames(doc)
         _mark_places(doc)
+        _mark_place_compounds(doc)
+        _mark_named_bodies(doc)
         for token in doc:
             if token._.is_name:
                 continue
@@ -83,6 +91,8 @@ class NameFinder:
         _mark_parties(doc)  # by the names around them, once those are known
         _mark_party_colours(doc)
         _mark_bare_subjects(doc)
+        _mark_party_members(doc)
+        _mark_name_genitives(doc)
         return doc
 
 
@@ -132,7 +142,7 @@ def _mark_surnames(doc: Doc) -> None:
 #: How German place names end (Mauerbach, Lanzendorf, Kitzbühel aside): a compound no table
 #: knows with one of these heads is a village unless the text gives it an article
 #: ("im Containerdorf" is a common noun; "in Mauerbach", "Maria-Lanzendorf" are names).
-PLACE_NAME_HEADS = ("dorf", "bach", "berg", "burg", "feld", "heim", "hausen", "kirchen", "brunn", "stetten",
+PLACE_NAME_HEADS = ("dorf", "bach", "berg", "burg", "bruderschaft", "feld", "heim", "hausen", "kirchen", "brunn", "stetten",
                     "hofen", "ingen", "stadt", "graben", "stein")
 
 
@@ -145,9 +155,103 @@ def _mark_places(doc: Doc) -> None:
                 and not _table().lookup(token.text)):
             seen.setdefault(token.text, []).append(token)
     for tokens in seen.values():
+        named_body = tokens[0].text.lower().endswith(NAMED_BODY_HEADS)
+        if not any(_after_article(token, indefinite_only=named_body) for token in tokens):
+            for token in tokens:
+                _mark_name(token)
+
+
+#: Heads of the names of buildings and bodies, which take the definite article as names do
+#: ("um die Hofburg", "die Muslimbruderschaft"): a compound no table knows with one of these
+#: is a name unless the text says "eine ...burg".
+NAMED_BODY_HEADS = ("burg", "bruderschaft")
+
+
+def _mark_place_compounds(doc: Doc) -> None:
+    """"die Auflösung von Wien-Umgebung": a singular compound of a place's name and a common
+    noun is a place too when the text never gives it an article; "der Syrien-Konflikt", "im
+    Syrien-Konflikt" is a conflict, learnt as Konflikt."""
+    seen: dict[str, list[Token]] = {}
+    for token in doc:
+        first, hyphen, head = token.text.partition("-")
+        if (hyphen and token.pos_ in ("NOUN", "PROPN", "X") and not token._.is_name and head[:1].isupper()
+                and head.isalpha() and is_known_name(first) and _singular_noun(head)):
+            seen.setdefault(token.text, []).append(token)
+    for tokens in seen.values():
         if not any(_after_article(token) for token in tokens):
             for token in tokens:
                 _mark_name(token)
+
+
+def _singular_noun(word: str) -> bool:
+    return any(row.lemma == word and not row.is_name and not row.form_is_plural for row in _table().lookup(word))
+
+
+#: "im Zweiten Weltkrieg": an ordinal's capital makes a name of an event, not of its noun
+_ORDINALS = frozenset({"erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt", "zehnt"})
+#: tags of a word that makes the capital of the next one say nothing (a new sentence, a quote, a title)
+_CAPITALISING = frozenset({"$.", "$(", "$,"})
+
+
+def _mark_named_bodies(doc: Doc) -> None:
+    """"des Nationalsozialistischen Untergrunds", "mit den Oberösterreichischen Nachrichten",
+    "die Demokratische Unionspartei": German writes an adjective with a capital only at the
+    start of a sentence or in a name, so inside a sentence it and its noun are a name (a
+    body, a newspaper, a party); so is a noun with a place's genitive before a short name in
+    brackets ("die Arbeiterpartei Kurdistans (PKK)"). Adjectives of places in -er are written so everywhere ("die
+    Wiener Polizei") and say nothing, but a place named with one is a place ("Wiener
+    Neustadt", not a new town)."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if is_demonym(token.text) and any("Toponym" in row.kinds for row in _table().lookup(following.text)):
+            _mark_name(token)  # "Wiener Neustadt": a place named with its neighbour's adjective
+            _mark_name(following)
+            continue
+        before = doc[token.i - 1]
+        # "US-amerikanischer Amtskollege": the capital is the name's before the hyphen
+        if (token.i == 0 or token.tag_ != "ADJA" or not token.text.rpartition("-")[2][:1].isupper()
+                or token.is_sent_start
+                or before.tag_ in _CAPITALISING or not before.is_alpha
+                or token.lemma_.casefold().endswith("er") or following.pos_ not in ("NOUN", "PROPN")
+                or token.lemma_.casefold() in _ORDINALS):
+            continue
+        _mark_name(token)
+        _mark_name(following)
+    for token in doc[3:-1]:
+        # not a labour party in general
+        owner, noun = doc[token.i - 2], doc[token.i - 3]
+        if (doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and is_abbreviation(token.text)
+                and owner.text.endswith("s") and owner.text[:1].isupper() and is_name(owner.text)
+                and noun.tag_ == "NN" and noun.text[:1].isupper()):
+            _mark_name(noun)
+
+
+#: What parties and their members are called in the news, written as common nouns and
+#: adjectives: the US Republicans, Austria's Freedom Party (die Freiheitlichen), People's Party
+#: (die Volkspartei) and Social Democrats. Democrats only beside the Republicans ("die
+#: Demokratin Hillary Clinton"): elsewhere a democrat is anyone for democracy.
+PARTY_MEMBERS = frozenset({"republikaner", "republikanerin", "republikanisch", "freiheitliche", "freiheitlicher",
+                           "freiheitlich", "volkspartei", "sozialdemokrat", "sozialdemokratin", "sozialdemokratisch"})
+PARTY_RIVALS = frozenset({"demokrat", "demokratin", "demokratisch"})
+
+
+def _mark_party_members(doc: Doc) -> None:
+    members = [t for t in doc if t.lemma_.casefold() in PARTY_MEMBERS and t.pos_ in ("NOUN", "ADJ", "PROPN", "X")]
+    if not members:
+        return
+    rivals = [t for t in doc if t.lemma_.casefold() in PARTY_RIVALS and t.pos_ in ("NOUN", "ADJ", "PROPN", "X")]
+    republicans = any(t.lemma_.casefold().startswith("republik") for t in members)
+    for token in members + (rivals if republicans else []):
+        _mark_name(token)
+
+
+def _mark_name_genitives(doc: Doc) -> None:
+    """"Tarik Mete ... Metes Karriere": the genitive of a name the text gives is that name,
+    even where it spells a common noun's genitive too (des Mets)."""
+    names = {t.text for t in doc if t._.is_name and t.text[:1].isupper() and len(t.text) >= 3}
+    for token in doc:
+        if not token._.is_name and token.text.endswith("s") and token.text[:-1] in names:
+            _mark_name(token)
 
 
 def _mark_short_names(doc: Doc) -> None:
@@ -240,11 +344,15 @@ def _mark_bare_subjects(doc: Doc) -> None:
             _mark_name(token)
 
 
-def _after_article(token: Token) -> bool:
+def _after_article(token: Token, *, indefinite_only: bool = False) -> bool:
     before = token.i - 1
     while before > 0 and token.doc[before].tag_ in ("ADJA", "ADJD", "ADV", "CARD"):
         before -= 1
-    return before >= 0 and token.doc[before].tag_ in _ARTICLES | {"APPRART"}
+    if before < 0:
+        return False
+    if indefinite_only:
+        return token.doc[before].tag_ in ("ART", "PIAT") and token.doc[before].lemma_.lower() in ("ein", "kein")
+    return token.doc[before].tag_ in _ARTICLES | {"APPRART"}
 
 
 def _mark_parties(doc: Doc) -> None:
@@ -321,9 +429,26 @@ def _may_be_first_name(word: str) -> bool:
 
 def is_known_name(word: str) -> bool:
     """True for a word the noun table knows, and knows only as a name (Istanbul, Kiew): a
-    dateline ("Istanbul-") or a demonym's lemma may reach the vocabulary as a noun."""
+    dateline ("Istanbul-") or a demonym's lemma may reach the vocabulary as a noun. So is a
+    region named by a compass point and a place (Nordirak, Ostukraine, Oberösterreich), which
+    the table may list as a common noun."""
     rows = _table().lookup(word)
-    return bool(rows) and all(row.is_name for row in rows)
+    return (bool(rows) and all(row.is_name for row in rows)) or _is_region(word)
+
+
+#: how the part of a place is named: Nordirak, Südtirol, Ostukraine, Oberösterreich, Westbalkan
+REGION_PREFIXES = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral",
+                   "ober", "nieder")
+
+
+@lru_cache(maxsize=50_000)
+def _is_region(word: str) -> bool:
+    lowered = word.casefold()
+    for prefix in REGION_PREFIXES:
+        rest = word[len(prefix):]
+        if lowered.startswith(prefix) and len(rest) >= 3 and rest.isalpha():
+            return _only_place(rest[:1].upper() + rest[1:])
+    return False
 
 
 #: endings that make an inhabitant of a place: Tirol-er, Amerika-ner, Kuba-ner, Italien-er
@@ -340,16 +465,92 @@ def is_demonym(word: str) -> bool:
     if not last[:1].isupper():
         return False
     # a compound's head is read off its end: the table alone, no tagger (the vocabulary stage runs without one)
-    return any(_inhabitant(last[start:].capitalize()) for start in range(0, max(len(last) - 5, 1)))
+    return (any(_inhabitant(last[start:].capitalize()) for start in range(0, max(len(last) - 5, 1)))
+            or is_people(last))
+
+
+#: How a people's noun ends after the stem its country is named from (Kurd-e: Kurd-istan,
+#: Palästin-enser: Palästin-a, Israel-i, Kasach-e: Kasach-stan, Armen-ier: Armen-ien, Türk-e: Türk-ei)
+_PEOPLE_ENDINGS = ("enser", "ener", "aner", "ier", "er", "e", "i")
+_COUNTRY_ENDINGS = ("", "a", "en", "ien", "istan", "stan", "land", "ei", "e")
+#: a people's adjective (kurdisch, palästinensisch) is at least this frequent (Zipf): "malisch" is not
+_PEOPLE_ADJECTIVE_ZIPF = 1.4
+
+
+@lru_cache(maxsize=50_000)
+def is_people(word: str) -> bool:
+    """True for a member of a people or a nation named as its country is (Kurde, Palästinenser,
+    Israeli, Kasache, Syrer; their feminines): the noun table lists them as common nouns, but
+    they are as near a name as the country. Both must hold: a country of that stem that is
+    only a name, and a frequent adjective of it in -isch (Sieger beside Siegen has no "siegisch")."""
+    # deferred: wordfreq is read only when a word asks
+    from lernkarten.lexicon.frequency import zipf_de
+
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    # the feminine is made from the masculine: Kurd-in from Kurde, Palästinenser-in
+    masculine = word.removesuffix("nen").removesuffix("in") if word.endswith(("in", "innen")) else word
+    for form in dict.fromkeys((word, masculine, masculine + "e")):
+        for ending in _PEOPLE_ENDINGS:
+            stem = form[: -len(ending)]
+            if not form.endswith(ending) or len(stem) < 3:
+                continue
+            base = form[:-2] if form.endswith("er") else form[:-1] if form.endswith(("e", "i")) else form
+            adjectives = {(stem + "isch").lower(), (base + "isch").lower()}
+            if (any(zipf_de(adjective) >= _PEOPLE_ADJECTIVE_ZIPF for adjective in adjectives)
+                    and any(_only_place(stem + country) for country in _COUNTRY_ENDINGS)):
+                return True
+    return False
+
+
+#: the head of a compound of a place is a common word at least this frequent (Zipf)
+_PLACE_COMPOUND_HEAD_ZIPF = 3.0
+
+
+@lru_cache(maxsize=50_000)
+def place_compound_head(word: str) -> str | None:
+    """The head of a compound whose first part is a place or a people (Kurdenmiliz: Miliz,
+    Russlandpolitik: Politik), as "Syrien-Konflikt" is learnt as Konflikt; None for any other
+    word. Read off the noun table alone (the vocabulary stage runs without a tagger)."""
+    # deferred: wordfreq is read only when a word asks
+    from lernkarten.lexicon.frequency import zipf_de
+
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    for cut in range(4, len(word) - 3):
+        modifier, head = word[:cut], word[cut].upper() + word[cut + 1:]
+        # a common head (Ver-l-e-gung is no compound of the town Verl)
+        if zipf_de(head.lower()) < _PLACE_COMPOUND_HEAD_ZIPF or not any(
+                row.lemma == head and not row.is_name for row in _table().lookup(head)):
+            continue
+        # not -er: "Wienerwald" is a place of its own
+        for link in ("", "s", "n", "en", "e"):
+            stem = modifier[: len(modifier) - len(link)]
+            if (modifier.endswith(link) and len(stem) >= 4 and (_only_place(stem) or is_people(stem))
+                    and not _prefixed_common_noun(stem)):
+                return head
+    return None
+
+
+def _prefixed_common_noun(word: str) -> bool:
+    """"Oberland" in Ober|landes|gericht: a place named by a prefix and a common noun, which
+    the compound may as well be made of."""
+    lowered = word.casefold()
+    return any(lowered.startswith(prefix) and any(not row.is_name for row in _table().lookup(word[len(prefix):].capitalize()))
+               for prefix in REGION_PREFIXES if len(word) - len(prefix) >= 3)
+
+
+def _only_place(word: str) -> bool:
+    """True for a place the noun table knows, and knows as nothing else."""
+    rows = _table().lookup(word)
+    return bool(rows) and all(row.is_name for row in rows) and any("Toponym" in row.kinds for row in rows)
 
 
 def _inhabitant(word: str) -> bool:
     for ending in _DEMONYM_ENDINGS:
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 3:
-            rows = _table().lookup(stem)
-            if rows and all(row.is_name for row in rows) and any("Toponym" in row.kinds for row in rows):
-                return True
+        if word.endswith(ending) and len(stem) >= 3 and _only_place(stem):
+            return True
     return False
 
 
