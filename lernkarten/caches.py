@@ -123,6 +123,8 @@ CACHES: dict[str, Cache] = {cache.name: cache for cache in (
     Cache("hanta-words", "HanTa's analyses of the word forms already met", 1,
           "hanta-words", ".sqlite", modules=("analysis/hanta_tagger.py", "analysis/word_analyses.py"),
           packages=("HanTa",)),
+    Cache("common-words", "the words HanTa's lexicon knows as other than names", 1,
+          "common-words", ".txt", modules=("analysis/common_words.py",), packages=("HanTa",)),
     Cache("analysis", "the analysis of each text already read", 2,
           "analysis", data=("data",), modules=("analysis", "lexicon"),
           packages=("lernkarten", "spacy", "HanTa", "german-nouns", "wordfreq")),

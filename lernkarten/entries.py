@@ -254,14 +254,18 @@ class Deck:
 
     @classmethod
     def from_json(cls, text: str) -> Deck:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SchemaError(f"broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-        except RecursionError:
-            # no deck nests more than a few levels; a JSON nested thousands deep is not one
-            raise SchemaError("not a lernkarten deck: its JSON is nested too deeply to read") from None
-        return cls.from_dict(data)
+        return cls.from_dict(parse_json(text))
+
+
+def parse_json(text: str) -> Any:
+    """A deck JSON's text parsed (what `Deck.from_dict` takes), or a SchemaError saying why not."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        # no deck nests more than a few levels; a JSON nested thousands deep is not one
+        raise SchemaError("not a lernkarten deck: its JSON is nested too deeply to read") from None
 
 
 def _build(cls: type, data: Any) -> Any:

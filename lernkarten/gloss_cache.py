@@ -24,6 +24,8 @@ from lernkarten.entries import Entry
 #: The fields the glossing stage fills; everything else of an entry is the vocabulary stage's.
 GLOSSED_FIELDS = ("glosses", "gender", "plural", "genitive", "plural_only", "adjectival_noun", "verb",
                   "comparative", "superlative", "notes", "uncertain")
+#: The vocabulary stage's fields that hold lists (a big deck's example sentences and source ids)
+SHARED_FIELDS = ("forms", "examples", "sources")
 
 
 def gloss_remembered(entries: list[Entry], *, progress: bool | Callable[[int, int], None] = False,
@@ -47,9 +49,19 @@ def gloss_remembered(entries: list[Entry], *, progress: bool | Callable[[int, in
         if key in fresh_by_key:
             glossed = fresh_by_key[key]
         else:
-            glossed = Entry.from_dict({**entry.to_dict(), **remembered[key]})
+            glossed = sharing_lists(Entry.from_dict({**entry.to_dict(), **remembered[key]}), entry)
         (result.entries if glossed.glosses else result.unglossed).append(glossed)
     return result
+
+
+def sharing_lists(glossed: Entry, entry: Entry) -> Entry:
+    """`glossed` holding the lists of `entry`, the entry it was glossed from, where they are
+    equal: a copy made by glossing (from the remembered fields, or sent back by a worker) would
+    otherwise keep a second copy of every example sentence beside the entry's own."""
+    for name in SHARED_FIELDS:
+        if getattr(glossed, name) == getattr(entry, name):
+            setattr(glossed, name, getattr(entry, name))
+    return glossed
 
 
 def _key(entry: Entry) -> str:

@@ -276,7 +276,7 @@ GLOSS_CHUNK = 100
 #: Chunks the glossing workers take, all together, before fresh ones replace them: the glossing
 #: stage's caches grow with every word looked up (~250 MB after 2,000 entries, ~100 MB after
 #: 600), and a worker's start costs about a second. Each of two workers takes half.
-GLOSS_CHUNKS_PER_WORKER = 12
+GLOSS_CHUNKS_PER_WORKER = 6
 #: Texts to analyse that this process analyses itself with one job; more go to a worker,
 #: and when more are analysed in workers, the words are ranked in a worker too.
 IN_PROCESS_TEXTS = 3
@@ -339,19 +339,26 @@ class Workers:
         group's words are let go here once sent, before the ranked ones come back.
         """
         ranked: list[tuple[list[Source], list[Entry]]] = []
-        while groups:
-            words = groups.pop(0)
-            sources, entries = words.sources, words.entries()
-            del words
-            if not self._ranker and len(entries) <= RANK_IN_PROCESS:
-                ranked.append((sources, rank_entries(entries, options)))
-                continue
-            import multiprocessing
+        ranker: Pool | None = None  # one worker for every group that needs one: it starts once
+        try:
+            while groups:
+                words = groups.pop(0)
+                sources, entries = words.sources, words.entries()
+                del words
+                if not self._ranker and len(entries) <= RANK_IN_PROCESS:
+                    ranked.append((sources, rank_entries(entries, options)))
+                    continue
+                if ranker is None:
+                    import multiprocessing
 
-            with multiprocessing.get_context("spawn").Pool(1) as ranker:
+                    ranker = multiprocessing.get_context("spawn").Pool(1)
                 pending = ranker.apply_async(rank_entries, (entries, options))
                 del entries
                 ranked.append((sources, pending.get()))
+        finally:
+            if ranker is not None:
+                ranker.terminate()  # as leaving `with Pool` does: every result is in
+                ranker.join()
         return ranked
 
     def drop_models(self) -> None:
@@ -411,9 +418,14 @@ class Workers:
         result = GlossResult()
         callback = progress if callable(progress) else None
         done = 0
-        for part in self._started(len(chunks), glossing=True).imap(_gloss_in_worker, chunks, chunksize=1):
-            result.entries.extend(part.entries)
-            result.unglossed.extend(part.unglossed)
+        # deferred: read only when this runs (start-up time)
+        from lernkarten.gloss_cache import sharing_lists
+
+        parts = self._started(len(chunks), glossing=True).imap(_gloss_in_worker, chunks, chunksize=1)
+        for chunk, part in zip(chunks, parts):
+            sent = {entry.key: entry for entry in chunk}
+            result.entries.extend(sharing_lists(entry, sent.get(entry.key, entry)) for entry in part.entries)
+            result.unglossed.extend(sharing_lists(entry, sent.get(entry.key, entry)) for entry in part.unglossed)
             result.warnings.extend(w for w in part.warnings if w not in result.warnings)
             done += len(part.entries) + len(part.unglossed)
             if callback:

@@ -36,3 +36,20 @@ def test_words_ranked_in_a_worker_are_ranked_as_here(monkeypatch: pytest.MonkeyP
         assert groups == []
     assert started == [1]  # it went to a worker
     assert there == here and len(here) > 20
+
+
+def test_groups_ranked_in_workers_share_one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = rank_entries(_words().entries(), Options())
+    monkeypatch.setattr(pipeline, "RANK_IN_PROCESS", 0)
+    pools: list[int] = []
+    real_init = multiprocessing.pool.Pool.__init__
+
+    def counting_init(pool, *args, **kwargs):  # type: ignore[no-untyped-def]
+        pools.append(1)
+        real_init(pool, *args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "__init__", counting_init)
+    with Workers(2) as workers:
+        ranked = workers.rank([_words(), _words()], Options())  # one group per text, as --split makes
+    assert pools == [1]  # started once, not once per group
+    assert [entries for _, entries in ranked] == [here, here]

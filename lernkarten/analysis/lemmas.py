@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from lernkarten.analysis import extensions
 from lernkarten.analysis.clauses import clause_of
+from lernkarten.analysis.common_words import common_words
 from lernkarten.lexicon.frequency import known_german, zipf_de
 from lernkarten.lexicon.headwords import dictionary_verbs, headwords, standard_spelling
 from lernkarten.lexicon.morphology import DERIVATIONAL_SUFFIXES, FEMININE_EN_SUFFIXES, LINKING_ELEMENTS, STEM_PREFIXES
@@ -258,19 +259,12 @@ def is_shouted(word: str) -> bool:
 
 
 def _common_word(word: str) -> bool:
-    """True when the tagger's lexicon knows `word` (lower case) as something other than a name.
+    """True when the tagger's lexicon knows `word` (lower case) as something other than a name
+    (`common_words`: read from disk, so that asking does not load the tagger).
 
     Word frequency alone cannot tell: it counts "fdp" as often as "gut".
     """
-    # deferred: HanTa and its model load only when a word is tagged (start-up time)
-    from lernkarten.analysis.hanta_tagger import german_tagger
-
-    tagger = german_tagger()
-    readings = tagger.cache.get(word)
-    if not readings:
-        return False
-    best = max(readings, key=lambda reading: reading[1])[0]
-    return tagger.int2tag.get(best, "NE") not in ("NE", "FM", "XY")
+    return word in common_words()
 
 
 def noun_rows(word: str) -> tuple:

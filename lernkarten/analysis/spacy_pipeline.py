@@ -67,12 +67,12 @@ def _load_tables(nlp: Language) -> None:
     reflexive and one-word verbs, expressions) now, so that the first text is not the one to wait for them."""
     # deferred: read only when this runs (start-up time)
     from lernkarten.analysis.lemmas import _table
-    from lernkarten.lexicon.frequency import german_frequencies
+    from lernkarten.lexicon.frequency import german_table
     from lernkarten.lexicon.headwords import dictionary_verbs
     from lernkarten.lexicon.reflexive_verbs import reflexive_verbs
 
     _table()
-    german_frequencies()  # the analysis asks it about every word: the whole table, in memory
+    german_table()  # on disk, read word by word: the whole table in memory would cost 80 MB
     reflexive_verbs()
     dictionary_verbs()
     nlp("Die Regierung lehnte den Vorschlag ab und beteiligt sich nicht.")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lernkarten.entries import Deck
+from lernkarten.entries import Deck, parse_json
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import read_input, write_atomic
 
@@ -20,12 +20,9 @@ from lernkarten.fileio import read_input, write_atomic
 def read_deck_json(path: str | os.PathLike[str]) -> Deck:
     """The Deck a JSON file holds; a one-line LernkartenError naming the file if it cannot be read."""
     source = Path(path)
+    data = _parsed(source)
     try:
-        text = read_input(source, "deck JSON file", missing="file").decode("utf-8")
-    except UnicodeDecodeError:
-        raise LernkartenError(f"{source}: not UTF-8 text, so not a deck JSON file") from None
-    try:
-        deck = Deck.from_json(text)
+        deck = Deck.from_dict(data)
     except LernkartenError as exc:
         raise LernkartenError(f"{source}: {exc}") from None
     except (TypeError, ValueError, AttributeError) as exc:
@@ -35,6 +32,21 @@ def read_deck_json(path: str | os.PathLike[str]) -> Deck:
     if not _valid(type(deck))(deck):
         raise LernkartenError(f"{source}: {_type_problem(deck, 'deck')}")
     return deck
+
+
+def _parsed(source: Path) -> Any:
+    """The parsed JSON of a deck file; its text is let go before the deck is made from it (a big
+    deck's text, 50-100 MB, is not held beside its entries)."""
+    try:
+        text = read_input(source, "deck JSON file", missing="file").decode("utf-8")
+    except UnicodeDecodeError:
+        raise LernkartenError(f"{source}: not UTF-8 text, so not a deck JSON file") from None
+    try:
+        return parse_json(text)
+    except LernkartenError as exc:
+        raise LernkartenError(f"{source}: {exc}") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise LernkartenError(f"{source}: not a valid lernkarten deck ({exc})") from None
 
 
 def write_deck_json(deck: Deck, path: str | os.PathLike[str]) -> None:
