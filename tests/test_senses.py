@@ -87,3 +87,12 @@ def test_senses_in_doubt_leave_room_for_the_best_sense_s_next_synonym() -> None:
     sentence = "Bei allen Versicherungen der Treue herrschte auch Argwohn."
     entry = gloss_entries([_entry("Versicherung", "NOUN", sentence, "Versicherungen")]).entries[0]
     assert "glosses" in entry.uncertain and len(entry.glosses) == 3 and "assurance" in _texts(entry)
+
+
+def test_a_question_word_s_sense_needs_a_question_and_the_relative_sense_stands_for_the_pronoun() -> None:
+    # "Berichte, wonach ...": according to which; "Wonach suchst du?": what ... for
+    relative = gloss_entries([_entry("wonach", "ADV", "Die Polizei bestätigte Berichte, wonach Unbekannte eine "
+                                     "Handgranate geworfen hatten.", "wonach")])
+    assert _texts(relative.entries[0])[0] == "according to which"
+    question = gloss_entries([_entry("wonach", "ADV", "Wonach suchst du denn hier?", "Wonach")])
+    assert _texts(question.entries[0])[0] == "what … for"

@@ -69,7 +69,7 @@ MARGINAL_LABELS = frozenset({
 #: Parts of speech that may stand for one another when Ding's marker and the tagger disagree.
 COMPATIBLE_POS = {
     "NOUN": {"NOUN"}, "PROPN": {"NOUN", ""}, "VERB": {"VERB"}, "AUX": {"VERB"},
-    "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "EXPR": set(MARKER_POS.values()) | {""},
+    "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ", "PRON"}, "EXPR": set(MARKER_POS.values()) | {""},
 }
 #: Words of Ding's German comments ("(Blaulichtorganisationen, Militär)") that name a field.
 NEWS_COMMENT_WORDS = ("Militär", "Politik", "politisch", "Staat", "Krieg", "Wirtschaft", "Regierung", "Recht")
@@ -464,6 +464,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
     adverbial = entry.pos == "ADJ" and _modifies_an_adjective(entry, lemma)
     objects = _person_objects(entry.examples) if entry.pos == "VERB" else frozenset()
     title = entry.pos == "NOUN" and titles_a_person(entry, dictionary)
+    asks = any(_asks(example) for example in entry.examples) if entry.examples else None
     # a word glossed without a sentence is a part of a compound: its sense there is the one
     # Ding's compounds ending in it carry ("Stadtrat", "Sicherheitsrat": council, not advice)
     in_compounds = _compound_support(dictionary, lemma) if entry.pos == "NOUN" and not entry.examples else None
@@ -523,6 +524,9 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         evidence.comment = _comment_field(term.comment) or _english_comment_field(senses)
         if evidence.comment:
             reasons.append("comment names a field")
+        if asks is not None and term.comment.casefold() == QUESTION_MARK:
+            evidence.question = 1 if asks else -1
+            reasons.append("a question's word, and the sentence " + ("asks" if asks else "asks nothing"))
         if title and PERSON_MARK in hit.line.folded_german:
             evidence.person_title = True
             reasons.append("a title before a name: the person")
@@ -553,6 +557,22 @@ REGIONAL_ENGLISH = frozenset({"Ir.", "Sc.", "Austr.", "NZ", "Can.", "SAfr.", "In
 
 #: Ding's mark of the person among a word's senses: "Stadtrat {m} (Person)", "Gemeinderat {m} (Person)".
 PERSON_MARK = "(person)"
+
+
+#: Ding's mark of a word's sense in a question: "wonach (Frage) :: what … for", beside the relative
+#: "wonach {pron} | eine Vorschrift, wonach :: according to which".
+QUESTION_MARK = "frage"
+
+
+def _asks(example: Example) -> bool:
+    """The word stands in a question: the first mark ending a sentence after it is "?" ("Wonach suchst du?")."""
+    if not example.spans:
+        return False
+    end = _SENTENCE_END.search(example.text, max(b for _, b in example.spans))
+    return end is not None and end.group() == "?"
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def titles_a_person(entry: Entry, dictionary: Dictionary) -> bool:
