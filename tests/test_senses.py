@@ -96,3 +96,15 @@ def test_a_question_word_s_sense_needs_a_question_and_the_relative_sense_stands_
     assert _texts(relative.entries[0])[0] == "according to which"
     question = gloss_entries([_entry("wonach", "ADV", "Wonach suchst du denn hier?", "Wonach")])
     assert _texts(question.entries[0])[0] == "what … for"
+
+
+def test_a_verb_gloss_is_rated_by_how_common_the_word_is_as_a_verb() -> None:
+    # "to symbol sth." ("symbolling", "symbolled") is a noun made a verb; "to symbolize" is the verb
+    result = gloss_entries([_entry("symbolisieren", "VERB", "Lech Walesa, der den friedlichen Systemwandel "
+                                   "symbolisiert, muss weichen.", "symbolisiert")])
+    assert _texts(result.entries[0])[0] == "to symbolize"
+    from lernkarten.glossing.dictionary import open_dictionary
+
+    english = open_dictionary().english
+    assert english.verb_zipf("to symbol sth.", ("symbolling", "symbolled")) < english.zipf("to symbol sth.") - 2
+    assert english.verb_zipf("to take sth.", ("taking", "taken")) == english.zipf("to take sth.")

@@ -22,6 +22,9 @@ _STOPWORDS = frozenset(
 COMMON_ENOUGH = 4.0
 #: A synonym rarer than this is left off when a commoner one is there ("massy" after "massive").
 RARE = 2.0
+#: A verb's participles are rarer than the verb ("taking" 5.4, "take" 5.9, "certifying" 2.8,
+#: "certify" 3.1): a verb gloss is rated no commoner than its commoner participle and this much.
+ING_FORM_GAP = 0.7
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _PLACEHOLDERS = re.compile(r"\b(?:sb|sth)\.")
 #: Words English nouns end in that only look plural.
@@ -64,6 +67,18 @@ class EnglishWords:
             return 0.0
         # above 5 an English word is so common it has many senses ("lead"): no more credit for that
         return min(5.0, min(self.word_zipf(w) for w in words))
+
+    def verb_zipf(self, text: str, participles: tuple[str, ...] = ()) -> float:
+        """How common a verb gloss is as a verb, given the participles Ding writes beside it.
+
+        A word rated by its commonness as a noun may be a rare verb: "to symbol sth."
+        ("symbolling", "symbolled"), "to certificate sth." ("certificating"), beside "to
+        symbolize" and "to certify"; its commoner participle says how often the word is the verb.
+        """
+        zipf = self.zipf(text)
+        if not participles:
+            return zipf
+        return min(zipf, max(self.zipf(form) for form in participles) + ING_FORM_GAP)
 
     def looks_plural(self, text: str) -> bool:
         """True when a noun gloss ends in a regular plural whose singular is a known English word."""

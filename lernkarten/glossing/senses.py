@@ -257,7 +257,8 @@ def english_of(choice: Choice) -> tuple[list[tuple[Sense, str]], bool]:
     texts = [without_explanations(s.text) for s in senses]
     if choice.singular and choice.source == "ding":
         texts, doubtful = _singular_english(choice, texts)
-    ranked = sorted(range(len(senses)), key=lambda i: (-_sense_rank(texts[i], choice), i))
+    participles = _participles(choice.hit) if choice.verb else {}
+    ranked = sorted(range(len(senses)), key=lambda i: (-_sense_rank(texts[i], choice, participles.get(senses[i], ())), i))
     result = [(senses[i], texts[i]) for i in ranked]
     zipf = choice.hit.dictionary.english.zipf
     if result and zipf(result[0][1]) >= RARE:
@@ -289,11 +290,28 @@ def _english_sex(text: str) -> int:
     return 2 if _MAN_WORD.search(text) else 1
 
 
-def _sense_rank(text: str, choice: Choice) -> float:
+def _participles(hit: Hit) -> dict[Sense, tuple[str, ...]]:
+    """A verb line's English synonyms and the participles Ding gives for each in the next two
+    slots ("to symbolize; to symbol sth. | symbolizing; symbolling | symbolized; symbolled");
+    empty when the slots do not pair. Two forms, so that one misspelt ("discusing") does not count."""
+    line, slot = hit.line, hit.slot
+    if slot + 2 >= len(line.slots):
+        return {}
+    senses = line.slots[slot].senses
+    present, past = line.slots[slot + 1].senses, line.slots[slot + 2].senses
+    if not (len(senses) == len(present) == len(past)) or not all(_ING.search(f.text) for f in present):
+        return {}
+    return {sense: (now.text, then.text) for sense, now, then in zip(senses, present, past, strict=True)}
+
+
+_ING = re.compile(r"^[a-z]+ing\b")
+
+
+def _sense_rank(text: str, choice: Choice, participles: tuple[str, ...] = ()) -> float:
     """How good a synonym is as a card's gloss; in steps, so that small differences keep Ding's order."""
     w = WEIGHTS
     value = w.synonym_support * math.log2(1 + gloss_support(choice.support, text))
-    value += w.synonym_commonness * min(choice.hit.dictionary.english.zipf(text), COMMON_ENOUGH)
+    value += w.synonym_commonness * min(choice.hit.dictionary.english.verb_zipf(text, participles), COMMON_ENOUGH)
     value += w.synonym_clutter * clutter(text, verb=choice.verb)
     return float(int(value // w.synonym_step))
 
@@ -500,7 +518,7 @@ def _headword_choices(entry: Entry, dictionary: Dictionary, lemma: str, genders:
         # what the word's family agrees on and how common the English is tell a core sense
         # from a rare one; Ding's lines are sorted by their first German word, so a word's main
         # sense often stands under a synonym ("Vereinbarung; Abkommen": agreement)
-        _english_evidence(evidence, senses, support, verb, dictionary.english)
+        _english_evidence(evidence, senses, support, verb, dictionary.english, _participles(hit) if verb else None)
         if term.key.startswith("sich ") and not lemma.startswith("sich "):
             evidence.reflexive = True
             reasons.append("reflexive pronoun in the sentence")
@@ -838,10 +856,13 @@ def _preposition_in(preposition: str, sentence: Sentence) -> bool:
 
 
 def _english_evidence(evidence: Evidence, senses: tuple[Sense, ...], support: Counter[str], verb: bool,
-                      english: EnglishWords) -> None:
-    """The shown English synonyms' commonness and clutter, and the family support of the best supported."""
-    shown = [s.text for s in senses[:MAX_GLOSSES] if s.text]
+                      english: EnglishWords, participles: dict[Sense, tuple[str, ...]] | None = None) -> None:
+    """The shown English synonyms' commonness (a verb's as a verb: `EnglishWords.verb_zipf`) and
+    clutter, and the family support of the best supported."""
+    shown = [s for s in senses[:MAX_GLOSSES] if s.text]
     if not shown:
         return
-    evidence.support = max(gloss_support(support, t) for t in shown)
-    evidence.english = tuple((min(english.zipf(t), COMMON_ENOUGH), clutter(t, verb=verb)) for t in shown)
+    participles = participles or {}
+    evidence.support = max(gloss_support(support, s.text) for s in shown)
+    evidence.english = tuple((min(english.verb_zipf(s.text, participles.get(s, ())), COMMON_ENOUGH),
+                              clutter(s.text, verb=verb)) for s in shown)
