@@ -108,3 +108,14 @@ def test_a_verb_gloss_is_rated_by_how_common_the_word_is_as_a_verb() -> None:
     english = open_dictionary().english
     assert english.verb_zipf("to symbol sth.", ("symbolling", "symbolled")) < english.zipf("to symbol sth.") - 2
     assert english.verb_zipf("to take sth.", ("taking", "taken")) == english.zipf("to take sth.")
+
+
+def test_a_verb_the_text_writes_with_a_capital_mid_sentence_is_marked_for_checking() -> None:
+    # "Google" in "den Google Maps Eintrag" is a name the tagger took for the verb googeln
+    name = gloss_entries([_entry("googeln", "VERB", "Über den Google Maps Eintrag bin ich auf die Website "
+                                 "aufmerksam geworden.", "Google")])
+    assert "glosses" in name.entries[0].uncertain
+    verb = gloss_entries([_entry("googeln", "VERB", "Ich habe die Adresse gestern gegoogelt.", "gegoogelt")])
+    assert "glosses" not in verb.entries[0].uncertain
+    first = gloss_entries([_entry("googeln", "VERB", "Googeln Sie die Adresse!", "Googeln")])
+    assert "glosses" not in first.entries[0].uncertain   # a capital at the start of a sentence says nothing

@@ -175,8 +175,9 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
             if attributive and not _says_the_same([text for _, text in english_of(attributive[0])[0][:2]],
                                                   entry.glosses):
                 entry.notes.append(phrase_note(attributive[0]))
-        if close_senses(choices, DOUBT_MARGIN) and "glosses" not in entry.uncertain:
-            entry.uncertain.append("glosses")  # senses the text cannot tell apart
+        if (close_senses(choices, DOUBT_MARGIN) or written_as_a_noun(entry)) and "glosses" not in entry.uncertain:
+            # senses the text cannot tell apart, or a word the text may not use as the tagger says
+            entry.uncertain.append("glosses")
     else:
         fallback = place or first_fallback(entry, dictionary, nouns)
         if fallback:
@@ -212,6 +213,26 @@ def _copied(value: Any) -> Any:
                               for name, item in vars(value).items()})
         return twin
     return copy.deepcopy(value)
+
+
+def written_as_a_noun(entry: Entry) -> bool:
+    """A verb the text writes with a capital inside every sentence it is in: a noun or a name
+    the tagger took for a verb ("den Google Maps Eintrag": googeln; "mit Überschlägen":
+    überschlagen), whose verb's senses may not be what the text says."""
+    if entry.pos not in {"VERB", "AUX"} or not entry.examples:
+        return False
+    for example in entry.examples:
+        if not example.spans:
+            return False
+        start, end = example.spans[0]
+        before = example.text[:start].rstrip(_OPENING)
+        if not example.text[start:end][:1].isupper() or not before or before[-1] in ".!?:":
+            return False
+    return True
+
+
+#: What may stand between a sentence's end and its next word: spaces, opening quotes and brackets.
+_OPENING = " \t\n„“”‚‘’\"'`»«(–-"
 
 
 def phrase_note(choice: Choice) -> str:
