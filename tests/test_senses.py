@@ -119,3 +119,18 @@ def test_a_verb_the_text_writes_with_a_capital_mid_sentence_is_marked_for_checki
     assert "glosses" not in verb.entries[0].uncertain
     first = gloss_entries([_entry("googeln", "VERB", "Googeln Sie die Adresse!", "Googeln")])
     assert "glosses" not in first.entries[0].uncertain   # a capital at the start of a sentence says nothing
+
+
+def test_a_noun_only_in_a_genitive_nothing_declines_is_read_as_a_name_and_marked_for_checking() -> None:
+    # "Metes Karriere": the genitive of the name Mete, not of der Met (mead)
+    name = gloss_entries([_entry("Met", "NOUN", "Dieser habe Metes Karriere betroffen.", "Metes")])
+    assert "glosses" in name.entries[0].uncertain
+    common = gloss_entries([_entry("Lehrer", "NOUN", "Die Person des Lehrers zieht viele an.", "Lehrers")])
+    assert "glosses" not in common.entries[0].uncertain
+    from lernkarten.glossing.stage import used_as_a_name
+    from lernkarten.lexicon.nouns import noun_table
+
+    declined = _entry("Drängen", "NOUN", "Er hatte sich trotz hartnäckigen Drängens geziert.", "Drängens")
+    assert not used_as_a_name(declined, noun_table())
+    assert used_as_a_name(_entry("Teufel", "NOUN", "Er war Minister in Teufels großer Koalition.", "Teufels"),
+                          noun_table())
