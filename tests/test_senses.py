@@ -134,3 +134,14 @@ def test_a_noun_only_in_a_genitive_nothing_declines_is_read_as_a_name_and_marked
     assert not used_as_a_name(declined, noun_table())
     assert used_as_a_name(_entry("Teufel", "NOUN", "Er war Minister in Teufels großer Koalition.", "Teufels"),
                           noun_table())
+
+
+def test_close_senses_that_say_the_same_in_english_are_shown_without_asking_to_check() -> None:
+    # "to happen; to take place" and "to happen; to occur": whichever line, the learner learns the same
+    same = gloss_entries([_entry("sich ereignen", "VERB", "Der Vorfall ereignete sich am Montag in Wien.",
+                                 "ereignete")]).entries[0]
+    assert _texts(same)[0] == "to happen" and "glosses" not in same.uncertain
+    # "attitude" and "posture" are two senses the sentence does not tell apart: the card asks
+    other = gloss_entries([_entry("Haltung", "NOUN", "Die Haltung der Regierung in der Asylfrage ist klar.",
+                                  "Haltung")]).entries[0]
+    assert "glosses" in other.uncertain and len(other.glosses) >= 2

@@ -17,6 +17,9 @@ from lernkarten.lexicon.frequency import zipf_en
 _STOPWORDS = frozenset(
     ["to", "the", "a", "an", "of", "sb", "sth", "one's", "oneself", "be", "in", "on", "at", "for", "with", "by", "from", "do", "your", "his", "her", "its", "my", "make", "get", "have", "it", "up", "out", "off", "over", "into", "about", "as", "or", "and"]
 )
+#: Words too light to say what a sense is about ("to take place", "to take hold").
+LIGHT_WORDS = frozenset(["take", "make", "get", "put", "set", "give", "keep", "hold", "bring", "come", "go", "let",
+                         "run", "turn", "part", "thing", "way", "state", "place", "one", "sth.", "sb."])
 #: Above this an English word is common enough; more frequency does not make a better gloss
 #: ("past" is commoner than "former" and a worse gloss of `ehemalig`).
 COMMON_ENOUGH = 4.0
@@ -113,6 +116,14 @@ def clutter(text: str, *, verb: bool = False) -> float:
     if "/" in re.sub(r"(?:sb|sth)\./(?:sb|sth)\.", " ", _PARENTHESES.sub(" ", text)):
         cost += 0.5  # "to claim / profess to be/do sth.", but not "sb./sth."
     return cost
+
+
+@functools.lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    """The words of a gloss that say what it is about, outside brackets: "to take place" -> {"place"}
+    minus the light ones, so {}; "survey report" -> {"survey", "report"}."""
+    return frozenset(w for w in (m.casefold() for m in ENGLISH_WORD.findall(_PARENTHESES.sub(" ", text)))
+                     if len(w) > 2 and w not in _STOPWORDS and w not in LIGHT_WORDS)
 
 
 def head_word(text: str) -> str:

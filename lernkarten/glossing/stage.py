@@ -45,9 +45,9 @@ from lernkarten.glossing.senses import (
     Choice,
     attributive_phrases,
     choose_senses,
-    close_senses,
     english_of,
     glosses_of,
+    senses_in_doubt,
 )
 from lernkarten.lexicon.expressions import expression_glosses
 
@@ -175,7 +175,7 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
             if attributive and not _says_the_same([text for _, text in english_of(attributive[0])[0][:2]],
                                                   entry.glosses):
                 entry.notes.append(phrase_note(attributive[0]))
-        if (close_senses(choices, DOUBT_MARGIN) or written_as_a_noun(entry) or used_as_a_name(entry, nouns)) \
+        if (senses_in_doubt(choices, DOUBT_MARGIN) or written_as_a_noun(entry) or used_as_a_name(entry, nouns)) \
                 and "glosses" not in entry.uncertain:
             # senses the text cannot tell apart, or a word the text may not use as the tagger says
             entry.uncertain.append("glosses")
