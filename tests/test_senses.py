@@ -145,3 +145,10 @@ def test_close_senses_that_say_the_same_in_english_are_shown_without_asking_to_c
     other = gloss_entries([_entry("Haltung", "NOUN", "Die Haltung der Regierung in der Asylfrage ist klar.",
                                   "Haltung")]).entries[0]
     assert "glosses" in other.uncertain and len(other.glosses) >= 2
+
+
+def test_a_compound_s_first_part_may_be_an_adjectival_noun_ding_lists_in_its_er_form() -> None:
+    # "Gefangene|n|austausch": der Gefangene, which Ding writes "Gefangener {m}": prisoner, not "gefangen" (captive)
+    entry = gloss_entries([_entry("Gefangenenaustausch", "NOUN", "Die Regierung hat einen Gefangenenaustausch "
+                                  "angeregt.", "Gefangenenaustausch")]).entries[0]
+    assert _texts(entry)[0] == "prisoner exchange"
