@@ -152,3 +152,13 @@ def test_a_compound_s_first_part_may_be_an_adjectival_noun_ding_lists_in_its_er_
     entry = gloss_entries([_entry("Gefangenenaustausch", "NOUN", "Die Regierung hat einen Gefangenenaustausch "
                                   "angeregt.", "Gefangenenaustausch")]).entries[0]
     assert _texts(entry)[0] == "prisoner exchange"
+
+
+def test_a_verb_s_participles_are_rated_from_the_index_s_own_figures_only() -> None:
+    from lernkarten.glossing.english import EnglishWords
+
+    # a form the index has no figure for says nothing (wordfreq's own list, a second to load, is not asked)
+    english = EnglishWords({"symbol": 4.3, "symbolled": 0.5}.get)
+    assert english.known_form_zipf("symbolling") is None
+    assert english.verb_zipf("to symbol sth.", ("symbolling",)) == english.zipf("to symbol sth.")
+    assert english.verb_zipf("to symbol sth.", ("symbolling", "symbolled")) < 2

@@ -52,6 +52,7 @@ class EnglishWords:
         self.known_zipf = known_zipf
         self.word_zipf = functools.lru_cache(maxsize=65536)(self._word_zipf)
         self.zipf = functools.lru_cache(maxsize=65536)(self._zipf)
+        self.known_form_zipf = functools.lru_cache(maxsize=65536)(self._known_form_zipf)
 
     def _word_zipf(self, word: str) -> float:
         """wordfreq's Zipf frequency of an English word."""
@@ -77,11 +78,23 @@ class EnglishWords:
         A word rated by its commonness as a noun may be a rare verb: "to symbol sth."
         ("symbolling", "symbolled"), "to certificate sth." ("certificating"), beside "to
         symbolize" and "to certify"; its commoner participle says how often the word is the verb.
+        Only the figures the source keeps count (wordfreq's own list is never loaded for them).
         """
         zipf = self.zipf(text)
-        if not participles:
+        known = [figure for form in participles if (figure := self.known_form_zipf(form)) is not None]
+        if not known:
             return zipf
-        return min(zipf, max(self.zipf(form) for form in participles) + ING_FORM_GAP)
+        return min(zipf, max(known) + ING_FORM_GAP)
+
+    def _known_form_zipf(self, text: str) -> float | None:
+        """`zipf` of a text from the source's own figures alone; None when it lacks one of its words."""
+        if self.known_zipf is None:
+            return None
+        words = [w for w in ENGLISH_WORD.findall(_PARENTHESES.sub(" ", text)) if w.lower() not in _STOPWORDS and len(w) > 1]
+        figures = [self.known_zipf(w) for w in words]
+        if not figures or any(f is None for f in figures):
+            return None
+        return min(5.0, min(f for f in figures if f is not None))
 
     def looks_plural(self, text: str) -> bool:
         """True when a noun gloss ends in a regular plural whose singular is a known English word."""
@@ -95,6 +108,7 @@ class EnglishWords:
         """Forget the figures read so far."""
         self.word_zipf.cache_clear()
         self.zipf.cache_clear()
+        self.known_form_zipf.cache_clear()
 
 
 @functools.lru_cache(maxsize=65536)
