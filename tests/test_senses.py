@@ -162,3 +162,12 @@ def test_a_verb_s_participles_are_rated_from_the_index_s_own_figures_only() -> N
     assert english.known_form_zipf("symbolling") is None
     assert english.verb_zipf("to symbol sth.", ("symbolling",)) == english.zipf("to symbol sth.")
     assert english.verb_zipf("to symbol sth.", ("symbolling", "symbolled")) < 2
+
+
+def test_a_feminine_in_in_is_read_through_its_masculine_with_the_umlaut_undone_a_capital_one_too() -> None:
+    from lernkarten.lexicon.morphology import masculine_stems, without_last_umlaut
+
+    assert masculine_stems("Ärztin") == ("Ärzt", "Arzt", "Ärzte")
+    assert masculine_stems("Kollegin") == ("Kolleg", "Kollege")
+    assert without_last_umlaut("Häus") == "Haus" and without_last_umlaut("Äpfel") == "Apfel"
+    assert without_last_umlaut("Wort") == "Wort"
