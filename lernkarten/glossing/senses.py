@@ -318,7 +318,12 @@ def _participles(hit: Hit) -> dict[Sense, tuple[str, ...]]:
     """A verb line's English synonyms and the participles Ding gives for each in the next two
     slots ("to symbolize; to symbol sth. | symbolizing; symbolling | symbolized; symbolled");
     empty when the slots do not pair. Two forms, so that one misspelt ("discusing") does not count."""
-    line, slot = hit.line, hit.slot
+    return _slot_participles(hit.dictionary, hit.number, hit.slot)
+
+
+@functools.lru_cache(maxsize=8192)
+def _slot_participles(dictionary: Dictionary, number: int, slot: int) -> dict[Sense, tuple[str, ...]]:
+    line = dictionary.line(number)
     if slot + 2 >= len(line.slots):
         return {}
     senses = line.slots[slot].senses
