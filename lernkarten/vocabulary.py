@@ -22,7 +22,7 @@ from lernkarten.levels import DEFAULT_LEVEL, LEVEL_KNOWN_ZIPF, LEVELS
 from lernkarten.lexicon.calendar import is_calendar_word
 from lernkarten.lexicon.expressions import expression_level
 from lernkarten.lexicon.frequency import zipf_de
-from lernkarten.lexicon.morphology import UMLAUT_BASES
+from lernkarten.lexicon.morphology import masculine_stems
 
 if TYPE_CHECKING:
     from lernkarten.analysis.expression_matcher import Pattern
@@ -418,10 +418,7 @@ def _masculine_of(lemma: str) -> str | None:
     rows = table.lookup(lemma)
     if rows and not any(row.gender == "f" and row.plural.endswith("innen") for row in rows):
         return None
-    stem = lemma[:-2]
-    last = max((stem.rfind(u) for u in UMLAUT_BASES), default=-1)
-    plain = stem[:last] + UMLAUT_BASES[stem[last]] + stem[last + 1:] if last >= 0 else stem
-    for candidate in dict.fromkeys((stem, plain, stem + "e")):
+    for candidate in masculine_stems(lemma):
         if any(row.lemma == candidate and row.gender == "m" and not row.is_name for row in table.lookup(candidate)):
             return candidate
     return None

@@ -27,6 +27,7 @@ from lernkarten.glossing.fallbacks import (
 )
 from lernkarten.glossing.grammar import Grammar
 from lernkarten.glossing.senses import PERSON_MARK, choose_senses, glosses_of
+from lernkarten.lexicon.morphology import masculine_stems, without_last_umlaut
 
 #: How common (wordfreq Zipf) an English word must be for a German noun written the same to be
 #: taken as a loan of it: "Hotline", "Location" yes; a surname or a typo that happens to be a rare
@@ -360,9 +361,6 @@ def gerund(verb: str) -> str:
     return verb + "ing"
 
 
-_UMLAUT_BACK = {"ä": "a", "ö": "o", "ü": "u", "äu": "au"}
-
-
 def diminutive_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None:
     """"Tierchen" -> "little animal" (Tier), "Häuschen" -> "little house" (Haus)."""
     lemma = entry.lemma
@@ -371,7 +369,7 @@ def diminutive_fallback(entry: Entry, dictionary: Dictionary) -> Fallback | None
     if dictionary.knows(lemma.lower()):
         return None   # "ein bisschen" written with a capital is no little Biss
     stem = lemma[:-4]
-    plain = re.sub(r"(äu|ä|ö|ü)(?=[^äöü]*$)", lambda m: _UMLAUT_BACK[m.group(1)], stem)
+    plain = without_last_umlaut(stem)
     for base in dict.fromkeys([stem, stem + "e", plain, plain + "e", plain + "en"]):
         if len(base) < 3 or not dictionary.knows_head(base, "NOUN"):
             continue
@@ -399,9 +397,7 @@ def feminine_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fa
     lemma = entry.lemma
     if not lemma[:1].isupper() or not lemma.endswith("in") or len(lemma) < 7 or lemma.endswith(("ein", "ien")):
         return None
-    stem = lemma[:-2]
-    plain = re.sub(r"(äu|ä|ö|ü)(?=[^äöü]*$)", lambda m: _UMLAUT_BACK[m.group(1)], stem)
-    for base in dict.fromkeys([stem, plain]):
+    for base in masculine_stems(lemma):
         if "m" in dictionary.genders(base) and dictionary.knows_head(base, "NOUN"):
             # a woman is a person: Ding's person sense of the word, where it tells one
             # ("Gemeinderat (Person)": local councillor, not the council)
@@ -409,6 +405,7 @@ def feminine_fallback(entry: Entry, dictionary: Dictionary, nouns: object) -> Fa
             if glosses:
                 return Fallback("feminine", [replace(g, source="ding:base", uncertain=True, via=f"{base} + -in")
                                              for g in glosses[:2]], base, base=base)
+    plain = without_last_umlaut(lemma[:-2])
     masculine = replace(entry, lemma=plain)
     compound = compound_fallback(masculine, dictionary, nouns, person=True)
     if compound is None or "m" not in dictionary.genders(compound.base):

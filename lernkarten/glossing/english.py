@@ -17,11 +17,17 @@ from lernkarten.lexicon.frequency import zipf_en
 _STOPWORDS = frozenset(
     ["to", "the", "a", "an", "of", "sb", "sth", "one's", "oneself", "be", "in", "on", "at", "for", "with", "by", "from", "do", "your", "his", "her", "its", "my", "make", "get", "have", "it", "up", "out", "off", "over", "into", "about", "as", "or", "and"]
 )
+#: Words too light to say what a sense is about ("to take place", "to take hold").
+LIGHT_WORDS = frozenset(["take", "make", "get", "put", "set", "give", "keep", "hold", "bring", "come", "go", "let",
+                         "run", "turn", "part", "thing", "way", "state", "place", "one", "sth.", "sb."])
 #: Above this an English word is common enough; more frequency does not make a better gloss
 #: ("past" is commoner than "former" and a worse gloss of `ehemalig`).
 COMMON_ENOUGH = 4.0
 #: A synonym rarer than this is left off when a commoner one is there ("massy" after "massive").
 RARE = 2.0
+#: A verb's participles are rarer than the verb ("taking" 5.4, "take" 5.9, "certifying" 2.8,
+#: "certify" 3.1): a verb gloss is rated no commoner than its commoner participle and this much.
+ING_FORM_GAP = 0.7
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _PLACEHOLDERS = re.compile(r"\b(?:sb|sth)\.")
 #: Words English nouns end in that only look plural.
@@ -46,6 +52,7 @@ class EnglishWords:
         self.known_zipf = known_zipf
         self.word_zipf = functools.lru_cache(maxsize=65536)(self._word_zipf)
         self.zipf = functools.lru_cache(maxsize=65536)(self._zipf)
+        self.known_form_zipf = functools.lru_cache(maxsize=65536)(self._known_form_zipf)
 
     def _word_zipf(self, word: str) -> float:
         """wordfreq's Zipf frequency of an English word."""
@@ -65,6 +72,30 @@ class EnglishWords:
         # above 5 an English word is so common it has many senses ("lead"): no more credit for that
         return min(5.0, min(self.word_zipf(w) for w in words))
 
+    def verb_zipf(self, text: str, participles: tuple[str, ...] = ()) -> float:
+        """How common a verb gloss is as a verb, given the participles Ding writes beside it.
+
+        A word rated by its commonness as a noun may be a rare verb: "to symbol sth."
+        ("symbolling", "symbolled"), "to certificate sth." ("certificating"), beside "to
+        symbolize" and "to certify"; its commoner participle says how often the word is the verb.
+        Only the figures the source keeps count (wordfreq's own list is never loaded for them).
+        """
+        zipf = self.zipf(text)
+        known = [figure for form in participles if (figure := self.known_form_zipf(form)) is not None]
+        if not known:
+            return zipf
+        return min(zipf, max(known) + ING_FORM_GAP)
+
+    def _known_form_zipf(self, text: str) -> float | None:
+        """`zipf` of a text from the source's own figures alone; None when it lacks one of its words."""
+        if self.known_zipf is None:
+            return None
+        words = [w for w in ENGLISH_WORD.findall(_PARENTHESES.sub(" ", text)) if w.lower() not in _STOPWORDS and len(w) > 1]
+        figures = [self.known_zipf(w) for w in words]
+        if not figures or any(f is None for f in figures):
+            return None
+        return min(5.0, min(f for f in figures if f is not None))
+
     def looks_plural(self, text: str) -> bool:
         """True when a noun gloss ends in a regular plural whose singular is a known English word."""
         word = head_word(text)
@@ -77,6 +108,7 @@ class EnglishWords:
         """Forget the figures read so far."""
         self.word_zipf.cache_clear()
         self.zipf.cache_clear()
+        self.known_form_zipf.cache_clear()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -98,6 +130,14 @@ def clutter(text: str, *, verb: bool = False) -> float:
     if "/" in re.sub(r"(?:sb|sth)\./(?:sb|sth)\.", " ", _PARENTHESES.sub(" ", text)):
         cost += 0.5  # "to claim / profess to be/do sth.", but not "sb./sth."
     return cost
+
+
+@functools.lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    """The words of a gloss that say what it is about, outside brackets: "to take place" -> {"place"}
+    minus the light ones, so {}; "survey report" -> {"survey", "report"}."""
+    return frozenset(w for w in (m.casefold() for m in ENGLISH_WORD.findall(_PARENTHESES.sub(" ", text)))
+                     if len(w) > 2 and w not in _STOPWORDS and w not in LIGHT_WORDS)
 
 
 def head_word(text: str) -> str:

@@ -323,8 +323,10 @@ def _linked_modifier(written: str, dictionary: Dictionary) -> str:
     # a noun in -e links with -n ("Platte|n|händler"); before a bare "Platt" with -en-
     if written.endswith("en") and len(written) > MIN_PART + 2:
         capital = written[:1].upper() + written[1:-1]
-        if _known_noun(capital, dictionary):
-            return capital
+        # "Gefangene|n|austausch": an adjectival noun, which Ding lists as "Gefangener {m}"
+        for candidate in (capital, capital + "r"):
+            if _known_noun(candidate, dictionary):
+                return candidate
     for link in LINKS:
         if link and not written.endswith(link):
             continue

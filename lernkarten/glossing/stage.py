@@ -45,9 +45,9 @@ from lernkarten.glossing.senses import (
     Choice,
     attributive_phrases,
     choose_senses,
-    close_senses,
     english_of,
     glosses_of,
+    senses_in_doubt,
 )
 from lernkarten.lexicon.expressions import expression_glosses
 
@@ -175,8 +175,10 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
             if attributive and not _says_the_same([text for _, text in english_of(attributive[0])[0][:2]],
                                                   entry.glosses):
                 entry.notes.append(phrase_note(attributive[0]))
-        if close_senses(choices, DOUBT_MARGIN) and "glosses" not in entry.uncertain:
-            entry.uncertain.append("glosses")  # senses the text cannot tell apart
+        if (senses_in_doubt(choices, DOUBT_MARGIN) or written_as_a_noun(entry) or used_as_a_name(entry, nouns)) \
+                and "glosses" not in entry.uncertain:
+            # senses the text cannot tell apart, or a word the text may not use as the tagger says
+            entry.uncertain.append("glosses")
     else:
         fallback = place or first_fallback(entry, dictionary, nouns)
         if fallback:
@@ -212,6 +214,56 @@ def _copied(value: Any) -> Any:
                               for name, item in vars(value).items()})
         return twin
     return copy.deepcopy(value)
+
+
+def written_as_a_noun(entry: Entry) -> bool:
+    """A verb the text writes with a capital inside every sentence it is in: a noun or a name
+    the tagger took for a verb ("den Google Maps Eintrag": googeln; "mit Überschlägen":
+    überschlagen), whose verb's senses may not be what the text says."""
+    if entry.pos not in {"VERB", "AUX"} or not entry.examples:
+        return False
+    for example in entry.examples:
+        if not example.spans:
+            return False
+        start, end = example.spans[0]
+        before = example.text[:start].rstrip(_OPENING)
+        if not example.text[start:end][:1].isupper() or not before or before[-1] in ".!?:":
+            return False
+    return True
+
+
+def used_as_a_name(entry: Entry, nouns: object) -> bool:
+    """A noun the text only uses in a genitive singular with nothing to decline it: a name's
+    genitive ("Metes Karriere", "der China-Besuch Kohls", "(APA, Reuters)"), as a common
+    noun's genitive stands after an article or an adjective ("des Lehrers", "trotz
+    hartnäckigen Drängens"); the common noun's senses may not be what the text says."""
+    if entry.pos != "NOUN" or not entry.examples:
+        return False
+    for example in entry.examples:
+        if not example.spans or example.article:
+            return False
+        start, end = example.spans[0]
+        form = example.text[start:end]
+        if form not in (entry.lemma + "s", entry.lemma + "es"):
+            return False
+        readings = {slot for row in nouns.lookup(form) if row.lemma == entry.lemma  # type: ignore[attr-defined]
+                    for slot in row.slots}
+        if readings != {"genitiv singular"}:
+            return False
+        if example.text[:start].rstrip().endswith(("-", "–")):
+            return False  # the last part of a compound written apart: "des Yoga - Lehrers"
+        before = example.text[:start].rstrip(_OPENING).rsplit(maxsplit=1)[-1:]
+        if before and before[0].islower() and before[0].endswith(_DECLINING_ENDINGS):
+            return False
+    return True
+
+
+#: Endings of the words that decline a genitive noun before it: "des", "eines", "seines", "hartnäckigen".
+_DECLINING_ENDINGS = ("es", "en", "er", "em")
+
+
+#: What may stand between a sentence's end and its next word: spaces, opening quotes and brackets.
+_OPENING = " \t\n„“”‚‘’\"'`»«(–-"
 
 
 def phrase_note(choice: Choice) -> str:

@@ -11,6 +11,20 @@ UMLAUT_BASES = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"
 #: `word.translate(WITHOUT_UMLAUTS)`: Bündnis -> Bundnis
 WITHOUT_UMLAUTS = str.maketrans(UMLAUT_BASES)
 
+
+def without_last_umlaut(word: str) -> str:
+    """The word with its last umlaut made its vowel again: "Ärzt" -> "Arzt", "Häus" -> "Haus";
+    the stem a feminine in -in ("Ärztin") or a diminutive ("Häuschen") is made from."""
+    last = max(word.rfind(umlaut) for umlaut in UMLAUT_BASES)
+    return word[:last] + UMLAUT_BASES[word[last]] + word[last + 1:] if last >= 0 else word
+
+
+def masculine_stems(feminine: str) -> tuple[str, ...]:
+    """The masculine nouns a feminine in -in may be made from, in this order: the word without
+    -in ("Ministerin": Minister), without its umlaut too ("Ärztin": Arzt), with -e ("Kollegin": Kollege)."""
+    stem = feminine.removesuffix("in")
+    return tuple(dict.fromkeys((stem, without_last_umlaut(stem), stem + "e")))
+
 # -- nouns ------------------------------------------------------------------------------------
 
 #: suffixes that make a noun feminine with a plural in -en, whatever its first part
