@@ -315,14 +315,15 @@ def mark_known_names(entries: list[Entry]) -> list[Entry]:
     (Tiroler, Amerikaner, Auslandsösterreicher), as noun or as the adjective "Tiroler", and a
     member of a people (Kurde, Palästinenser)."""
     # deferred: the noun table is read only when the vocabulary stage runs
-    from lernkarten.analysis.names import is_demonym, is_known_name
+    from lernkarten.analysis.names import is_common_noun_word, is_demonym, is_known_name
 
     # "die Gerasdorfer", "Mauerbacher Bürger": an inhabitant of a place the tables do not know,
-    # but the text names
+    # but the text names (not Hammer beside Hamm: a common noun stays one)
     places = {e.lemma for e in entries if e.pos == "PROPN" and e.lemma[:1].isupper() and len(e.lemma) >= 3}
     return [replace(e, pos="PROPN")
             if (e.pos == "NOUN" and is_known_name(e.lemma)) or (e.pos in ("NOUN", "ADJ") and is_demonym(e.lemma))
-            or (e.pos in ("NOUN", "ADJ") and e.lemma.endswith("er") and e.lemma[:-2] in places)
+            or (e.pos in ("NOUN", "ADJ") and e.lemma.endswith("er") and e.lemma[:-2] in places
+                and not is_common_noun_word(e.lemma))
             else e for e in entries]
 
 

@@ -189,6 +189,9 @@ def test_peoples_and_regions_are_no_words_to_learn() -> None:
     assert not lemmas & {"Palästinenser", "Israeli", "Kurde", "Nordirak", "Gerasdorfer"}, lemmas
     # a country of that stem is not enough: no people says "siegisch" (Siegen), "beratisch" (Berat)
     assert {"Sieger", "Maler", "Berater", "Anschlag"} <= lemmas
+    # a common noun in -er stays one beside the place its stem spells: Hammer in a text on Hamm
+    text = "In Hamm wurde ein Mann mit einem Hammer verletzt. Die Polizei in Hamm fand den Hammer im Hof."
+    assert "Hammer" in {e.lemma for e in extract_entries([_write(text)], Options(level="B1", force=True)).entries}
 
 
 def test_a_frequent_word_met_once_is_ranked_down_not_dropped() -> None:

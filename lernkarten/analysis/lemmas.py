@@ -198,7 +198,6 @@ def _strong_verb_of(participle: str, lemma: str, verbs: frozenset[str]) -> str |
 
 
 @lru_cache(maxsize=20_000)
-@lru_cache(maxsize=20_000)
 def verb_parts(infinitive: str) -> tuple[str, str] | None:
     """(past participle, auxiliary) of a verb from ablaut, or None when ablaut cannot conjugate it.
     The participle is in small letters as `str.lower` writes them (ß kept: "gestoßen"), to be

@@ -193,11 +193,18 @@ _ORDINALS = frozenset({"erst", "zweit", "dritt", "viert", "fünft", "sechst", "s
 _CAPITALISING = frozenset({"$.", "$(", "$,"})
 
 
+#: how the adjectives of a named body end (Nationalsozialistischer Untergrund, Christlich
+#: Demokratische Union, Freiheitliche Partei); a place's adjective in -er names no body
+_BODY_ADJECTIVE_ENDINGS = ("isch", "lich")
+
+
 def _mark_named_bodies(doc: Doc) -> None:
     """"des Nationalsozialistischen Untergrunds", "mit den Oberösterreichischen Nachrichten",
     "die Demokratische Unionspartei": German writes an adjective with a capital only at the
     start of a sentence or in a name, so inside a sentence it and its noun are a name (a
-    body, a newspaper, a party); so is a noun with a place's genitive before a short name in
+    body, a newspaper, a party). Only adjectives made with -isch or -lich, the adjectives that
+    name bodies: fixed phrases of plain adjectives are written with a capital too and are
+    words ("im Kalten Krieg", "am Heiligen Abend", "das Schwarze Brett"). So is a noun with a place's genitive before a short name in
     brackets ("die Arbeiterpartei Kurdistans (PKK)"). Adjectives of places in -er are written so everywhere ("die
     Wiener Polizei") and say nothing, but a place named with one is a place ("Wiener
     Neustadt", not a new town)."""
@@ -212,7 +219,8 @@ def _mark_named_bodies(doc: Doc) -> None:
         if (token.i == 0 or token.tag_ != "ADJA" or not token.text.rpartition("-")[2][:1].isupper()
                 or token.is_sent_start
                 or before.tag_ in _CAPITALISING or not before.is_alpha
-                or token.lemma_.casefold().endswith("er") or following.pos_ not in ("NOUN", "PROPN")
+                or not token.lemma_.casefold().endswith(_BODY_ADJECTIVE_ENDINGS)
+                or following.pos_ not in ("NOUN", "PROPN")
                 or token.lemma_.casefold() in _ORDINALS):
             continue
         _mark_name(token)
@@ -228,20 +236,28 @@ def _mark_named_bodies(doc: Doc) -> None:
 
 #: What parties and their members are called in the news, written as common nouns and
 #: adjectives: the US Republicans, Austria's Freedom Party (die Freiheitlichen), People's Party
-#: (die Volkspartei) and Social Democrats. Democrats only beside the Republicans ("die
-#: Demokratin Hillary Clinton"): elsewhere a democrat is anyone for democracy.
+#: (die Volkspartei) and Social Democrats. A party's adjective only where the text names the
+#: party's members too (republikanische Werte are a republic's); Democrats only as a noun
+#: beside the Republicans and with no adjective before it ("die Demokratin Hillary Clinton", not
+#: "ein überzeugter Demokrat"): elsewhere a democrat is anyone for democracy.
 PARTY_MEMBERS = frozenset({"republikaner", "republikanerin", "republikanisch", "freiheitliche", "freiheitlicher",
                            "freiheitlich", "volkspartei", "sozialdemokrat", "sozialdemokratin", "sozialdemokratisch"})
-PARTY_RIVALS = frozenset({"demokrat", "demokratin", "demokratisch"})
+PARTY_RIVALS = frozenset({"demokrat", "demokratin"})
+#: letters a party's adjective shares with its members' noun (republikanisch: Republikaner)
+_PARTY_STEM = 8
 
 
 def _mark_party_members(doc: Doc) -> None:
     members = [t for t in doc if t.lemma_.casefold() in PARTY_MEMBERS and t.pos_ in ("NOUN", "ADJ", "PROPN", "X")]
     if not members:
         return
-    rivals = [t for t in doc if t.lemma_.casefold() in PARTY_RIVALS and t.pos_ in ("NOUN", "ADJ", "PROPN", "X")]
-    republicans = any(t.lemma_.casefold().startswith("republik") for t in members)
-    for token in members + (rivals if republicans else []):
+    nouns = [t for t in members if t.pos_ != "ADJ"]
+    stems = {t.lemma_.casefold()[:_PARTY_STEM] for t in nouns}
+    adjectives = [t for t in members if t.pos_ == "ADJ" and t.lemma_.casefold()[:_PARTY_STEM] in stems]
+    rivals = [t for t in doc if t.lemma_.casefold() in PARTY_RIVALS and t.pos_ in ("NOUN", "PROPN", "X")
+              and (t.i == 0 or doc[t.i - 1].tag_ != "ADJA")]
+    republicans = any(t.lemma_.casefold().startswith("republik") for t in nouns)
+    for token in nouns + adjectives + (rivals if republicans else []):
         _mark_name(token)
 
 
@@ -250,7 +266,9 @@ def _mark_name_genitives(doc: Doc) -> None:
     even where it spells a common noun's genitive too (des Mets)."""
     names = {t.text for t in doc if t._.is_name and t.text[:1].isupper() and len(t.text) >= 3}
     for token in doc:
-        if not token._.is_name and token.text.endswith("s") and token.text[:-1] in names:
+        # a noun, not a sentence's first word: "Links neben dem Haus" beside "Herr Link"
+        if (not token._.is_name and token.text.endswith("s") and token.text[:-1] in names
+                and token.tag_ in ("NN", "NE") and not token.is_sent_start):
             _mark_name(token)
 
 
@@ -538,6 +556,11 @@ def _prefixed_common_noun(word: str) -> bool:
     lowered = word.casefold()
     return any(lowered.startswith(prefix) and any(not row.is_name for row in _table().lookup(word[len(prefix):].capitalize()))
                for prefix in REGION_PREFIXES if len(word) - len(prefix) >= 3)
+
+
+def is_common_noun_word(word: str) -> bool:
+    """True when the noun table knows `word` as a common noun (Hammer, Teller), whatever else it is."""
+    return any(not row.is_name for row in noun_rows(word))
 
 
 def _only_place(word: str) -> bool:
