@@ -436,7 +436,7 @@ def test_adjectives_made_from_names_stay_adjectives(seed) -> None:
 
 def test_names_nobody_knows_as_words_are_names_in_new_text(nlp) -> None:
     doc = nlp("Die Kanzlerin reiste nach Usbekistan und traf Schawkat Mirsijojew in Taschkent.")
-    names = {t.text for t in doc if t._.is_name}
+    names = names_of(doc)
     assert {"Usbekistan", "Schawkat", "Mirsijojew", "Taschkent"} <= names
     assert not next(t for t in doc if t.text == "Kanzlerin")._.is_name
 
@@ -515,10 +515,15 @@ def test_a_noun_made_the_subject_twice_without_an_article_is_a_name(nlp) -> None
     assert not any(t._.is_name for t in doc if t.text == "Regierung")
 
 
+def names_of(doc) -> set[str]:
+    """The words of `doc` the name finder marks."""
+    return {t.text for t in doc if t._.is_name}
+
+
 def test_parties_named_by_their_colour_are_names(nlp) -> None:
     doc = nlp("Die Roten brauchen die Stimmen der Blauen. Eine rot-blaue Koalition und Schwarz-Rot-Grün "
               "sind möglich. Der Schiedsrichter zeigte die rote Karte.")
-    names = {t.text for t in doc if t._.is_name}
+    names = names_of(doc)
     assert {"Roten", "Blauen", "rot-blaue", "Schwarz-Rot-Grün"} <= names
     assert "rote" not in names
 
@@ -527,7 +532,7 @@ def test_a_capitalised_adjective_inside_a_sentence_begins_a_name(nlp) -> None:
     doc = nlp("Sie bestritt, in die Mordpläne des Nationalsozialistischen Untergrunds (NSU) eingeweiht zu sein, "
               "sagte er im Gespräch mit den Oberösterreichischen Nachrichten. Die Arbeiterpartei Kurdistans (PKK) "
               "bekannte sich dazu. Die Wiener Polizei ermittelt seit dem Zweiten Weltkrieg in Wiener Neustadt.")
-    names = {t.text for t in doc if t._.is_name}
+    names = names_of(doc)
     assert {"Nationalsozialistischen", "Untergrunds", "Oberösterreichischen", "Nachrichten", "Arbeiterpartei",
             "Neustadt"} <= names
     # a place's adjective in -er is written with a capital everywhere, and an ordinal names an event
@@ -540,8 +545,7 @@ def test_a_fixed_phrase_with_a_capitalised_adjective_is_no_name(nlp) -> None:
     # a plain adjective with a capital makes a fixed phrase of words, not a body's name
     doc = nlp("Im Kalten Krieg war das anders. Wir feiern den Heiligen Abend, und am Schwarzen Brett "
               "hängt ein Zettel. Das Ende des Kriegs kam 1989.")
-    assert not {t.text for t in doc if t._.is_name} & {"Kalten", "Krieg", "Kriegs", "Heiligen", "Abend",
-                                                          "Schwarzen", "Brett"}
+    assert not names_of(doc) & {"Kalten", "Krieg", "Kriegs", "Heiligen", "Abend", "Schwarzen", "Brett"}
 
 
 def test_a_compound_of_a_place_without_article_is_a_place(nlp) -> None:
@@ -563,7 +567,7 @@ def test_the_words_for_a_partys_members_are_names(nlp) -> None:
     doc = nlp("Die Demokratin Hillary Clinton liegt vor den Republikanern, der republikanische Kandidat "
               "tobt. In Wien kritisierten die Freiheitlichen die Regierung, die Sozialdemokraten und die "
               "Volkspartei schwiegen.")
-    names = {t.text for t in doc if t._.is_name}
+    names = names_of(doc)
     assert {"Demokratin", "Republikanern", "republikanische", "Freiheitlichen", "Sozialdemokraten",
             "Volkspartei"} <= names
     # without the Republicans a democrat is anyone for democracy
@@ -571,7 +575,7 @@ def test_the_words_for_a_partys_members_are_names(nlp) -> None:
     # a democrat by conviction, and a party's adjective where the text names no member of it
     doc = nlp("Der Republikaner sagte, er sei ein überzeugter Demokrat. Frankreich verteidigt "
               "republikanische Werte, und die freiheitliche Grundordnung gilt.")
-    assert {t.text for t in doc if t._.is_name} & {"Demokrat", "republikanische", "freiheitliche"} == {"republikanische"}
+    assert names_of(doc) & {"Demokrat", "republikanische", "freiheitliche"} == {"republikanische"}
     doc = nlp("Frankreich verteidigt republikanische Werte, und die freiheitliche Grundordnung gilt.")
     assert [t.text for t in doc if t._.is_name] == ["Frankreich"]
 
