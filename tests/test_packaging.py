@@ -795,3 +795,18 @@ def test_cloze_hint_carries_the_doubt_of_its_gloss() -> None:
     unsure = Entry(lemma="Truppe", pos="NOUN", glosses=[Gloss("troops"), Gloss("forces")], uncertain=["glosses"])
     assert cloze_hint(sure) == "alliance"
     assert cloze_hint(unsure) == "troops (?)"
+
+
+def test_studied_lemmas_are_those_of_the_deck_being_replaced_and_none_of_what_is_no_deck(tmp_path):
+    from lernkarten.packaging.rebuild import studied_lemmas
+
+    deck = seed_deck()
+    write_deck_json(deck, tmp_path / "deck.json")
+    (tmp_path / "broken.json").write_text('{"schema": "lernkarten-deck", "version": 1, "entries": [', encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"entries": [{"lemma": "Haus"}]}', encoding="utf-8")
+    newer = json.loads((tmp_path / "deck.json").read_text(encoding="utf-8")) | {"version": 99}
+    (tmp_path / "newer.json").write_text(json.dumps(newer), encoding="utf-8")
+    assert studied_lemmas([tmp_path / "deck.json"]) == {entry.lemma for entry in deck.entries}
+    assert "Bündnis" in studied_lemmas([tmp_path / "deck.json"])
+    for name in ("broken.json", "other.json", "newer.json", "missing.json"):
+        assert studied_lemmas([tmp_path / name]) == set(), name

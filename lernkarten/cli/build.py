@@ -18,6 +18,9 @@ from lernkarten.cli.speech import Pronunciations, audio_options
 from lernkarten.entries import DEFAULT_DECK_NAME
 from lernkarten.errors import LernkartenError
 
+#: Allocations between two of the collector's young-generation passes during a build (Python: 700)
+BUILD_GC_THRESHOLD = 50_000
+
 
 @click.command()
 @click.argument("texts", nargs=-1)
@@ -53,11 +56,19 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     A rebuild updates the notes you already study: changed glosses arrive, your review
     history stays, nothing is duplicated.
     """
+    import gc
+
     from rich.console import Console
     from rich.markup import escape
 
     # deferred: read only when this runs (start-up time)
     from lernkarten.cli.progress import analysis_progress
+
+    # A build keeps millions of small objects to its end (a big deck's entries and examples,
+    # the deck it replaces); at Python's default the collector scans them again every few
+    # thousand allocations, a quarter of a warm rebuild of 1,000 texts. Cycles are still
+    # collected, only less often.
+    gc.set_threshold(BUILD_GC_THRESHOLD, *gc.get_threshold()[1:])
     from lernkarten.exclusions import excluded_lemmas
     from lernkarten.packaging.rebuild import studied_lemmas, write_deck
     from lernkarten.packaging.subdecks import parent_name

@@ -152,7 +152,10 @@ class Slot:
     @property
     def labels(self) -> tuple[str, ...]:
         if self._labels is None:
-            object.__setattr__(self, "_labels", tuple(dict.fromkeys(label for t in self.terms for label in t.labels)))
+            # labels are written in brackets ([pol.]): a slot without one has none, and its
+            # terms are not read for it (asked of every word a build ranks)
+            labels = tuple(dict.fromkeys(label for t in self.terms for label in t.labels)) if "[" in self.german else ()
+            object.__setattr__(self, "_labels", labels)
         return self._labels  # type: ignore[return-value]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lernkarten.entries import Deck, parse_json
+from lernkarten.entries import SCHEMA_NAME, SCHEMA_VERSION, Deck, parse_json
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import read_input, write_atomic
 
@@ -32,6 +32,19 @@ def read_deck_json(path: str | os.PathLike[str]) -> Deck:
     if not _valid(type(deck))(deck):
         raise LernkartenError(f"{source}: {_type_problem(deck, 'deck')}")
     return deck
+
+
+def parsed_deck_json(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """A deck file's parsed JSON, its entries not made or checked (a LernkartenError where it is
+    no deck of this version, or its entries are no list): for reading one field of each."""
+    source = Path(path)
+    data = _parsed(source)
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_NAME or data.get("version") != SCHEMA_VERSION:
+        raise LernkartenError(f"{source}: not a lernkarten deck of version {SCHEMA_VERSION}")
+    if not isinstance(data.get("entries", []), list):
+        raise LernkartenError(f"{source}: its entries are not a list")
+    data.setdefault("entries", [])
+    return data
 
 
 def _parsed(source: Path) -> Any:
