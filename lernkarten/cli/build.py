@@ -63,16 +63,16 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
 
     # deferred: read only when this runs (start-up time)
     from lernkarten.cli.progress import analysis_progress
+    from lernkarten.exclusions import excluded_lemmas
+    from lernkarten.packaging.rebuild import studied_lemmas, write_deck
+    from lernkarten.packaging.subdecks import parent_name
+    from lernkarten.pipeline import Options, build_decks
 
     # A build keeps millions of small objects to its end (a big deck's entries and examples,
     # the deck it replaces); at Python's default the collector scans them again every few
     # thousand allocations, a quarter of a warm rebuild of 1,000 texts. Cycles are still
     # collected, only less often.
     gc.set_threshold(BUILD_GC_THRESHOLD, *gc.get_threshold()[1:])
-    from lernkarten.exclusions import excluded_lemmas
-    from lernkarten.packaging.rebuild import studied_lemmas, write_deck
-    from lernkarten.packaging.subdecks import parent_name
-    from lernkarten.pipeline import Options, build_decks
 
     paths = gather_texts(texts, text_lists)
     targets = _output_paths(paths, output, split)
