@@ -230,8 +230,9 @@ class Deck:
             "entries": [e.to_dict() for e in self.entries],
         }
 
-    @classmethod
-    def from_dict(cls, data: Any) -> Deck:
+    @staticmethod
+    def check_header(data: Any) -> None:
+        """A SchemaError unless parsed JSON names itself a deck of the version this code reads."""
         if not isinstance(data, dict) or data.get("schema") != SCHEMA_NAME:
             raise SchemaError("not a lernkarten deck (no \"schema\": \"lernkarten-deck\")")
         version = data.get("version")
@@ -239,6 +240,10 @@ class Deck:
             raise SchemaError(
                 f"deck JSON has schema version {version!r}; this lernkarten reads version {SCHEMA_VERSION}"
             )
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Deck:
+        cls.check_header(data)
         try:
             return cls(
                 name=str(data["name"]),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lernkarten.entries import SCHEMA_NAME, SCHEMA_VERSION, Deck, parse_json
+from lernkarten.entries import Deck, parse_json
 from lernkarten.errors import LernkartenError
 from lernkarten.fileio import read_input, write_atomic
 
@@ -39,8 +39,10 @@ def parsed_deck_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     no deck of this version, or its entries are no list): for reading one field of each."""
     source = Path(path)
     data = _parsed(source)
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA_NAME or data.get("version") != SCHEMA_VERSION:
-        raise LernkartenError(f"{source}: not a lernkarten deck of version {SCHEMA_VERSION}")
+    try:
+        Deck.check_header(data)
+    except LernkartenError as exc:
+        raise LernkartenError(f"{source}: {exc}") from None
     if not isinstance(data.get("entries", []), list):
         raise LernkartenError(f"{source}: its entries are not a list")
     data.setdefault("entries", [])
