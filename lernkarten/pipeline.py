@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -24,12 +25,21 @@ from lernkarten.entries import DEFAULT_DECK_NAME, Deck, Entry, Source
 from lernkarten.errors import LernkartenError, SourceError
 from lernkarten.fileio import write_atomic
 from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, SourceText, read_source
-from lernkarten.vocabulary import DEFAULT_LEVEL, AnalysedText, _best_examples, collect_entries, select_entries
+from lernkarten.vocabulary import (
+    DEFAULT_LEVEL,
+    LEARNABLE_POS,
+    AnalysedText,
+    _best_examples,
+    collect_entries,
+    select_entries,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
 Progress = Callable[[int, int], None]
+#: What the ranking asks the dictionary (`dictionary_hints`): a participle's verb, and whether a word is news
+Hints = tuple[Callable[[str], str | None], Callable[[str], bool]]
 
 
 @dataclass
@@ -84,8 +94,9 @@ class AnalysisStream:
     """
 
     def __init__(self, texts: Sequence[SourceText], workers: Workers, *, use_cache: bool = True,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, while_waiting: Callable[[], bool] | None = None) -> None:
         self.texts, self.workers, self.use_cache, self.progress = texts, workers, use_cache, progress
+        self.while_waiting = while_waiting  # a step of other work, done while a worker's analysis is not in
         self.reused = 0
 
     def __iter__(self) -> Iterator[AnalysedText]:
@@ -101,7 +112,8 @@ class AnalysisStream:
             if result is not None:
                 self.reused += 1
             else:
-                result = next(analysed) if not hit else self.workers.analyse_here(text.source, text.body)
+                result = (self.workers.next_analysis(analysed, self.while_waiting) if not hit
+                          else self.workers.analyse_here(text.source, text.body))
                 if file:
                     _write_cache(file, result)
             if self.progress:
@@ -148,9 +160,10 @@ def extract_entries(paths: Sequence[str], options: Options = Options(), *,
                       analysed=len(texts) - stream.reused, reused=stream.reused)
 
 
-def rank_entries(entries: list[Entry], options: Options) -> list[Entry]:
-    """The learnable ones of collected entries, the best first."""
-    verb_of, in_news = dictionary_hints()
+def rank_entries(entries: list[Entry], options: Options,
+                 hints: Hints | None = None) -> list[Entry]:
+    """The learnable ones of collected entries, the best first (`hints`: `dictionary_hints`, opened if not given)."""
+    verb_of, in_news = hints or dictionary_hints()
     return select_entries(entries, level=options.level, limit=options.limit, known=options.known,
                           names=options.names, verb_of=verb_of, in_news=in_news)
 
@@ -180,6 +193,13 @@ class TextWords:
                 known.sources += entry.sources  # this text's id, new to the entry
                 known.examples += entry.examples
 
+    def met(self, start: int, count: int) -> list[Entry]:
+        """`count` of the words merged so far, from the `start`th met on (not yet ordered as `entries` orders them)."""
+        return list(itertools.islice(self._entries.values(), start, start + count))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def entries(self) -> list[Entry]:
         """The merged entries in the order they were first met, their examples ordered best first."""
         for entry in self._entries.values():
@@ -187,7 +207,7 @@ class TextWords:
         return list(self._entries.values())
 
 
-def dictionary_hints() -> tuple[Callable[[str], str | None], Callable[[str], bool]]:
+def dictionary_hints() -> Hints:
     """What the vocabulary stage asks Ding: which verb a participle teaches (bekannt is an
     adjective of its own, gefordert teaches fordern), and whether a word is filed under a
     subject of the news."""
@@ -200,6 +220,65 @@ def dictionary_hints() -> tuple[Callable[[str], str | None], Callable[[str], boo
     cache = functools.lru_cache(maxsize=None)
     return (cache(lambda lemma: verb_of_participle(lemma, dictionary)),
             cache(lambda lemma: in_news_subject(lemma, dictionary)))
+
+
+class RankingLookups:
+    """Work of the ranking and glossing that does not wait for the last texts, done a step at a
+    time while a build waits for its analysis worker: after one new text, the worker's models
+    take a second or two to load while this process has only read the cached analyses.
+
+    The steps ask the dictionary the ranking's questions (`dictionary_hints`) about the words
+    merged so far, the answers kept for the ranking; then they gloss three of those words
+    (the result thrown away), so that the glossing stage's tables are read before the new
+    words are glossed here. Only when this process ranks, as after a few new texts: with many,
+    a worker ranks and workers gloss, and this process keeps none of their data.
+    """
+
+    #: Words asked about per step: a step is short beside the wait it fills
+    STEP = 64
+
+    def __init__(self, groups: list[TextWords], workers: Workers) -> None:
+        self.groups, self.workers = groups, workers
+        self._hints: Hints | None = None
+        self._asked: list[int] = []  # how many words of each group were asked about
+        self._warmed = False
+
+    @property
+    def hints(self) -> Hints:
+        """The hints, their answers so far kept (opened on first use)."""
+        if self._hints is None:
+            self._hints = dictionary_hints()
+        return self._hints
+
+    @property
+    def answered(self) -> Hints | None:
+        """The hints if any step asked them something (None: the ranking opens its own)."""
+        return self._hints
+
+    def __call__(self) -> bool:
+        """Do the next step; False when none is left (or the ranking is not here)."""
+        if not self.workers.ranks_here(sum(len(words) for words in self.groups)):
+            return False
+        self._asked += [0] * (len(self.groups) - len(self._asked))
+        for index, words in enumerate(self.groups):
+            batch = words.met(self._asked[index], self.STEP)
+            if batch:
+                self._asked[index] += len(batch)
+                in_news = self.hints[1]
+                for entry in batch:
+                    if entry.pos in LEARNABLE_POS and entry.pos != "EXPR":  # what the ranking asks about
+                        in_news(entry.lemma)
+                return True
+        if not self._warmed and self.groups:
+            self._warmed = True
+            # deferred: read only when this runs (start-up time)
+            from lernkarten.glossing import gloss_entries
+
+            first = self.groups[0].met(0, 200)
+            gloss_entries([next(e for e in first if e.pos == pos) for pos in ("NOUN", "VERB", "ADJ")
+                           if any(e.pos == pos for e in first)])  # copies: the words are not changed
+            return True
+        return False
 
 
 @dataclass
@@ -232,14 +311,16 @@ def build_decks(
     texts = read_sources(paths, force=options.force)
     build = Build(decks=[], unglossed=[], warnings=[], analysed=0, reused=0)
     with Workers(options.jobs, options.model) as workers:
-        stream = AnalysisStream(texts, workers, use_cache=options.use_cache, progress=progress)
         groups: list[TextWords] = []
+        lookups = RankingLookups(groups, workers)
+        stream = AnalysisStream(texts, workers, use_cache=options.use_cache, progress=progress,
+                                while_waiting=lookups)
         for analysed in stream:
             if split or not groups:
                 groups.append(TextWords())
             groups[-1].add(analysed)
         workers.analysis_done()
-        ranked = workers.rank(groups, options)  # empties `groups`
+        ranked = workers.rank(groups, options, lookups.answered)  # empties `groups`
         workers.drop_models()
         ranked.reverse()
         while ranked:  # each group let go once glossed: its entries are copied into the deck
@@ -329,8 +410,10 @@ class Workers:
         if self._pool is not None and not self._glossing:
             self._stop()
 
-    def rank(self, groups: list[TextWords], options: Options) -> list[tuple[list[Source], list[Entry]]]:
-        """The sources and the ranked words (`rank_entries`) of each group, emptying `groups`.
+    def rank(self, groups: list[TextWords], options: Options,
+             hints: Hints | None = None,
+             ) -> list[tuple[list[Source], list[Entry]]]:
+        """The sources and the ranked words (`rank_entries`, with `hints` here) of each group, emptying `groups`.
 
         The words are ranked in a worker of their own when many texts were analysed in workers
         or the words are many (a rebuild of a big deck after one new text): the vocabulary
@@ -345,8 +428,8 @@ class Workers:
                 words = groups.pop(0)
                 sources, entries = words.sources, words.entries()
                 del words
-                if not self._ranker and len(entries) <= RANK_IN_PROCESS:
-                    ranked.append((sources, rank_entries(entries, options)))
+                if self.ranks_here(len(entries)):
+                    ranked.append((sources, rank_entries(entries, options, hints)))
                     continue
                 if ranker is None:
                     import multiprocessing
@@ -360,6 +443,25 @@ class Workers:
                 ranker.terminate()  # as leaving `with Pool` does: every result is in
                 ranker.join()
         return ranked
+
+    def ranks_here(self, words: int) -> bool:
+        """Whether `rank` ranks that many words in this process (not in a worker)."""
+        return not self._ranker and words <= RANK_IN_PROCESS
+
+    def next_analysis(self, analysed: Iterator[AnalysedText], while_waiting: Callable[[], bool] | None) -> AnalysedText:
+        """The next of `analyse`'s analyses; while a worker has not sent it, `while_waiting` does
+        one step of other work at a time, until it says it has none left."""
+        ready = getattr(analysed, "next", None)  # a pool's results can be asked for without waiting
+        if while_waiting is not None and ready is not None:
+            import multiprocessing
+
+            while True:
+                try:
+                    return ready(timeout=0)  # type: ignore[no-any-return]
+                except multiprocessing.TimeoutError:
+                    if not while_waiting():
+                        break
+        return next(analysed)
 
     def drop_models(self) -> None:
         """Let this process's pipeline and tagger go (the vocabulary stage asks the tagger too),

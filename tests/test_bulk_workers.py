@@ -53,3 +53,39 @@ def test_groups_ranked_in_workers_share_one_worker(monkeypatch: pytest.MonkeyPat
         ranked = workers.rank([_words(), _words()], Options())  # one group per text, as --split makes
     assert pools == [1]  # started once, not once per group
     assert [entries for _, entries in ranked] == [here, here]
+
+
+def test_while_a_worker_analyses_a_text_the_ranking_asks_its_questions_and_ranks_as_without(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    steps: list[bool] = []
+    real_step = pipeline.RankingLookups.__call__
+
+    def counting_step(lookups: pipeline.RankingLookups) -> bool:
+        steps.append(real_step(lookups))
+        return steps[-1]
+
+    monkeypatch.setattr(pipeline.RankingLookups, "__call__", counting_step)
+    groups = [_words()]  # the words of texts merged before, as a rebuild reads them from its cache
+    with Workers(2) as workers:
+        lookups = pipeline.RankingLookups(groups, workers)
+        # the worker loads its models (seconds) before it analyses: the lookups run meanwhile
+        [there] = list(pipeline.AnalysisStream(read_sources([str(SEED)]), workers, use_cache=False,
+                                               while_waiting=lookups))
+        here = workers.analyse_here(there.source, read_sources([str(SEED)])[0].body)
+        assert steps and steps[0] is True
+        assert there == here
+        while lookups():  # what the wait left undone
+            pass
+        # every word the ranking will ask about was asked about, and nothing else
+        lemmas = {e.lemma for e in groups[0].entries() if e.pos in pipeline.LEARNABLE_POS and e.pos != "EXPR"}
+        assert lookups.hints[1].cache_info().currsize == len(lemmas) > 100  # type: ignore[attr-defined]
+        ranked = workers.rank(groups, Options(), lookups.hints)
+    [(_, entries)] = ranked
+    assert entries == rank_entries(_words().entries(), Options())
+
+
+def test_no_ranking_questions_are_asked_here_when_the_ranking_is_a_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "RANK_IN_PROCESS", 0)
+    with Workers(2) as workers:
+        monkeypatch.setattr(pipeline, "dictionary_hints", lambda: pytest.fail("the dictionary was opened"))
+        assert pipeline.RankingLookups([_words()], workers)() is False
