@@ -476,6 +476,21 @@ def test_the_word_after_a_first_name_is_a_surname_throughout_the_text(nlp) -> No
     assert ("Mut", "NOUN", False) in tagged  # Ernst is a common noun as well: no first name to go by
 
 
+def test_the_words_of_a_credit_line_are_names_throughout_the_text(nlp) -> None:
+    doc = nlp("Reuters zufolge schloss die Regierung die Grenze. Die Lage bleibt angespannt. (Reuters, 25.5.2016) "
+              "Ein zweiter Text folgt. (APA, red, 25.7.2015) Ein dritter. "
+              "(Birgit Baumann aus Garmisch-Partenkirchen, 6.6.2015)")
+    assert {"Reuters", "red", "Birgit", "Baumann", "Garmisch-Partenkirchen"} <= names_of(doc)
+    assert [t.pos_ for t in doc if t.text == "Reuters"] == ["PROPN", "PROPN"]  # not Reuter, a hay rack
+    assert {"Regierung", "Grenze", "Lage"}.isdisjoint(names_of(doc))
+
+
+def test_a_bracketed_aside_without_a_date_or_with_a_phrase_is_no_credit_line(nlp) -> None:
+    doc = nlp("Die Grenze (Sicherheit, Ordnung) bleibt zu. Der Plan (seit dem 25.5.2016) gilt. "
+              "Die Regierung (die Koalition, 5.5.2016) tagte.")
+    assert {"Sicherheit", "Ordnung", "Koalition"}.isdisjoint(names_of(doc))
+
+
 def test_an_abbreviated_title_is_no_name(nlp) -> None:
     doc = nlp("Morgen gehe ich zu Dr. Brandhuber in die Praxis.")
     words = {t.text: t.pos_ for t in doc}

@@ -26,12 +26,16 @@ as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a ca
   (`des Nationalsozialistischen Untergrunds`, `den Oberösterreichischen Nachrichten`);
 - a hyphenated compound of a place that the text never gives an article is a place itself
   (`die Auflösung von Wien-Umgebung`; `im Syrien-Konflikt` is a conflict);
-- the genitive of a name the text gives (`Tarik Mete` ... `Metes Karriere`) is that name.
+- the genitive of a name the text gives (`Tarik Mete` ... `Metes Karriere`) is that name;
+- a credit line, a bracketed aside of names and short forms that ends in a date
+  (`(Reuters, 25.5.2016)`, `(APA, red, 25.7.2015)`), holds names only, and its words are
+  names wherever else the text uses them (`Reuters berichtete`; not `Reuter`, a hay rack).
 Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -67,6 +71,7 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         _mark_particle_names(doc)
+        _mark_credits(doc)
         _mark_short_names(doc)
         _mark_surnames(doc)
         _mark_places(doc)
@@ -114,6 +119,53 @@ def _mark_particle_names(doc: Doc) -> None:
             continue
         for name in [t for t in doc[token.i:after + 1] if t.text[:1].isupper()]:
             _mark_name(name)
+
+
+#: A date as news sites write it under an article: 25.5.2016, 6.6.15, 09.09.2015
+_CREDIT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})")
+#: Words a credit line may join its names with ("Birgit Baumann aus Garmisch-Partenkirchen")
+_CREDIT_LINKS = frozenset({"aus", "in", "und", "von", "mit"})
+#: The longest lowercase short form of an editor or desk in a credit line ("red", "stu.")
+_CREDIT_SHORT_FORM = 4
+
+
+def _mark_credits(doc: Doc) -> None:
+    """Mark the words of credit lines as names, and the same words elsewhere in the text."""
+    credited: set[str] = set()
+    for opening in doc:
+        if opening.text != "(":
+            continue
+        closing = next((t.i for t in doc[opening.i + 1:opening.i + 16] if t.text in "()"), None)
+        if closing is None or doc[closing].text != ")" or not _CREDIT_DATE.fullmatch(doc[closing - 1].text):
+            continue
+        inside = [t for t in doc[opening.i + 1:closing - 1] if t.text not in {",", "/", ";", "."}]
+        words = [t for t in inside if t.text not in _CREDIT_LINKS]
+        if not words or not all(_credit_word(t) for t in words):
+            continue
+        for token in words:
+            _mark_name(token)
+            if token.text[:1].isupper():
+                credited.add(token.text)
+    if credited:
+        for token in doc:
+            if token.text in credited:
+                _mark_name(token)
+
+
+def _credit_word(token: Token) -> bool:
+    """A name or short form as credit lines give them: Reuters, APA, Garmisch-Partenkirchen,
+    red; not a word of a phrase ("die Koalition", "seit dem")."""
+    word = token.text
+    if word[:1].isupper():
+        return word.replace("-", "").isalpha()
+    return word.isalpha() and len(word) <= _CREDIT_SHORT_FORM and token.tag_ not in _PHRASE_TAGS
+
+
+#: Tags of the short words that make a phrase, not a credit: articles, pronouns, prepositions,
+#: conjunctions, particles, auxiliaries
+_PHRASE_TAGS = frozenset({"ART", "APPR", "APPRART", "APPO", "KON", "KOUS", "KOUI", "KOKOM", "PPER", "PRF",
+                          "PDAT", "PDS", "PIAT", "PIS", "PPOSAT", "PPOSS", "PRELS", "PRELAT", "PWS", "PWAV",
+                          "PAV", "PTKNEG", "PTKZU", "PTKVZ", "PTKA", "ADV", "VAFIN", "VMFIN", "VAINF"})
 
 
 def _mark_surnames(doc: Doc) -> None:
