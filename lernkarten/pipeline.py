@@ -228,17 +228,18 @@ class RankingLookups:
     take a second or two to load while this process has only read the cached analyses.
 
     The steps ask the dictionary the ranking's questions (`dictionary_hints`) about the words
-    merged so far, the answers kept for the ranking; then they gloss three of those words
-    (the result thrown away), so that the glossing stage's tables are read before the new
-    words are glossed here. Only when this process ranks, as after a few new texts: with many,
-    a worker ranks and workers gloss, and this process keeps none of their data.
+    merged so far, the answers kept for the ranking; then do the caller's own work (`meanwhile`:
+    the CLI reads the deck it will replace); then gloss three of the words (the result thrown
+    away), so that the glossing stage's tables are read before the new words are glossed here.
+    Only when this process ranks, as after a few new texts: with many, a worker ranks and
+    workers gloss, and this process keeps none of their data.
     """
 
     #: Words asked about per step: a step is short beside the wait it fills
     STEP = 64
 
-    def __init__(self, groups: list[TextWords], workers: Workers) -> None:
-        self.groups, self.workers = groups, workers
+    def __init__(self, groups: list[TextWords], workers: Workers, meanwhile: Callable[[], None] | None = None) -> None:
+        self.groups, self.workers, self.meanwhile = groups, workers, meanwhile
         self._hints: Hints | None = None
         self._asked: list[int] = []  # how many words of each group were asked about
         self._warmed = False
@@ -269,6 +270,10 @@ class RankingLookups:
                     if entry.pos in LEARNABLE_POS and entry.pos != "EXPR":  # what the ranking asks about
                         in_news(entry.lemma)
                 return True
+        meanwhile, self.meanwhile = self.meanwhile, None  # done once
+        if meanwhile is not None:
+            meanwhile()
+            return True
         if not self._warmed and self.groups:
             self._warmed = True
             # deferred: read only when this runs (start-up time)
@@ -301,18 +306,21 @@ def build_decks(
     translator: str | None = None,
     progress: Progress | None = None,
     gloss_progress: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Build:
     """Glossed decks from the texts at `paths` (a word of several texts is one entry with examples from each).
 
     Entries stay best first: Anki's new-card queue keeps the deck's order, so a learner meets
     the most useful words first. Texts are analysed and glossed in `options.jobs` processes
     and merged as each is ready, so memory follows the deck, not the number of texts.
+    `meanwhile` is work of the caller's that the build may do while it waits for a worker
+    (`RankingLookups`), or not at all.
     """
     texts = read_sources(paths, force=options.force)
     build = Build(decks=[], unglossed=[], warnings=[], analysed=0, reused=0)
     with Workers(options.jobs, options.model) as workers:
         groups: list[TextWords] = []
-        lookups = RankingLookups(groups, workers)
+        lookups = RankingLookups(groups, workers, meanwhile)
         stream = AnalysisStream(texts, workers, use_cache=options.use_cache, progress=progress,
                                 while_waiting=lookups)
         for analysed in stream:

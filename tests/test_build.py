@@ -281,6 +281,41 @@ def test_a_folder_built_in_two_processes_is_the_same_package_byte_for_byte(news_
     assert two.read_bytes() == one.read_bytes()
 
 
+def test_a_rebuild_after_one_new_text_teaches_the_same_whether_a_worker_analyses_it_or_not(
+        news_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uuid
+
+    import lernkarten.pipeline as pipeline
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for number in ("00", "01", "02"):
+        shutil.copy(news_folder / f"news-{number}.txt", folder)
+    one, two = tmp_path / "one.apkg", tmp_path / "two.apkg"
+    build(str(folder), "-o", str(one), "--jobs", "1")
+    before = len(entries_of(one.with_suffix(".json")))
+    shutil.copy(one, two)
+    shutil.copy(one.with_suffix(".json"), two.with_suffix(".json"))
+    # a text no earlier run analysed: with two jobs a worker analyses it while this process
+    # reads the others' cached analyses, asks the ranking's questions and reads the old deck
+    (folder / "new.txt").write_text(SEED.read_text(encoding="utf-8") + f"\nDie Kennung lautet {uuid.uuid4().hex}.\n",
+                                    encoding="utf-8")
+    steps: list[bool] = []
+    real_step = pipeline.RankingLookups.__call__
+    monkeypatch.setattr(pipeline.RankingLookups, "__call__", lambda lookups: steps.append(real_step(lookups)) or steps[-1])
+    build(str(folder), "-o", str(two), "--jobs", "2")
+    assert True in steps  # it waited for the worker, and worked meanwhile
+    steps.clear()
+    build(str(folder), "-o", str(one), "--jobs", "1")  # the new text's analysis is cached now
+    assert steps == []
+
+    def taught(deck: Path) -> list[dict]:  # new words are stamped with the second they were built in
+        return [{k: v for k, v in e.items() if k != "modified"} for e in entries_of(deck.with_suffix(".json")).values()]
+
+    assert taught(two) == taught(one)
+    assert len(taught(one)) > before > 100  # the new text's words came in
+
+
 def test_texts_merged_one_by_one_are_what_collecting_them_all_at_once_gives(news_folder: Path) -> None:
     texts = read_sources([str(news_folder)])
     analysed, _ = analyse_texts(texts)

@@ -810,3 +810,35 @@ def test_studied_lemmas_are_those_of_the_deck_being_replaced_and_none_of_what_is
     assert "Bündnis" in studied_lemmas([tmp_path / "deck.json"])
     for name in ("broken.json", "other.json", "newer.json", "missing.json"):
         assert studied_lemmas([tmp_path / name]) == set(), name
+
+
+def test_a_deck_read_ahead_stamps_as_the_file_would_and_a_file_replaced_since_is_read_again(tmp_path, monkeypatch):
+    from lernkarten.packaging import rebuild
+    from lernkarten.packaging.rebuild import ReadAhead, write_deck
+
+    first = seed_deck()
+    for name in ("plain", "ahead", "replaced"):
+        write_deck(first, tmp_path / f"{name}.apkg", now=BUILT)
+    reads: list[Path] = []
+    real_read = rebuild.read_deck_json
+    monkeypatch.setattr(rebuild, "read_deck_json", lambda path: reads.append(Path(path)) or real_read(path))
+    second = regenerated(first)
+
+    write_deck(second, tmp_path / "plain.apkg", now=BUILT + 86_400)
+    ahead = ReadAhead(tmp_path / "ahead.apkg")
+    ahead.read()
+    write_deck(second, tmp_path / "ahead.apkg", now=BUILT + 86_400, read_ahead=ahead)
+    assert reads == [tmp_path / "plain.json", tmp_path / "ahead.json"]  # read once each, ahead or not
+    assert (tmp_path / "ahead.json").read_text(encoding="utf-8") == (tmp_path / "plain.json").read_text(encoding="utf-8")
+
+    # another build replaces the JSON after the read: the deck read ahead is not the one there
+    stale = ReadAhead(tmp_path / "replaced.apkg")
+    stale.read()
+    write_deck(second, tmp_path / "replaced.apkg", now=BUILT + 86_400)
+    reads.clear()
+    third = dataclasses.replace(second, entries=[e for e in second.entries if e.lemma != "abwenden"])
+    written = write_deck(third, tmp_path / "replaced.apkg", now=BUILT + 2 * 86_400, read_ahead=stale)
+    assert reads == [tmp_path / "replaced.json"]  # read again under the lock
+    # stamped against the second build's times (read again), not the first's (read ahead)
+    times = {e.lemma: e.modified for e in written.deck.entries}
+    assert times["Bündnis"] == BUILT + 86_400  # its gloss changed in the second build: the first's time would be older

@@ -64,7 +64,7 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
     # deferred: read only when this runs (start-up time)
     from lernkarten.cli.progress import analysis_progress
     from lernkarten.exclusions import excluded_lemmas
-    from lernkarten.packaging.rebuild import studied_lemmas, write_deck
+    from lernkarten.packaging.rebuild import ReadAhead, studied_lemmas, write_deck
     from lernkarten.packaging.subdecks import parent_name
     from lernkarten.pipeline import Options, build_decks
 
@@ -82,11 +82,13 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
                 if w not in studied]
     known_words = read_known(known) + excluded
     speech = Pronunciations(audio, audio_voice) if audio else None
+    # the deck to replace, read while the build waits for its analysis worker, if it does
+    read_ahead = ReadAhead(targets[0]) if not split else None
     with analysis_progress() as progress:
         options = Options(level=level, limit=limit, known=tuple(known_words), names=names, model=model,
                           force=force, jobs=jobs, use_cache=not no_cache)
         result = build_decks(paths, options, name=name, split=split, translator=translator, progress=progress,
-                             gloss_progress=True)
+                             gloss_progress=True, meanwhile=read_ahead.read if read_ahead is not None else None)
     console = Console(stderr=True)
     for warning in result.warnings:
         console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)
@@ -104,7 +106,7 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
         apkg = targets[0] if not split else Path(targets[0]) / f"{deck.sources[0].id}.apkg"
         sounds = speech.of(deck) if speech is not None else None
         try:
-            summary = write_deck(deck, apkg, reverse=reverse, audio=sounds).summary
+            summary = write_deck(deck, apkg, reverse=reverse, audio=sounds, read_ahead=read_ahead).summary
         except LernkartenError as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"Wrote {apkg} and {Path(apkg).with_suffix('.json')}: {len(deck.entries)} words, "

@@ -61,20 +61,55 @@ def check_output(apkg: str | os.PathLike[str]) -> Path:
     return path
 
 
+class ReadAhead:
+    """The deck JSON a build will replace, read before `write_deck` takes the output's lock
+    (while the build waits for its analysis worker, `pipeline.build_decks`), and used there only
+    if the file is still the one read: the same file, size and time under the lock."""
+
+    def __init__(self, apkg: str | os.PathLike[str]) -> None:
+        self.path = json_beside(apkg)
+        self._deck: Deck | None = None
+        self._state: tuple[int, int, int] | None = None
+
+    def read(self) -> None:
+        """Read the JSON now, if there is one; one that cannot be read is left to `write_deck`."""
+        try:
+            state = _file_state(self.path)
+            deck = read_deck_json(self.path)
+        except (OSError, LernkartenError):
+            return
+        self._deck, self._state = deck, state
+
+    def take(self) -> Deck | None:
+        """The deck read, if its file has not changed since (stated before it was read); let go here."""
+        deck, state, self._deck = self._deck, self._state, None
+        try:
+            return deck if state is not None and _file_state(self.path) == state else None
+        except OSError:
+            return None
+
+
+def _file_state(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()  # a deck is replaced by renaming a new file over it: a new inode
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def write_deck(deck: Deck, apkg: str | os.PathLike[str], *, reverse: bool = False,
-               audio: DeckAudio | None = None, now: int | None = None) -> Written:
+               audio: DeckAudio | None = None, now: int | None = None, read_ahead: ReadAhead | None = None) -> Written:
     """Write a freshly built `deck` as `apkg` and its JSON beside it, updating what was there.
 
     Each entry is rendered once (twice with reverse cards or audio: the content hash covers the
     notes without them) for stamping and writing alike, and the earlier JSON is let go once
-    the times are taken from it.
+    the times are taken from it (`read_ahead`: read already, if that file is still there).
     """
     apkg = Path(apkg)
     json_path = json_beside(apkg)
     now = int(time.time()) if now is None else now
     with output_lock(apkg):
         plain, written = render_both(deck, reverse=reverse, audio=audio)
-        previous = read_deck_json(json_path) if json_path.exists() else None
+        previous = read_ahead.take() if read_ahead is not None and read_ahead.path == json_path else None
+        if previous is None and json_path.exists():
+            previous = read_deck_json(json_path)
         deck = stamp_modified(deck, previous, now, rendered=plain)
         del previous
         if apkg.is_file():
