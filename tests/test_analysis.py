@@ -491,6 +491,16 @@ def test_a_bracketed_aside_without_a_date_or_with_a_phrase_is_no_credit_line(nlp
     assert {"Sicherheit", "Ordnung", "Koalition"}.isdisjoint(names_of(doc))
 
 
+def test_a_news_site_named_with_online_is_a_name_and_a_noun_read_online_is_not(nlp) -> None:
+    doc = nlp("Nach einem Bericht von Spiegel online gab es mehr Angriffe. "
+              "Das sagte Münch dazu Spiegel online. Laut Zeit Online ist die Lage ernst. "
+              "Das geht aus einem Bericht von Focus online hervor. Man kann die Zeitung online lesen. "
+              "In der Woche waren 500 Personen online. Wir erreichen Menschen online, sagte sie.")
+    assert {"Spiegel", "Zeit", "Focus"} <= names_of(doc)
+    assert [t.pos_ for t in doc if t.text == "Spiegel"] == ["PROPN", "PROPN"]  # the first too: not a mirror
+    assert {"Zeitung", "Personen", "Menschen", "Lage"}.isdisjoint(names_of(doc))
+
+
 def test_an_abbreviated_title_is_no_name(nlp) -> None:
     doc = nlp("Morgen gehe ich zu Dr. Brandhuber in die Praxis.")
     words = {t.text: t.pos_ for t in doc}

@@ -29,7 +29,11 @@ as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a ca
 - the genitive of a name the text gives (`Tarik Mete` ... `Metes Karriere`) is that name;
 - a credit line, a bracketed aside of names and short forms that ends in a date
   (`(Reuters, 25.5.2016)`, `(APA, red, 25.7.2015)`), holds names only, and its words are
-  names wherever else the text uses them (`Reuters berichtete`; not `Reuter`, a hay rack).
+  names wherever else the text uses them (`Reuters berichtete`; not `Reuter`, a hay rack);
+- a noun with "online" after it and no article before it, where the phrase ends the clause or
+  is its subject, is a news site (`sagte er Spiegel online.`, `Zeit Online berichtete`;
+  not `die Zeitung online`, `500 Personen online`), and so is that name before "online"
+  anywhere else in the text.
 Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
 """
 
@@ -72,6 +76,7 @@ class NameFinder:
     def __call__(self, doc: Doc) -> Doc:
         _mark_particle_names(doc)
         _mark_credits(doc)
+        _mark_news_sites(doc)
         _mark_short_names(doc)
         _mark_surnames(doc)
         _mark_places(doc)
@@ -166,6 +171,35 @@ def _credit_word(token: Token) -> bool:
 _PHRASE_TAGS = frozenset({"ART", "APPR", "APPRART", "APPO", "KON", "KOUS", "KOUI", "KOKOM", "PPER", "PRF",
                           "PDAT", "PDS", "PIAT", "PIS", "PPOSAT", "PPOSS", "PRELS", "PRELAT", "PWS", "PWAV",
                           "PAV", "PTKNEG", "PTKZU", "PTKVZ", "PTKA", "ADV", "VAFIN", "VMFIN", "VAINF"})
+
+
+#: What may stand before a news site's name: a preposition (laut, von), a verb, an adverb, the
+#: start of a clause; not what makes "online" an adverb of a noun phrase (die, viele, 500, neue)
+_BEFORE_SITE = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PWAT", "ADJA", "CARD", "APPRART"})
+#: What may follow "online" after a news site: the clause's end, its finite verb, a verb's particle
+_AFTER_SITE = frozenset({"$.", "$,", "$(", "VVFIN", "VAFIN", "VMFIN", "PTKVZ"})
+
+
+def _mark_news_sites(doc: Doc) -> None:
+    """Mark news sites named with "online", and the same name with "online" anywhere in the text
+    ("nach einem Bericht von Spiegel online mehr als ...")."""
+    sites: set[str] = set()
+    for token in doc[1:]:
+        if token.text.casefold() != "online" or not token.nbor(-1).text[:1].isupper():
+            continue
+        name = token.nbor(-1)
+        before = doc[name.i - 1] if name.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        rows = _table().lookup(name.text)
+        if (name.is_alpha and (before is None or before.tag_ not in _BEFORE_SITE)
+                and (after is None or after.tag_ in _AFTER_SITE)
+                # a site is named in the word's own form (Spiegel, Zeit), not a plural (Menschen, Formulare)
+                and (not rows or any(row.lemma == name.text for row in rows))):
+            sites.add(name.text)
+    for token in doc[1:]:
+        if token.text.casefold() == "online" and token.nbor(-1).text in sites:
+            _mark_name(token.nbor(-1))
+            _mark_name(token)
 
 
 def _mark_surnames(doc: Doc) -> None:
