@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -607,7 +607,7 @@ def _read_cache(file: str, source: Source) -> AnalysedText | None:
 
 
 def _write_cache(file: str, analysed: AnalysedText) -> None:
-    data = {"token_count": analysed.token_count, "occurrences": [asdict(o) for o in analysed.occurrences]}
+    data = {"token_count": analysed.token_count, "occurrences": [o.to_dict() for o in analysed.occurrences]}
     try:
         write_atomic(file, json.dumps(data, ensure_ascii=False))
     except (OSError, LernkartenError):

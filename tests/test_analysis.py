@@ -821,3 +821,12 @@ def test_analysing_the_library_entry_point_does_not_import_spacy_until_needed() 
     code = "import sys, lernkarten.analysis; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_an_occurrence_as_the_analysis_cache_keeps_it_is_what_asdict_gives(seed_units) -> None:
+    import dataclasses
+    import json
+
+    assert len(seed_units) > 300
+    assert [o.to_dict() for o in seed_units] == [dataclasses.asdict(o) for o in seed_units]
+    assert json.dumps([o.to_dict() for o in seed_units]) == json.dumps([dataclasses.asdict(o) for o in seed_units])

@@ -25,3 +25,11 @@ class Occurrence:
     article: str = ""                     # a determiner directly governing a noun: "der", "den", "einem"
     is_name: bool = False                 # a proper name: person, place, organisation
     is_function_word: bool = False        # article, pronoun, conjunction, auxiliary, ...
+
+    def to_dict(self) -> dict[str, object]:
+        """The fields by name, as `dataclasses.asdict` gives them (the analysis cache holds them
+        as JSON), at a fifth of its cost: every field is text, a number, a flag or the spans."""
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(Occurrence.__dataclass_fields__)
