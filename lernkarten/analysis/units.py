@@ -40,12 +40,13 @@ def occurrences(doc: Doc) -> list[Occurrence]:
     for expression in doc._.expressions or ():
         expressions_by_start.setdefault(expression.tokens[0], []).append(expression)
     sentence_index = 0
+    whole = doc.text  # spaCy joins every token's text again at each `doc.text`: once, not once a sentence
     for sentence in doc.sents:
         words = [token for token in sentence if not token.is_space]
         if not words:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        text = doc.text[start:end]
+        text = whole[start:end]
         for token in words:
             unit = _word_unit(doc, token, text, start, sentence_index)
             if unit is not None:
