@@ -222,10 +222,10 @@ def dictionary_hints() -> Hints:
             cache(lambda lemma: in_news_subject(lemma, dictionary)))
 
 
-class RankingLookups:
-    """Work of the ranking and glossing that does not wait for the last texts, done a step at a
-    time while a build waits for its analysis worker: after one new text, the worker's models
-    take a second or two to load while this process has only read the cached analyses.
+class WhileWaiting:
+    """Work that does not need the last texts, done a step at a time while a build waits for its
+    analysis worker: after one new text, the worker's models take a second or two to load,
+    while this process has only the cached analyses to read.
 
     The steps ask the dictionary the ranking's questions (`dictionary_hints`) about the words
     merged so far, the answers kept for the ranking; then do the caller's own work (`meanwhile`:
@@ -314,21 +314,21 @@ def build_decks(
     the most useful words first. Texts are analysed and glossed in `options.jobs` processes
     and merged as each is ready, so memory follows the deck, not the number of texts.
     `meanwhile` is work of the caller's that the build may do while it waits for a worker
-    (`RankingLookups`), or not at all.
+    (`WhileWaiting`), or not at all.
     """
     texts = read_sources(paths, force=options.force)
     build = Build(decks=[], unglossed=[], warnings=[], analysed=0, reused=0)
     with Workers(options.jobs, options.model) as workers:
         groups: list[TextWords] = []
-        lookups = RankingLookups(groups, workers, meanwhile)
+        waiting = WhileWaiting(groups, workers, meanwhile)
         stream = AnalysisStream(texts, workers, use_cache=options.use_cache, progress=progress,
-                                while_waiting=lookups)
+                                while_waiting=waiting)
         for analysed in stream:
             if split or not groups:
                 groups.append(TextWords())
             groups[-1].add(analysed)
         workers.analysis_done()
-        ranked = workers.rank(groups, options, lookups.answered)  # empties `groups`
+        ranked = workers.rank(groups, options, waiting.answered)  # empties `groups`
         workers.drop_models()
         ranked.reverse()
         while ranked:  # each group let go once glossed: its entries are copied into the deck

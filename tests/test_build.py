@@ -301,8 +301,8 @@ def test_a_rebuild_after_one_new_text_teaches_the_same_whether_a_worker_analyses
     (folder / "new.txt").write_text(SEED.read_text(encoding="utf-8") + f"\nDie Kennung lautet {uuid.uuid4().hex}.\n",
                                     encoding="utf-8")
     steps: list[bool] = []
-    real_step = pipeline.RankingLookups.__call__
-    monkeypatch.setattr(pipeline.RankingLookups, "__call__", lambda lookups: steps.append(real_step(lookups)) or steps[-1])
+    real_step = pipeline.WhileWaiting.__call__
+    monkeypatch.setattr(pipeline.WhileWaiting, "__call__", lambda lookups: steps.append(real_step(lookups)) or steps[-1])
     build(str(folder), "-o", str(two), "--jobs", "2")
     assert True in steps  # it waited for the worker, and worked meanwhile
     steps.clear()

@@ -58,16 +58,16 @@ def test_groups_ranked_in_workers_share_one_worker(monkeypatch: pytest.MonkeyPat
 def test_while_a_worker_analyses_a_text_the_ranking_asks_its_questions_and_ranks_as_without(
         monkeypatch: pytest.MonkeyPatch) -> None:
     steps: list[bool] = []
-    real_step = pipeline.RankingLookups.__call__
+    real_step = pipeline.WhileWaiting.__call__
 
-    def counting_step(lookups: pipeline.RankingLookups) -> bool:
+    def counting_step(lookups: pipeline.WhileWaiting) -> bool:
         steps.append(real_step(lookups))
         return steps[-1]
 
-    monkeypatch.setattr(pipeline.RankingLookups, "__call__", counting_step)
+    monkeypatch.setattr(pipeline.WhileWaiting, "__call__", counting_step)
     groups = [_words()]  # the words of texts merged before, as a rebuild reads them from its cache
     with Workers(2) as workers:
-        lookups = pipeline.RankingLookups(groups, workers)
+        lookups = pipeline.WhileWaiting(groups, workers)
         # the worker loads its models (seconds) before it analyses: the lookups run meanwhile
         [there] = list(pipeline.AnalysisStream(read_sources([str(SEED)]), workers, use_cache=False,
                                                while_waiting=lookups))
@@ -88,4 +88,4 @@ def test_no_ranking_questions_are_asked_here_when_the_ranking_is_a_workers(monke
     monkeypatch.setattr(pipeline, "RANK_IN_PROCESS", 0)
     with Workers(2) as workers:
         monkeypatch.setattr(pipeline, "dictionary_hints", lambda: pytest.fail("the dictionary was opened"))
-        assert pipeline.RankingLookups([_words()], workers)() is False
+        assert pipeline.WhileWaiting([_words()], workers)() is False
