@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.caches import CACHES
@@ -228,18 +228,21 @@ class WhileWaiting:
     while this process has only the cached analyses to read.
 
     The steps ask the dictionary the ranking's questions (`dictionary_hints`) about the words
-    merged so far, the answers kept for the ranking; then do the caller's own work (`meanwhile`:
-    the CLI reads the deck it will replace); then gloss three of the words (the result thrown
-    away), so that the glossing stage's tables are read before the new words are glossed here.
-    Only when this process ranks, as after a few new texts: with many, a worker ranks and
-    workers gloss, and this process keeps none of their data.
+    merged so far, the answers kept for the ranking; then read ahead what the caller asks
+    (`read_ahead`: the CLI reads the deck it will replace); then gloss three of the words (the
+    result thrown away), so that the glossing stage's tables are read before the new words are
+    glossed here (they are read for nothing when every new word's gloss is remembered, or the
+    new words are many and glossed in workers). Only while this process would rank the words
+    merged so far, as after a few new texts: with many, a worker ranks and workers gloss, and
+    what was read ahead is let go (`let_go`) once the words turn out too many.
     """
 
     #: Words asked about per step: a step is short beside the wait it fills
     STEP = 64
 
-    def __init__(self, groups: list[TextWords], workers: Workers, meanwhile: Callable[[], None] | None = None) -> None:
-        self.groups, self.workers, self.meanwhile = groups, workers, meanwhile
+    def __init__(self, groups: list[TextWords], workers: Workers, read_ahead: ReadsAhead | None = None) -> None:
+        self.groups, self.workers, self.read_ahead = groups, workers, read_ahead
+        self._read = False
         self._hints: Hints | None = None
         self._asked: list[int] = []  # how many words of each group were asked about
         self._warmed = False
@@ -270,9 +273,9 @@ class WhileWaiting:
                     if entry.pos in LEARNABLE_POS and entry.pos != "EXPR":  # what the ranking asks about
                         in_news(entry.lemma)
                 return True
-        meanwhile, self.meanwhile = self.meanwhile, None  # done once
-        if meanwhile is not None:
-            meanwhile()
+        if self.read_ahead is not None and not self._read:
+            self._read = True
+            self.read_ahead.read()
             return True
         if not self._warmed and self.groups:
             self._warmed = True
@@ -284,6 +287,20 @@ class WhileWaiting:
                            if any(e.pos == pos for e in first)])  # copies: the words are not changed
             return True
         return False
+
+    def let_go(self) -> None:
+        """Drop what was read ahead if the words are too many to rank here after all (a new
+        text that came first, before the cached analyses of many more)."""
+        if self.read_ahead is not None and not self.workers.ranks_here(sum(len(words) for words in self.groups)):
+            self.read_ahead.drop()
+
+
+class ReadsAhead(Protocol):
+    """What a build's caller may have read while the build waits (`packaging.rebuild.ReadAhead`)."""
+
+    def read(self) -> None: ...
+
+    def drop(self) -> None: ...
 
 
 @dataclass
@@ -306,21 +323,21 @@ def build_decks(
     translator: str | None = None,
     progress: Progress | None = None,
     gloss_progress: bool = False,
-    meanwhile: Callable[[], None] | None = None,
+    read_ahead: ReadsAhead | None = None,
 ) -> Build:
     """Glossed decks from the texts at `paths` (a word of several texts is one entry with examples from each).
 
     Entries stay best first: Anki's new-card queue keeps the deck's order, so a learner meets
     the most useful words first. Texts are analysed and glossed in `options.jobs` processes
     and merged as each is ready, so memory follows the deck, not the number of texts.
-    `meanwhile` is work of the caller's that the build may do while it waits for a worker
-    (`WhileWaiting`), or not at all.
+    `read_ahead` is read while the build waits for a worker, if it does and ranks the words
+    itself (`WhileWaiting`), or not at all.
     """
     texts = read_sources(paths, force=options.force)
     build = Build(decks=[], unglossed=[], warnings=[], analysed=0, reused=0)
     with Workers(options.jobs, options.model) as workers:
         groups: list[TextWords] = []
-        waiting = WhileWaiting(groups, workers, meanwhile)
+        waiting = WhileWaiting(groups, workers, read_ahead)
         stream = AnalysisStream(texts, workers, use_cache=options.use_cache, progress=progress,
                                 while_waiting=waiting)
         for analysed in stream:
@@ -328,6 +345,7 @@ def build_decks(
                 groups.append(TextWords())
             groups[-1].add(analysed)
         workers.analysis_done()
+        waiting.let_go()
         ranked = workers.rank(groups, options, waiting.answered)  # empties `groups`
         workers.drop_models()
         ranked.reverse()

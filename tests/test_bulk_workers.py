@@ -89,3 +89,29 @@ def test_no_ranking_questions_are_asked_here_when_the_ranking_is_a_workers(monke
     with Workers(2) as workers:
         monkeypatch.setattr(pipeline, "dictionary_hints", lambda: pytest.fail("the dictionary was opened"))
         assert pipeline.WhileWaiting([_words()], workers)() is False
+
+
+def test_what_was_read_ahead_is_let_go_when_the_words_turn_out_too_many_to_rank_here(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    class Recorder:
+        def __init__(self) -> None:
+            self.calls: list[str] = []
+
+        def read(self) -> None:
+            self.calls.append("read")
+
+        def drop(self) -> None:
+            self.calls.append("drop")
+
+    ahead, groups = Recorder(), []
+    with Workers(2) as workers:
+        waiting = pipeline.WhileWaiting(groups, workers, ahead)
+        # the new text comes first: no words merged yet, so the read is the first step, and the last
+        assert waiting() is True and ahead.calls == ["read"]
+        assert waiting() is False
+        groups.append(_words())  # then the cached analyses of the others
+        waiting.let_go()
+        assert ahead.calls == ["read"]  # few enough to rank here: kept for the packaging
+        monkeypatch.setattr(pipeline, "RANK_IN_PROCESS", 10)
+        waiting.let_go()
+        assert ahead.calls == ["read", "drop"]  # ranked in a worker: not held through it

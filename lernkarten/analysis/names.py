@@ -30,10 +30,9 @@ as common nouns (`Russland`, `Belarus`, `Almaty`). A learner should not get a ca
 - a credit line, a bracketed aside of names and short forms that ends in a date
   (`(Reuters, 25.5.2016)`, `(APA, red, 25.7.2015)`), holds names only, and its words are
   names wherever else the text uses them (`Reuters berichtete`; not `Reuter`, a hay rack);
-- a noun with "online" after it and no article before it, where the phrase ends the clause or
-  is its subject, is a news site (`sagte er Spiegel online.`, `Zeit Online berichtete`;
-  not `die Zeitung online`, `500 Personen online`), and so is that name before "online"
-  anywhere else in the text.
+- a news outlet before "online", or a word before "Online" as sites spell themselves, with no
+  article before it, names a news site (`sagte er Spiegel online`, `Zeit Online berichtete`;
+  not `die Zeitung online`, `seit Montag online`, `Unterricht online`).
 Adjectives derived from names (`kasachisch`, `russisch`) stay adjectives.
 """
 
@@ -50,6 +49,7 @@ from lernkarten.analysis.lemmas import (
     is_shouted,
     noun_rows,
 )
+from lernkarten.lexicon.calendar import is_calendar_word
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -159,10 +159,13 @@ def _mark_credits(doc: Doc) -> None:
 
 def _credit_word(token: Token) -> bool:
     """A name or short form as credit lines give them: Reuters, APA, Garmisch-Partenkirchen,
-    red; not a word of a phrase ("die Koalition", "seit dem")."""
+    red; not a common noun in its own form, as a label or heading is ("Pressemitteilung",
+    "Bericht aus Berlin"), nor a word of a phrase ("die Koalition", "seit dem")."""
     word = token.text
     if word[:1].isupper():
-        return word.replace("-", "").isalpha()
+        # Reuters is only a form of Reuter (a hay rack), as a name can be a form of a noun
+        return word.replace("-", "").isalpha() and not any(
+            row.lemma == word and not row.is_name for row in _table().lookup(word))
     return word.isalpha() and len(word) <= _CREDIT_SHORT_FORM and token.tag_ not in _PHRASE_TAGS
 
 
@@ -173,32 +176,27 @@ _PHRASE_TAGS = frozenset({"ART", "APPR", "APPRART", "APPO", "KON", "KOUS", "KOUI
                           "PAV", "PTKNEG", "PTKZU", "PTKVZ", "PTKA", "ADV", "VAFIN", "VMFIN", "VAINF"})
 
 
-#: What may stand before a news site's name: a preposition (laut, von), a verb, an adverb, the
-#: start of a clause; not what makes "online" an adverb of a noun phrase (die, viele, 500, neue)
+#: German-language news outlets whose names are common words too (der Spiegel, die Zeit, die
+#: Presse): with "online" after them they name the outlet's site ("sagte er Spiegel online")
+NEWS_OUTLETS = frozenset({"Spiegel", "Zeit", "Welt", "Bild", "Stern", "Focus", "Presse", "Standard", "Kurier",
+                          "Krone", "Profil", "Falter", "Merkur", "Express", "Tagesspiegel", "Handelsblatt"})
+#: What stands before a noun that "online" describes ("die Zeitung online", "500 Personen
+#: online"), not before a site's name
 _BEFORE_SITE = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PWAT", "ADJA", "CARD", "APPRART"})
-#: What may follow "online" after a news site: the clause's end, its finite verb, a verb's particle
-_AFTER_SITE = frozenset({"$.", "$,", "$(", "VVFIN", "VAFIN", "VMFIN", "PTKVZ"})
 
 
 def _mark_news_sites(doc: Doc) -> None:
-    """Mark news sites named with "online", and the same name with "online" anywhere in the text
-    ("nach einem Bericht von Spiegel online mehr als ...")."""
-    sites: set[str] = set()
+    """Mark news sites: an outlet before "online" ("von Spiegel online"), or a name before
+    "Online" as sites spell themselves ("Zeit Online", "Heise Online"); not a time ("seit
+    Montag online") or any other noun before "online" ("Unterricht online")."""
     for token in doc[1:]:
-        if token.text.casefold() != "online" or not token.nbor(-1).text[:1].isupper():
-            continue
         name = token.nbor(-1)
-        before = doc[name.i - 1] if name.i > 0 else None
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        rows = _table().lookup(name.text)
-        if (name.is_alpha and (before is None or before.tag_ not in _BEFORE_SITE)
-                and (after is None or after.tag_ in _AFTER_SITE)
-                # a site is named in the word's own form (Spiegel, Zeit), not a plural (Menschen, Formulare)
-                and (not rows or any(row.lemma == name.text for row in rows))):
-            sites.add(name.text)
-    for token in doc[1:]:
-        if token.text.casefold() == "online" and token.nbor(-1).text in sites:
-            _mark_name(token.nbor(-1))
+        if token.text not in ("online", "Online") or not name.is_alpha or not name.text[:1].isupper():
+            continue
+        if name.i > 0 and doc[name.i - 1].tag_ in _BEFORE_SITE:
+            continue
+        if name.text in NEWS_OUTLETS or (token.text == "Online" and not is_calendar_word(name.text)):
+            _mark_name(name)
             _mark_name(token)
 
 

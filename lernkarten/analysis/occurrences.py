@@ -7,7 +7,7 @@ counts and ranks them and turns them into `Entry` records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -32,4 +32,4 @@ class Occurrence:
         return {name: getattr(self, name) for name in _FIELDS}
 
 
-_FIELDS = tuple(Occurrence.__dataclass_fields__)
+_FIELDS = tuple(field.name for field in fields(Occurrence))

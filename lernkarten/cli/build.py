@@ -88,7 +88,7 @@ def build(texts: tuple[str, ...], text_lists: tuple[str, ...], output: str | Non
         options = Options(level=level, limit=limit, known=tuple(known_words), names=names, model=model,
                           force=force, jobs=jobs, use_cache=not no_cache)
         result = build_decks(paths, options, name=name, split=split, translator=translator, progress=progress,
-                             gloss_progress=True, meanwhile=read_ahead.read if read_ahead is not None else None)
+                             gloss_progress=True, read_ahead=read_ahead)
     console = Console(stderr=True)
     for warning in result.warnings:
         console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)

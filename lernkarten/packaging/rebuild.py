@@ -80,6 +80,10 @@ class ReadAhead:
             return
         self._deck, self._state = deck, state
 
+    def drop(self) -> None:
+        """Let the deck read go (the build holds a big deck's words, and packaging reads it again)."""
+        self._deck, self._state = None, None
+
     def take(self) -> Deck | None:
         """The deck read, if its file has not changed since (stated before it was read); let go here."""
         deck, state, self._deck = self._deck, self._state, None
@@ -100,7 +104,8 @@ def write_deck(deck: Deck, apkg: str | os.PathLike[str], *, reverse: bool = Fals
 
     Each entry is rendered once (twice with reverse cards or audio: the content hash covers the
     notes without them) for stamping and writing alike, and the earlier JSON is let go once
-    the times are taken from it (`read_ahead`: read already, if that file is still there).
+    the times are taken from it (`read_ahead`: read already while the build waited, and kept
+    through ranking and glossing, if that file is still there).
     """
     apkg = Path(apkg)
     json_path = json_beside(apkg)
