@@ -27,9 +27,9 @@ from lernkarten.fileio import write_atomic
 from lernkarten.sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, SourceText, read_source
 from lernkarten.vocabulary import (
     DEFAULT_LEVEL,
-    LEARNABLE_POS,
     AnalysedText,
     _best_examples,
+    asks_news_subject,
     collect_entries,
     select_entries,
 )
@@ -270,7 +270,7 @@ class WhileWaiting:
                 self._asked[index] += len(batch)
                 in_news = self.hints[1]
                 for entry in batch:
-                    if entry.pos in LEARNABLE_POS and entry.pos != "EXPR":  # what the ranking asks about
+                    if asks_news_subject(entry):
                         in_news(entry.lemma)
                 return True
         if self.read_ahead is not None and not self._read:
@@ -282,9 +282,11 @@ class WhileWaiting:
             # deferred: read only when this runs (start-up time)
             from lernkarten.glossing import gloss_entries
 
-            first = self.groups[0].met(0, 200)
-            gloss_entries([next(e for e in first if e.pos == pos) for pos in ("NOUN", "VERB", "ADJ")
-                           if any(e.pos == pos for e in first)])  # copies: the words are not changed
+            first: dict[str, Entry] = {}
+            for entry in self.groups[0].met(0, 200):
+                first.setdefault(entry.pos, entry)
+            # copies: the words are not changed
+            gloss_entries([first[pos] for pos in ("NOUN", "VERB", "ADJ") if pos in first])
             return True
         return False
 

@@ -234,6 +234,12 @@ def scored_entries(
     return [(features, entry) for _score_, features, entry in chosen]
 
 
+def asks_news_subject(entry: Entry) -> bool:
+    """Whether the ranking asks the dictionary if `entry` is filed under a subject of the news:
+    a learnable word; not an expression, which Ding files as a phrase, if at all."""
+    return entry.pos in LEARNABLE_POS and entry.pos != "EXPR"
+
+
 def rank_features(entry: Entry, *, family: float, above: float, named_after: bool,
                   in_news: Callable[[str], bool] | None, text_words: int = 500,
                   once_in_band: bool = False, expression_zipf: float = EXPRESSION_ZIPF) -> dict[str, float]:
@@ -253,7 +259,7 @@ def rank_features(entry: Entry, *, family: float, above: float, named_after: boo
         "zipf": zipf,
         "rarity": max(RARE_ZIPF - zipf, 0.0),
         "above": max(above, 0.0),
-        "news_subject": float(in_news is not None and not expression and in_news(entry.lemma)),
+        "news_subject": float(in_news is not None and asks_news_subject(entry) and in_news(entry.lemma)),
         "length": min(len(entry.lemma), 20) / 10,
         "repeated": float(entry.count >= 2),
         "unseen": float(entry.zipf == 0 and not expression),

@@ -9,6 +9,7 @@ from conftest import SEED
 
 import lernkarten.pipeline as pipeline
 from lernkarten.pipeline import Options, TextWords, Workers, analyse_texts, rank_entries, read_sources
+from lernkarten.vocabulary import LEARNABLE_POS
 
 
 def _words() -> TextWords:
@@ -77,7 +78,7 @@ def test_while_a_worker_analyses_a_text_the_ranking_asks_its_questions_and_ranks
         while lookups():  # what the wait left undone
             pass
         # every word the ranking will ask about was asked about, and nothing else
-        lemmas = {e.lemma for e in groups[0].entries() if e.pos in pipeline.LEARNABLE_POS and e.pos != "EXPR"}
+        lemmas = {e.lemma for e in groups[0].entries() if e.pos in LEARNABLE_POS and e.pos != "EXPR"}
         assert lookups.hints[1].cache_info().currsize == len(lemmas) > 100  # type: ignore[attr-defined]
         ranked = workers.rank(groups, Options(), lookups.hints)
     [(_, entries)] = ranked
