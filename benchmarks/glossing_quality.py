@@ -222,7 +222,7 @@ def _grammar(entry: Entry) -> str:
     if entry.pos != "NOUN":
         return ""
     if entry.plural_only:
-        return "die (plural only)"
+        return f"die (plural of {entry.singular})" if entry.singular else "die (plural only)"
     # the card shows no plural when none is known: a "-" would read as a plural like the singular
     parts = [entry.article or "?", f"pl. {entry.plural or '(none shown)'}"]
     doubts = [u for u in entry.uncertain if u in {"gender", "plural"}]

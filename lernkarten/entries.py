@@ -158,7 +158,8 @@ class Entry:
     gender: list[str] = field(default_factory=list)     # ["m"]; ["m", "n"] when the text cannot decide
     plural: str = ""              # "Bündnisse"; empty when unknown or none
     genitive: str = ""            # "des Bündnisses"
-    plural_only: bool = False     # Streitkräfte
+    plural_only: bool = False     # Streitkräfte: taught in the plural
+    singular: str = ""            # the singular, with its article, of a noun taught in the plural: "die Sicherheitskraft"
     adjectival_noun: bool = False  # der/die Verbündete: declined like an adjective
     verb: VerbParts | None = None
     comparative: str = ""         # only when irregular: "besser"

@@ -22,7 +22,7 @@ from lernkarten.caches import CACHES
 from lernkarten.entries import Entry
 
 #: The fields the glossing stage fills; everything else of an entry is the vocabulary stage's.
-GLOSSED_FIELDS = ("glosses", "gender", "plural", "genitive", "plural_only", "adjectival_noun", "verb",
+GLOSSED_FIELDS = ("glosses", "gender", "plural", "genitive", "plural_only", "singular", "adjectival_noun", "verb",
                   "comparative", "superlative", "notes", "uncertain")
 #: The vocabulary stage's fields that hold lists (a big deck's example sentences and source ids)
 SHARED_FIELDS = ("forms", "examples", "sources")

@@ -92,6 +92,28 @@ def test_streitkräfte_are_learned_as_plural_only_armed_forces() -> None:
     assert entry.article == "die"
     assert entry.gender == [] and entry.plural == ""
     assert "armed forces" in _texts(entry)
+    # German has the singular, rarely used: the card says whose plural it is, not "plural only"
+    assert entry.singular == "die Streitkraft"
+    assert entry.notes == ["plural of die Streitkraft"]
+
+
+def test_a_noun_learned_in_the_plural_names_its_singular_and_only_a_true_plural_is_plural_only() -> None:
+    forces = _gloss(_entry("Sicherheitskräfte", "NOUN", _ud_sentence("für die Sicherheitskräfte vorverlegt"),
+                           "Sicherheitskräfte", article="die"))
+    assert forces.plural_only and forces.singular == "die Sicherheitskraft"
+    assert "security forces" in _texts(forces)
+    # -mann makes its plural in -leute: Ding pairs Feuerwehrleute with Feuerwehrmann
+    assert _gloss(Entry(lemma="Feuerwehrleute", pos="NOUN")).singular == "der Feuerwehrmann"
+    assert _gloss(Entry(lemma="Kaufleute", pos="NOUN")).singular == "der Kaufmann"
+    # Eltern, Leute, Kosten have no singular a learner uses (Elter, Leut; Elternteil is another word)
+    parents = _gloss(_entry("Eltern", "NOUN", _ud_sentence("Eltern dürfen ihren Neugeborenen"), "Eltern"))
+    assert parents.plural_only and parents.singular == "" and "plural only" in parents.notes
+    for word in ("Leute", "Kosten", "Ferien"):
+        entry = _gloss(Entry(lemma=word, pos="NOUN"))
+        assert entry.plural_only and entry.singular == "", word
+    # a compound made from its head: the head's singular becomes the compound's
+    police = _gloss(Entry(lemma="Polizeikräfte", pos="NOUN"))
+    assert police.singular == "die Polizeikraft" and "plural of die Polizeikraft" in police.notes
 
 
 def test_adjectival_noun_is_shown_with_both_articles_and_declined_like_an_adjective() -> None:

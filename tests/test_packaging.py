@@ -86,7 +86,7 @@ def seed_entries() -> list[Entry]:
         ),
         Entry(
             "Streitkräfte", "NOUN", forms=["Streitkräfte"], count=2, level="B2", plural_only=True,
-            sources=[SEED.id],
+            singular="die Streitkraft", sources=[SEED.id],
             examples=[example(seed_sentence("Doch Russland half auch"), "Streitkräfte")],
             glosses=[Gloss("armed forces", label="mil.")], modified=BUILT,
         ),
@@ -205,10 +205,10 @@ def test_noun_is_learned_with_its_article_plural_and_gloss(imported):
     assert '<span class="lk-target">Bündnis</span>' in card.answer_html
 
 
-def test_plural_only_noun_says_so(imported):
+def test_a_noun_learned_in_the_plural_says_so_and_names_its_singular(imported):
     _, _, _, _, cards = imported
     (card,) = cards_of(cards, "die Streitkräfte", "German -> English")
-    assert "plural only" in card.question
+    assert "plural of die Streitkraft" in card.question and "plural only" not in card.question
     assert 'data-gender="pl"' in card.question_html
     assert "armed forces (mil.)" in card.answer
 
@@ -842,3 +842,12 @@ def test_a_deck_read_ahead_stamps_as_the_file_would_and_a_file_replaced_since_is
     # stamped against the second build's times (read again), not the first's (read ahead)
     times = {e.lemma: e.modified for e in written.deck.entries}
     assert times["Bündnis"] == BUILT + 86_400  # its gloss changed in the second build: the first's time would be older
+
+
+def test_the_grammar_line_of_a_plural_noun_says_plural_only_only_when_no_singular_is_known() -> None:
+    from lernkarten.packaging.render import grammar_line
+
+    parents = Entry("Eltern", "NOUN", plural_only=True)
+    assert grammar_line(parents) == "plural only"
+    firefighters = Entry("Feuerwehrleute", "NOUN", plural_only=True, singular="der Feuerwehrmann")
+    assert grammar_line(firefighters) == "plural of der Feuerwehrmann"

@@ -67,7 +67,9 @@ def _show(info: WordInfo) -> None:
 def _grammar_lines(e: Entry) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     if e.pos == "NOUN":
-        if e.plural_only:
+        if e.plural_only and e.singular:
+            lines += [("plural", "die " + e.lemma), ("singular", e.singular)]
+        elif e.plural_only:
             lines.append(("plural only", "die " + e.lemma))
         elif e.plural:
             lines.append(("plural", "die " + e.plural))

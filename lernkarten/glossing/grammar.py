@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lernkarten.entries import ARTICLES as DEFINITE_ARTICLES
 from lernkarten.entries import Entry, VerbParts
-from lernkarten.glossing.dictionary import HEAD, Dictionary, Hit
+from lernkarten.glossing.dictionary import HEAD, PLURAL, Dictionary, Hit
 from lernkarten.glossing.ding import (
     PREPOSITION_CASES,
     TWO_WAY_PREPOSITIONS,
@@ -85,6 +85,7 @@ class Grammar:
     plural: str = ""
     genitive: str = ""
     plural_only: bool = False
+    singular: str = ""
     adjectival_noun: bool = False
     verb: VerbParts | None = None
     comparative: str = ""
@@ -97,6 +98,7 @@ class Grammar:
         entry.plural = self.plural
         entry.genitive = self.genitive
         entry.plural_only = self.plural_only
+        entry.singular = self.singular
         entry.adjectival_noun = self.adjectival_noun
         entry.verb = self.verb
         entry.comparative = self.comparative
@@ -129,7 +131,8 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
 
     if (rows and all(r.plural_only for r in rows)) or (not rows and ding_plural_only):
         grammar.plural_only = True
-        grammar.notes.append("plural only")
+        grammar.singular = singular_of(lemma, dictionary, None if rows else nouns)
+        grammar.notes.append(f"plural of {grammar.singular}" if grammar.singular else "plural only")
         return grammar
 
     adjectival = any(r.adjectival for r in rows)
@@ -314,6 +317,48 @@ def adjectival_note(lemma: str, genders: set[str]) -> str:
     if genders & {"m", "f"}:
         return f"adjectival noun: der {lemma}, ein {lemma}r"
     return f"adjectival noun: das {lemma}, ein {lemma}s"
+
+
+#: Compounds of Mann take -leute in the plural: Feuerwehrmann, Feuerwehrleute; Kaufmann, Kaufleute.
+SUPPLETIVE_PLURAL_ENDINGS = (("mann", "leute"),)
+
+
+def singular_of(plural: str, dictionary: Dictionary, nouns: object = None) -> str:
+    """The singular, with its article, of which `plural` is the plural ("der Feuerwehrmann"); "" if none.
+
+    A noun Ding or the table lists in the plural may still have a singular (Sicherheitskräfte,
+    Feuerwehrleute): "plural only" would teach an error. Ding's singular is the first-slot term
+    paired with the plural by position, or, where Ding does not pair them, a term of the same
+    stem. The noun table's (`nouns`, given only when it has no row of the plural's own: its own
+    plural-only rows are Eltern, Leute, whose singulars Elter, Leut no learner uses) is a noun
+    whose plural it is. Either must have one gender and be a form of the same word (Eltern is no
+    plural of Elternteil); several different singulars give none.
+    """
+    found: set[str] = set()
+    for hit in dictionary.lookup(plural):
+        if hit.kind != PLURAL or hit.slot != 1 or hit.line.term_pos(hit.slot, hit.index) != "NOUN":
+            continue
+        singulars = hit.line.slots[0].terms
+        pairs = len(singulars) == len(hit.line.slots[1].terms)
+        for index, term in enumerate(singulars):
+            genders = [g for g in term.genders if g in DEFINITE_ARTICLES]
+            if (not pairs or index == hit.index) and len(term.words) == 1 and len(genders) == 1 \
+                    and _forms_of_one_word(term.words[0], plural):
+                found.add(f"{DEFINITE_ARTICLES[genders[0]]} {term.words[0]}")
+    if nouns is not None:
+        rows = [r for r in nouns.lookup(plural)  # type: ignore[attr-defined]
+                if r.lemma != plural and r.plural == plural and r.form_is_plural and not r.is_name
+                and not r.plural_only and r.gender in DEFINITE_ARTICLES and _forms_of_one_word(r.lemma, plural)]
+        found.update(f"{DEFINITE_ARTICLES[r.gender]} {r.lemma}" for r in rows)
+    return found.pop() if len(found) == 1 else ""
+
+
+def _forms_of_one_word(singular: str, plural: str) -> bool:
+    """True when `plural` can be a plural of `singular`: the same stem but for its last two letters."""
+    for ending, plural_ending in SUPPLETIVE_PLURAL_ENDINGS:
+        if singular.endswith(ending) and plural == singular[: -len(ending)] + plural_ending:
+            return True
+    return len(singular) >= 4 and len(plural) >= len(singular) - 1 and _plain(plural).startswith(_plain(singular[:-2]))
 
 
 def _ding_plural(sense: Hit, lemma: str) -> str:

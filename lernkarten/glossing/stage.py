@@ -346,6 +346,12 @@ def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object,
             grammar.genitive = " / ".join(
                 " ".join(words[:-1] + [compound_plural(modifier, words[-1])])
                 for words in (part.split() for part in grammar.genitive.split(" / ") if part))
+            if grammar.singular:
+                # the head's singular, made the compound's: "die Kraft" -> "die Polizeikraft"
+                article, _, head_singular = grammar.singular.partition(" ")
+                said = f"plural of {grammar.singular}"
+                grammar.singular = f"{article} {compound_plural(modifier, head_singular)}"
+                grammar.notes = [f"plural of {grammar.singular}" if note == said else note for note in grammar.notes]
             grammar.notes.append(f"gender of its last part, {fallback.base}")
             return grammar
         return noun_grammar(entry, dictionary, nouns, sense=sense)  # type: ignore[arg-type]

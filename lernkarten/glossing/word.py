@@ -103,6 +103,7 @@ def _reading_dict(entry: Entry) -> dict[str, Any]:
         "plural": entry.plural,
         "genitive": entry.genitive,
         "plural_only": entry.plural_only,
+        "singular": entry.singular,
         "adjectival_noun": entry.adjectival_noun,
         "verb": entry.verb.to_dict() if entry.verb else None,
         "comparative": entry.comparative,

@@ -27,7 +27,7 @@ can rely on this):
   - `English`: glosses joined by "; "; a label follows in parentheses ("alliance (pol.)"),
     an uncertain gloss ends in " (?)";
   - `Grammar`: parts joined by " · ": "die Bündnisse · des Bündnisses",
-    "teilt mit · teilte mit · hat mitgeteilt", "plural only";
+    "teilt mit · teilte mit · hat mitgeteilt", "plural only", "plural of die Sicherheitskraft";
   - `Uncertain`: the names of the facts to check, joined by ", " ("gender, glosses");
   - `Source`: "title (date)", or the source id when it has no title;
   - `Reverse`: "y" when the English -> German card is wanted, else empty;
@@ -120,7 +120,7 @@ def grammar_line(entry: Entry) -> str:
     parts: list[str] = []
     if entry.pos == "NOUN":
         if entry.plural_only:
-            parts.append("plural only")
+            parts.append(f"plural of {entry.singular.strip()}" if entry.singular.strip() else "plural only")
         elif entry.plural.strip():
             plural = entry.plural.strip()
             parts.append(plural if plural.startswith("die ") else f"die {plural}")
