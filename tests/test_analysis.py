@@ -504,6 +504,20 @@ def test_a_news_site_named_with_online_is_a_name_and_a_noun_read_online_is_not(n
     assert {"Zeitung", "Personen", "Menschen", "Lage", "Montag", "Mai", "Unterricht", "Polizei"}.isdisjoint(names_of(doc))
 
 
+def test_the_words_of_an_english_name_joined_by_and_or_of_are_names_and_german_nouns_beside_it_are_not(nlp) -> None:
+    doc = nlp("Die Türkei hatte sich für ein Angebot der China Precision Machinery Import and Export "
+              "Corporation ausgesprochen. Die Firma Bank of America meldete Verluste. "
+              "Das Council on Foreign Relations veröffentlichte eine Studie. "
+              "Der Export und der Import von Waffen sind verboten. Das Land führt Waren nach China aus.")
+    assert {"Precision", "Machinery", "Import", "Export", "Corporation", "Bank", "America", "Council",
+            "Foreign", "Relations"} <= names_of(doc)
+    # "China" after the name's article "der" is the name's first word, not a noun of German
+    assert [t.pos_ for t in doc if t.text == "China"] == ["PROPN", "PROPN"]
+    # the word before the name, German nouns with "und", and the article that starts a sentence stay
+    assert {"Firma", "Angebot", "Das", "Waffen", "Waren"}.isdisjoint(names_of(doc))
+    assert [t.pos_ for t in doc if t.text in ("Export", "Import")][2:] == ["NOUN", "NOUN"]
+
+
 def test_an_abbreviated_title_is_no_name(nlp) -> None:
     doc = nlp("Morgen gehe ich zu Dr. Brandhuber in die Praxis.")
     words = {t.text: t.pos_ for t in doc}

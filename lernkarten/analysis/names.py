@@ -77,6 +77,7 @@ class NameFinder:
         _mark_particle_names(doc)
         _mark_credits(doc)
         _mark_news_sites(doc)
+        _mark_english_names(doc)
         _mark_short_names(doc)
         _mark_surnames(doc)
         _mark_places(doc)
@@ -198,6 +199,51 @@ def _mark_news_sites(doc: Doc) -> None:
         if name.text in NEWS_OUTLETS or (token.text == "Online" and not is_calendar_word(name.text)):
             _mark_name(name)
             _mark_name(token)
+
+
+#: English words that join the parts of an English name: "China Precision Machinery Import
+#: and Export Corporation", "Bank of America", "Council on Foreign Relations"
+ENGLISH_NAME_LINKS = frozenset({"and", "of", "for", "on", "the", "&"})
+
+
+def _mark_english_names(doc: Doc) -> None:
+    """Mark the capitalised words of an English name joined by "and", "of", "for" ... as names.
+
+    A German text quotes such names whole; their words ("Import", "Export", "China" after the
+    name's article "der") are no German vocabulary there. The words next to the link are the
+    name's; further out, only words that are no German common noun or that the table knows as
+    a name are, so that "die Firma Bank of America" keeps "Firma".
+    """
+    for link in doc[1:-1]:
+        if link.text not in ENGLISH_NAME_LINKS:
+            continue
+        before, after = doc[link.i - 1], doc[link.i + 1]
+        if not (_name_part(before) and _name_part(after)):
+            continue
+        run = [before, after]
+        i = before.i - 1
+        while i >= 0 and _name_part(doc[i]) and _foreign_or_name(doc[i].text):
+            run.append(doc[i])
+            i -= 1
+        i = after.i + 1
+        while i < len(doc) and (doc[i].text in ENGLISH_NAME_LINKS
+                                or (_name_part(doc[i]) and _foreign_or_name(doc[i].text))):
+            run.append(doc[i])
+            i += 1
+        for token in run:
+            if token.text[:1].isupper():
+                _mark_name(token)
+
+
+def _name_part(token: Token) -> bool:
+    """A capitalised word, not a German article or pronoun that starts the sentence ("Das Council")."""
+    return token.text[:1].isupper() and token.text.replace("-", "").isalpha() and token.tag_ not in _PHRASE_TAGS
+
+
+def _foreign_or_name(word: str) -> bool:
+    """A word no German noun is spelt as, or one the table knows as a name too (China)."""
+    rows = _table().lookup(word)
+    return not rows or any(row.is_name for row in rows)
 
 
 def _mark_surnames(doc: Doc) -> None:
