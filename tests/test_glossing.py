@@ -111,9 +111,19 @@ def test_a_noun_learned_in_the_plural_names_its_singular_and_only_a_true_plural_
     for word in ("Leute", "Kosten", "Ferien"):
         entry = _gloss(Entry(lemma=word, pos="NOUN"))
         assert entry.plural_only and entry.singular == "", word
+    # Ding's "Tausend {f} | Tausende": the table's die Tausend has the plural Tausenden, so no singular is claimed
+    assert _gloss(Entry(lemma="Tausende", pos="NOUN")).singular == ""
     # a compound made from its head: the head's singular becomes the compound's
-    police = _gloss(Entry(lemma="Polizeikräfte", pos="NOUN"))
-    assert police.singular == "die Polizeikraft" and "plural of die Polizeikraft" in police.notes
+    police = _gloss(Entry(lemma="Landessicherheitskräfte", pos="NOUN"))
+    assert police.singular == "die Landessicherheitskraft" and "plural of die Landessicherheitskraft" in police.notes
+
+
+def test_a_see_also_pointer_of_ding_is_no_part_of_a_term_or_a_gloss() -> None:
+    # "Landesschulrat {m} [Ös.] [adm.] [veraltet] ~Bildungsdirektion :: Education Authority"
+    board = _gloss(Entry(lemma="Landesschulrat", pos="NOUN"))
+    assert _texts(board)[0] == "Education Authority"
+    # "Armenrecht {n} [jur.] ~Prozesskostenhilfe :: in forma pauperis /IFP/ ~legal aid"
+    assert all("~" not in text and "legal aid" not in text for text in _texts(_gloss(Entry(lemma="Armenrecht", pos="NOUN"))))
 
 
 def test_adjectival_noun_is_shown_with_both_articles_and_declined_like_an_adjective() -> None:

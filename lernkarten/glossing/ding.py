@@ -204,15 +204,26 @@ def term_pos(terms: tuple[Term, ...] | list[Term], index: int) -> str:
     return ""
 
 
+#: Ding's "see also" pointers: "Landesschulrat {m} [Ös.] ~Bildungsdirektion :: Education
+#: Authority", "glaciologist ~glaciology". A German one is one word; an English one runs to
+#: the end of its synonym ("~legal aid").
+_GERMAN_SEE_ALSO = re.compile(r"\s~\s?[^\s;|\[{<(]+")
+_ENGLISH_SEE_ALSO = re.compile(r"\s~[^;|]*")
+
+
 def german_slots(text: str) -> list[list[Term]]:
     """Only the German side of a line, as terms per slot: all an index needs."""
     german = text.partition(" :: ")[0]
+    if "~" in german:
+        german = _GERMAN_SEE_ALSO.sub("", german)
     return [[parse_term(t) for t in split_synonyms(g)] for g in german.split(" | ")]
 
 
 def parse_line(text: str, number: int = 0) -> DingLine:
     """Read one line of the Ding list (not a `#` comment) into slots."""
     german, _, english = text.rstrip("\n").partition(" :: ")
+    if "~" in text:
+        german, english = _GERMAN_SEE_ALSO.sub("", german), _ENGLISH_SEE_ALSO.sub("", english)
     german_parts = german.split(" | ")
     english_parts = english.split(" | ")
     if len(english_parts) != len(german_parts):  # not in the shipped list; be lenient with edits

@@ -131,7 +131,7 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
 
     if (rows and all(r.plural_only for r in rows)) or (not rows and ding_plural_only):
         grammar.plural_only = True
-        grammar.singular = singular_of(lemma, dictionary, None if rows else nouns)
+        grammar.singular = singular_of(lemma, dictionary, nouns, from_table=not rows)
         grammar.notes.append(f"plural of {grammar.singular}" if grammar.singular else "plural only")
         return grammar
 
@@ -323,16 +323,17 @@ def adjectival_note(lemma: str, genders: set[str]) -> str:
 SUPPLETIVE_PLURAL_ENDINGS = (("mann", "leute"),)
 
 
-def singular_of(plural: str, dictionary: Dictionary, nouns: object = None) -> str:
+def singular_of(plural: str, dictionary: Dictionary, nouns: object, *, from_table: bool = True) -> str:
     """The singular, with its article, of which `plural` is the plural ("der Feuerwehrmann"); "" if none.
 
     A noun Ding or the table lists in the plural may still have a singular (Sicherheitskräfte,
     Feuerwehrleute): "plural only" would teach an error. Ding's singular is the first-slot term
     paired with the plural by position, or, where Ding does not pair them, a term of the same
-    stem. The noun table's (`nouns`, given only when it has no row of the plural's own: its own
-    plural-only rows are Eltern, Leute, whose singulars Elter, Leut no learner uses) is a noun
-    whose plural it is. Either must have one gender and be a form of the same word (Eltern is no
-    plural of Elternteil); several different singulars give none.
+    stem; where the noun table gives that noun of that gender a plural, it must be this one
+    (Ding's "Tausend {f} | Tausende": die Tausend's plural is Tausenden), but for -mann, -leute. The table's own singular counts
+    only `from_table`: not for a plural it lists as a noun of its own (Eltern, Leute, whose
+    Elter, Leut no learner uses). Either must be a form of the same word (Eltern is no plural of
+    Elternteil); several different singulars give none.
     """
     found: set[str] = set()
     for hit in dictionary.lookup(plural):
@@ -344,20 +345,27 @@ def singular_of(plural: str, dictionary: Dictionary, nouns: object = None) -> st
             genders = [g for g in term.genders if g in DEFINITE_ARTICLES]
             if (not pairs or index == hit.index) and len(term.words) == 1 and len(genders) == 1 \
                     and _forms_of_one_word(term.words[0], plural):
-                found.add(f"{DEFINITE_ARTICLES[genders[0]]} {term.words[0]}")
-    if nouns is not None:
-        rows = [r for r in nouns.lookup(plural)  # type: ignore[attr-defined]
-                if r.lemma != plural and r.plural == plural and r.form_is_plural and not r.is_name
-                and not r.plural_only and r.gender in DEFINITE_ARTICLES and _forms_of_one_word(r.lemma, plural)]
-        found.update(f"{DEFINITE_ARTICLES[r.gender]} {r.lemma}" for r in rows)
+                word, gender = term.words[0], genders[0]
+                known = [r.plural for r in nouns.lemma(word) if r.gender == gender and r.plural]  # type: ignore[attr-defined]
+                if not known or plural in known or _suppletive(word, plural):
+                    found.add(f"{DEFINITE_ARTICLES[gender]} {word}")
+    if from_table:
+        rows = [r for r in nouns.lookup(plural) if not r.is_name and r.form_is_plural]  # type: ignore[attr-defined]
+        found.update(f"{DEFINITE_ARTICLES[r.gender]} {r.lemma}" for r in rows
+                     if r.lemma != plural and r.plural == plural and not r.plural_only
+                     and r.gender in DEFINITE_ARTICLES and _forms_of_one_word(r.lemma, plural))
     return found.pop() if len(found) == 1 else ""
+
+
+def _suppletive(singular: str, plural: str) -> bool:
+    return any(singular.endswith(ending) and plural == singular[: -len(ending)] + plural_ending
+               for ending, plural_ending in SUPPLETIVE_PLURAL_ENDINGS)
 
 
 def _forms_of_one_word(singular: str, plural: str) -> bool:
     """True when `plural` can be a plural of `singular`: the same stem but for its last two letters."""
-    for ending, plural_ending in SUPPLETIVE_PLURAL_ENDINGS:
-        if singular.endswith(ending) and plural == singular[: -len(ending)] + plural_ending:
-            return True
+    if _suppletive(singular, plural):
+        return True
     return len(singular) >= 4 and len(plural) >= len(singular) - 1 and _plain(plural).startswith(_plain(singular[:-2]))
 
 
