@@ -208,7 +208,7 @@ def term_pos(terms: tuple[Term, ...] | list[Term], index: int) -> str:
 #: Authority", "glaciologist ~glaciology". A German one is one word; an English one runs to
 #: the end of its synonym ("~legal aid").
 _GERMAN_SEE_ALSO = re.compile(r"\s~\s?[^\s;|\[{<(]+")
-_ENGLISH_SEE_ALSO = re.compile(r"\s~[^;|]*")
+_ENGLISH_SEE_ALSO = re.compile(r"\s~[^;|]*?(?=\s\||;|$)")
 
 
 def german_slots(text: str) -> list[list[Term]]:
