@@ -44,11 +44,13 @@ def deck_lemmas(article: Path, level: str, *, government: bool = True) -> list[t
 
 
 def taught_names(entry, *, government: bool = True) -> tuple[str, ...]:
-    """What a glossed entry teaches, normalised: its lemma, and a verb's lemma with each
-    preposition its card shows ("rechnen mit")."""
+    """What a glossed entry teaches, normalised: its lemma, the singular its card names for a
+    noun learned in the plural ("Einsatzkräfte: plural of die Einsatzkraft"), and a verb's
+    lemma with each preposition its card shows ("rechnen mit")."""
     lemma = normalise(entry.lemma)
     governed = entry.verb.government if entry.verb and government else []
-    return (lemma, *(f"{lemma} {rule.split()[0].casefold()}" for rule in governed))
+    singular = [normalise(entry.singular.partition(" ")[2])] if getattr(entry, "singular", "") else []
+    return (lemma, *singular, *(f"{lemma} {rule.split()[0].casefold()}" for rule in governed))
 
 
 def why_missed(article: Path, gold: list[str], deck: list[str], top: int,

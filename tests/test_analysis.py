@@ -363,9 +363,22 @@ def test_expressions_of_the_seed_are_found_with_their_inflected_verb(seed, seed_
     assert [unit.sentence[a:b] for a, b in unit.spans] == ["den", "Ausschlag", "gab"]
 
 
-def test_words_of_an_expression_keep_their_own_cards(seed_units) -> None:
+def test_the_nouns_of_an_expression_keep_their_own_cards_and_its_verbs_are_learned_with_it(seed_units, nlp) -> None:
+    from lernkarten.analysis import occurrences
+
     lemmas = {unit.lemma for unit in seed_units}
-    assert {"den Ausschlag geben", "Ausschlag", "geben"} <= lemmas
+    assert {"den Ausschlag geben", "Ausschlag"} <= lemmas
+    # "Ausschlag" is a word of its own in "den Ausschlag gab"; "gab" is only the phrase's
+    gave = [u for u in seed_units if u.lemma == "geben" and "den Ausschlag" in u.sentence]
+    assert gave == []
+    units = occurrences(nlp("Er habe versucht, die Wache zu rammen, hieß es. Die Parteien wollen eine Koalition "
+                            "bilden. Es handelt sich um einen Irrtum. Das hieß damals Ostmark."))
+    found = [(u.lemma, u.pos) for u in units]
+    assert ("es heißt", "EXPR") in found and ("eine Koalition bilden", "EXPR") in found
+    assert ("Koalition", "NOUN") in found and ("bilden", "VERB") not in found
+    assert not any(lemma in ("handeln", "sich handeln") for lemma, _pos in found)
+    # the verb outside the expression is a word as ever: "hieß damals" is "was called"
+    assert [u.sentence for u in units if u.lemma == "heißen"] == ["Das hieß damals Ostmark."]
 
 
 @pytest.mark.parametrize(("sentence", "expression"), [

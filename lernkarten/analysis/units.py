@@ -2,9 +2,9 @@
 
 A unit is what a learner learns: a word by its learner's lemma (`mitteilen` for
 `teilte ... mit`, with the particle's position in its spans; `sich beteiligen` for
-`beteiligt sich`), or a multi-word expression (`den Ausschlag geben`). Words inside an
-expression still count on their own: the vocabulary stage decides what to keep.
-Punctuation, numbers and symbols are left out; separable particles are part of their verb.
+`beteiligt sich`), or a multi-word expression (`den Ausschlag geben`). A verb, adjective or
+adverb inside an expression is learned with it, not on its own (`claimed_words`): "heißt" of
+"heißt es" does not mean "to mean". Punctuation, numbers and symbols are left out; separable particles are part of their verb.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def occurrences(doc: Doc) -> list[Occurrence]:
     expressions_by_start: dict[int, list] = {}
     for expression in doc._.expressions or ():
         expressions_by_start.setdefault(expression.tokens[0], []).append(expression)
+    claimed = claimed_words(doc, doc._.expressions or ())
     sentence_index = 0
     whole = doc.text  # spaCy joins every token's text again at each `doc.text`: once, not once a sentence
     for sentence in doc.sents:
@@ -48,13 +49,25 @@ def occurrences(doc: Doc) -> list[Occurrence]:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         text = whole[start:end]
         for token in words:
-            unit = _word_unit(doc, token, text, start, sentence_index)
+            unit = None if token.i in claimed else _word_unit(doc, token, text, start, sentence_index)
             if unit is not None:
                 found.append(unit)
             for expression in expressions_by_start.get(token.i, ()):
                 found.append(_expression_unit(doc, expression, text, start, sentence_index))
         sentence_index += 1
     return found
+
+
+def claimed_words(doc: Doc, expressions) -> set[int]:  # type: ignore[no-untyped-def]
+    """The tokens whose words are learned as part of an expression rather than on their own.
+
+    The verbs, adjectives and adverbs of an expression: in a fixed phrase they have the
+    phrase's sense, seldom their own ("heißt es", "es handelt sich um", "Schritte ergreifen",
+    "für Empörung sorgen", "eine härtere Gangart"). Its nouns stay words of their own as well:
+    most keep their sense in it ("eine Koalition bilden", "auf Kritik stoßen", "vor Gericht").
+    """
+    return {i for expression in expressions for i in expression.tokens
+            if doc[i].pos_ not in ("NOUN", "PROPN")}
 
 
 def _word_unit(doc: Doc, token: Token, sentence: str, offset: int, index: int) -> Occurrence | None:
