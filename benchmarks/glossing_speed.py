@@ -5,8 +5,8 @@
     python benchmarks/glossing_speed.py --runs 5        # best and median of 5 fresh processes
 
 The index is built into a temporary cache folder, so the figures are those of a first run on
-a fresh machine. Entries come from the real pipeline (the seed article; texts of 10-40 UD
-German GSD sentences made by `corpus_build.make_corpus`), extracted once. Each glossing run is
+a fresh machine. Entries come from the real pipeline (the seed article; texts of about 370
+words of UD German GSD sentences made by `corpus_build.make_gsd_corpus`), extracted once. Each glossing run is
 a fresh process with the dictionary, the noun table and the glossing modules loaded but
 nothing glossed yet: "cold" is its first `gloss_entries` call over all entries, "warm" a
 second call in the same process (what is read stays read). Peak memory is the glossing
@@ -66,10 +66,10 @@ def main() -> int:
         corpora = [("seed article", [str(SEED)])]
         if args.texts:
             sys.path.insert(0, str(HERE))
-            from corpus_build import make_corpus
+            from corpus_build import make_gsd_corpus
 
             texts = Path(folder) / "texts"
-            make_corpus(texts, args.texts)
+            make_gsd_corpus(texts, args.texts)
             corpora.append((f"{args.texts} UD German GSD texts", [str(texts)]))
         from lernkarten.pipeline import extract_entries
 

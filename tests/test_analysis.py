@@ -379,6 +379,16 @@ def test_the_nouns_of_an_expression_keep_their_own_cards_and_its_verbs_are_learn
     assert not any(lemma in ("handeln", "sich handeln") for lemma, _pos in found)
     # the verb outside the expression is a word as ever: "hieß damals" is "was called"
     assert [u.sentence for u in units if u.lemma == "heißen"] == ["Das hieß damals Ostmark."]
+    # an expression a learner knows early (je ... desto, B1) leaves its words their cards
+    known_early = [(u.lemma, u.pos) for u in occurrences(nlp("Je mehr Text, desto präziser die Analyse."))]
+    assert ("je ... desto", "EXPR") in known_early and ("desto", "ADV") in known_early
+
+
+def test_a_particle_verb_is_no_form_of_its_base_verb_in_an_expression(nlp) -> None:
+    # "finden ... statt" is stattfinden: "Ende der kommenden Woche" is no "ein Ende finden"
+    doc = nlp("Die Konferenzen finden Mitte beziehungsweise Ende der kommenden Woche statt.")
+    assert "ein Ende finden" not in expressions(doc)
+    assert "ein Ende finden" in expressions(nlp("Der lange Streit fand ein Ende."))
 
 
 @pytest.mark.parametrize(("sentence", "expression"), [

@@ -111,6 +111,11 @@ def test_a_noun_learned_in_the_plural_names_its_singular_and_only_a_true_plural_
     for word in ("Leute", "Kosten", "Ferien"):
         entry = _gloss(Entry(lemma=word, pos="NOUN"))
         assert entry.plural_only and entry.singular == "", word
+    # Daten in the sense of data has no singular ("Datum" is a date); Medien has das Medium
+    for word in ("Daten", "Kommunikationsdaten"):
+        entry = _gloss(Entry(lemma=word, pos="NOUN"))
+        assert entry.plural_only and entry.singular == "" and "data" in " ".join(_texts(entry)), word
+    assert _gloss(Entry(lemma="Medien", pos="NOUN")).singular == "das Medium"
     # Ding's "Tausend {f} | Tausende": the table's die Tausend has the plural Tausenden, so no singular is claimed
     assert _gloss(Entry(lemma="Tausende", pos="NOUN")).singular == ""
     # a compound made from its head: the head's singular becomes the compound's

@@ -296,7 +296,15 @@ def _is_preposition(token: Token, preposition: str) -> bool:
 
 def _is_form_of(token: Token, third_person: str) -> bool:
     """True when `token` is a form of the verb whose third person singular is `third_person`."""
-    return token.tag_.startswith("V") and third_person in _present_forms(token.lemma_)
+    return token.tag_.startswith("V") and not _another_verb(token, token.lemma_) \
+        and third_person in _present_forms(token.lemma_)
+
+
+def _another_verb(token: Token, verb: str) -> bool:
+    """True when `token` has its particle elsewhere in the clause and so is another verb than
+    `verb`: "finden ... statt" is stattfinden, no form of the "finden" of "ein Ende finden"."""
+    learned = (token._.entry_lemma or "").removeprefix("sich ")
+    return token._.particle is not None and bool(learned) and learned != verb
 
 
 @lru_cache(maxsize=4096)
@@ -310,7 +318,7 @@ def _present_forms(infinitive: str) -> frozenset[str]:
 
 
 def _is_verb(token: Token, verb: str) -> bool:
-    if not token.tag_.startswith("V"):
+    if not token.tag_.startswith("V") or _another_verb(token, verb):
         return False
     if token.lemma_ == verb:
         return True

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from lernkarten.analysis.occurrences import Occurrence
 from lernkarten.analysis.stts import DETERMINER_TAGS
+from lernkarten.lexicon.expressions import expression_level
 from lernkarten.lexicon.prepositions import FUSED_ARTICLES
 
 _SKIPPED_POS = frozenset({"PUNCT", "SPACE", "NUM", "SYM"})
@@ -65,9 +66,12 @@ def claimed_words(doc: Doc, expressions) -> set[int]:  # type: ignore[no-untyped
     phrase's sense, seldom their own ("heißt es", "es handelt sich um", "Schritte ergreifen",
     "für Empörung sorgen", "eine härtere Gangart"). Its nouns stay words of their own as well:
     most keep their sense in it ("eine Koalition bilden", "auf Kritik stoßen", "vor Gericht").
+    Nor are the words of an expression a learner knows early (`je ... desto`, `von außen`,
+    marked with a level in the list) claimed: the deck leaves such an expression out, and
+    its words are all a learner below that level has of it.
     """
-    return {i for expression in expressions for i in expression.tokens
-            if doc[i].pos_ not in ("NOUN", "PROPN")}
+    return {i for expression in expressions if expression_level(expression.lemma) is None
+            for i in expression.tokens if doc[i].pos_ not in ("NOUN", "PROPN")}
 
 
 def _word_unit(doc: Doc, token: Token, sentence: str, offset: int, index: int) -> Occurrence | None:

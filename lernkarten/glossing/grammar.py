@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lernkarten.entries import ARTICLES as DEFINITE_ARTICLES
 from lernkarten.entries import Entry, VerbParts
 from lernkarten.glossing.dictionary import HEAD, PLURAL, Dictionary, Hit
+from lernkarten.glossing.english import content_words
 from lernkarten.glossing.ding import (
     PREPOSITION_CASES,
     TWO_WAY_PREPOSITIONS,
@@ -131,7 +132,7 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
 
     if (rows and all(r.plural_only for r in rows)) or (not rows and ding_plural_only):
         grammar.plural_only = True
-        grammar.singular = singular_of(lemma, dictionary, nouns, from_table=not rows)
+        grammar.singular = singular_of(lemma, dictionary, nouns, from_table=not rows, sense=sense)
         grammar.notes.append(f"plural of {grammar.singular}" if grammar.singular else "plural only")
         return grammar
 
@@ -323,31 +324,41 @@ def adjectival_note(lemma: str, genders: set[str]) -> str:
 SUPPLETIVE_PLURAL_ENDINGS = (("mann", "leute"),)
 
 
-def singular_of(plural: str, dictionary: Dictionary, nouns: object, *, from_table: bool = True) -> str:
+def singular_of(plural: str, dictionary: Dictionary, nouns: object, *, from_table: bool = True,
+                sense: Hit | None = None) -> str:
     """The singular, with its article, of which `plural` is the plural ("der Feuerwehrmann"); "" if none.
 
     A noun Ding or the table lists in the plural may still have a singular (Sicherheitskräfte,
-    Feuerwehrleute): "plural only" would teach an error. Ding's singular is the first-slot term
-    paired with the plural by position, or, where Ding does not pair them, a term of the same
-    stem; where the noun table gives that noun of that gender a plural, it must be this one
-    (Ding's "Tausend {f} | Tausende": die Tausend's plural is Tausenden), but for -mann, -leute. The table's own singular counts
-    only `from_table`: not for a plural it lists as a noun of its own (Eltern, Leute, whose
-    Elter, Leut no learner uses). Either must be a form of the same word (Eltern is no plural of
-    Elternteil); several different singulars give none.
+    Feuerwehrleute): "plural only" would teach an error.
+    - Ding's singular is the first-slot term paired with the plural by position, or, where Ding
+      does not pair them, a term of the same stem. Where the noun table gives that noun of that
+      gender a plural, it must be this one (Ding's "Tausend {f} | Tausende": die Tausend's
+      plural is Tausenden). When the card's `sense` is a line of the plural's own ("Daten {pl}:
+      data"), the singular's line must share its English ("Datum: date" does not: data has no
+      German singular; "Sicherheitskraft: security agent" does). -mann, -leute need neither.
+    - The table's singular is a noun whose plural this is; it counts only `from_table`, not for
+      a plural the table lists as a noun of its own (Eltern, Leute: Elter, Leut no learner uses).
+    Either must be a form of the same word (Eltern is no plural of Elternteil); several
+    different singulars give none.
     """
     found: set[str] = set()
+    own_sense = (content_words(" ".join(x.text for x in sense.line.slots[0].senses))
+                 if sense is not None and sense.kind == HEAD and sense.slot == 0 and sense.term.markers == ("pl",)
+                 else None)
     for hit in dictionary.lookup(plural):
         if hit.kind != PLURAL or hit.slot != 1 or hit.line.term_pos(hit.slot, hit.index) != "NOUN":
             continue
         singulars = hit.line.slots[0].terms
         pairs = len(singulars) == len(hit.line.slots[1].terms)
+        shares_sense = own_sense is None or bool(own_sense & content_words(
+            " ".join(x.text for slot in hit.line.slots[:2] for x in slot.senses)))
         for index, term in enumerate(singulars):
             genders = [g for g in term.genders if g in DEFINITE_ARTICLES]
             if (not pairs or index == hit.index) and len(term.words) == 1 and len(genders) == 1 \
                     and _forms_of_one_word(term.words[0], plural):
                 word, gender = term.words[0], genders[0]
                 known = [r.plural for r in nouns.lemma(word) if r.gender == gender and r.plural]  # type: ignore[attr-defined]
-                if not known or plural in known or _suppletive(word, plural):
+                if _suppletive(word, plural) or (shares_sense and (not known or plural in known)):
                     found.add(f"{DEFINITE_ARTICLES[gender]} {word}")
     if from_table:
         rows = [r for r in nouns.lookup(plural) if not r.is_name and r.form_is_plural]  # type: ignore[attr-defined]
