@@ -222,7 +222,9 @@ def _grammar(entry: Entry) -> str:
     if entry.pos != "NOUN":
         return ""
     if entry.plural_only:
-        return f"die (plural of {entry.singular})" if entry.singular else "die (plural only)"
+        from lernkarten.entries import plural_note
+
+        return f"die ({plural_note(entry.singular)})"
     # the card shows no plural when none is known: a "-" would read as a plural like the singular
     parts = [entry.article or "?", f"pl. {entry.plural or '(none shown)'}"]
     doubts = [u for u in entry.uncertain if u in {"gender", "plural"}]

@@ -210,6 +210,11 @@ class Entry:
         return entry
 
 
+def plural_note(singular: str) -> str:
+    """What a card says of a noun learned in the plural: whose plural it is, or that German has no singular."""
+    return f"plural of {singular}" if singular else "plural only"
+
+
 #: The name of a deck in Anki when its maker gives none.
 DEFAULT_DECK_NAME = "Lernkarten"
 

@@ -385,10 +385,17 @@ def test_the_nouns_of_an_expression_keep_their_own_cards_and_its_verbs_are_learn
 
 
 def test_a_particle_verb_is_no_form_of_its_base_verb_in_an_expression(nlp) -> None:
+    from lernkarten.analysis import occurrences
+
     # "finden ... statt" is stattfinden: "Ende der kommenden Woche" is no "ein Ende finden"
     doc = nlp("Die Konferenzen finden Mitte beziehungsweise Ende der kommenden Woche statt.")
     assert "ein Ende finden" not in expressions(doc)
     assert "ein Ende finden" in expressions(nlp("Der lange Streit fand ein Ende."))
+    # the expression takes the verb that is its own, and the particle verb beside it stays a word
+    units = occurrences(nlp("Er nahm die Einladung an und nahm Stellung. Die Gewerkschaft stellt Forderungen auf."))
+    lemmas = [(u.lemma, u.pos) for u in units]
+    assert ("Stellung nehmen", "EXPR") in lemmas and ("annehmen", "VERB") in lemmas
+    assert ("aufstellen", "VERB") in lemmas
 
 
 @pytest.mark.parametrize(("sentence", "expression"), [
@@ -539,6 +546,12 @@ def test_the_words_of_an_english_name_joined_by_and_or_of_are_names_and_german_n
     # the word before the name, German nouns with "und", and the article that starts a sentence stay
     assert {"Firma", "Angebot", "Das", "Waffen", "Waren"}.isdisjoint(names_of(doc))
     assert [t.pos_ for t in doc if t.text in ("Export", "Import")][2:] == ["NOUN", "NOUN"]
+    # German writes "&" too; a German noun before an English name (also a surname: Sommer) is no
+    # part of it; a compound of a name with a hyphen is a German noun
+    german = nlp("Die Abteilung Forschung & Entwicklung wächst. Jeden Sommer Rock and Roll im Park. "
+                 "Der Bank of America-Chef trat zurück. Die Prüfer von Ernst & Young bestätigten das.")
+    assert {"Forschung", "Entwicklung", "Sommer", "America-Chef"}.isdisjoint(names_of(german))
+    assert {"Rock", "Roll", "Young"} <= names_of(german)
 
 
 def test_an_abbreviated_title_is_no_name(nlp) -> None:

@@ -116,6 +116,10 @@ def test_a_noun_learned_in_the_plural_names_its_singular_and_only_a_true_plural_
         entry = _gloss(Entry(lemma=word, pos="NOUN"))
         assert entry.plural_only and entry.singular == "" and "data" in " ".join(_texts(entry)), word
     assert _gloss(Entry(lemma="Medien", pos="NOUN")).singular == "das Medium"
+    # a plural whose own sense is not its singular's: Diäten (parliamentary allowance) are no diets,
+    # Devisen (foreign currency) no mottos; a singular of one region only is none (Baute, Swiss)
+    for word in ("Diäten", "Devisen", "Bauten", "Abgeordnetendiäten"):
+        assert _gloss(Entry(lemma=word, pos="NOUN")).singular == "", word
     # Ding's "Tausend {f} | Tausende": the table's die Tausend has the plural Tausenden, so no singular is claimed
     assert _gloss(Entry(lemma="Tausende", pos="NOUN")).singular == ""
     # a compound made from its head: the head's singular becomes the compound's
@@ -128,7 +132,13 @@ def test_a_see_also_pointer_of_ding_is_no_part_of_a_term_or_a_gloss() -> None:
     board = _gloss(Entry(lemma="Landesschulrat", pos="NOUN"))
     assert _texts(board)[0] == "Education Authority"
     # "Armenrecht {n} [jur.] ~Prozesskostenhilfe :: in forma pauperis /IFP/ ~legal aid"
-    assert all("~" not in text and "legal aid" not in text for text in _texts(_gloss(Entry(lemma="Armenrecht", pos="NOUN"))))
+    poor = _texts(_gloss(Entry(lemma="Armenrecht", pos="NOUN")))
+    assert poor and all("~" not in text and "legal aid" not in text for text in poor)
+    assert any("in forma pauperis" in text for text in poor)
+    # an English pointer ends before the comment that explains the gloss
+    from lernkarten.glossing.ding import without_see_also
+    assert without_see_also("schlecht {adj} :: bad ~worse (of a low standard) | worst") == \
+        "schlecht {adj} :: bad (of a low standard) | worst"
 
 
 def test_adjectival_noun_is_shown_with_both_articles_and_declined_like_an_adjective() -> None:

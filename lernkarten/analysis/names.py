@@ -211,8 +211,11 @@ def _mark_english_names(doc: Doc) -> None:
 
     A German text quotes such names whole; their words ("Import", "Export", "China" after the
     name's article "der") are no German vocabulary there. The words next to the link are the
-    name's; further out, only words that are no German common noun or that the table knows as
-    a name are, so that "die Firma Bank of America" keeps "Firma".
+    name's (for "&", which German uses too, one of them must be foreign: "Forschung &
+    Entwicklung" stays German); further out, only words that are no German common noun or that
+    the table knows as a place are, so that "die Firma Bank of America" keeps "Firma" and
+    "Jeden Sommer Rock and Roll" keeps "Sommer". A hyphenated word is a German compound of the
+    name ("Bank of America-Chef") and left alone.
     """
     for link in doc[1:-1]:
         if link.text not in ENGLISH_NAME_LINKS:
@@ -220,14 +223,16 @@ def _mark_english_names(doc: Doc) -> None:
         before, after = doc[link.i - 1], doc[link.i + 1]
         if not (_name_part(before) and _name_part(after)):
             continue
+        if link.text == "&" and not (_foreign_or_place(before.text) or _foreign_or_place(after.text)):
+            continue
         run = [before, after]
         i = before.i - 1
-        while i >= 0 and _name_part(doc[i]) and _foreign_or_name(doc[i].text):
+        while i >= 0 and _name_part(doc[i]) and _foreign_or_place(doc[i].text):
             run.append(doc[i])
             i -= 1
         i = after.i + 1
         while i < len(doc) and (doc[i].text in ENGLISH_NAME_LINKS
-                                or (_name_part(doc[i]) and _foreign_or_name(doc[i].text))):
+                                or (_name_part(doc[i]) and _foreign_or_place(doc[i].text))):
             run.append(doc[i])
             i += 1
         for token in run:
@@ -236,14 +241,15 @@ def _mark_english_names(doc: Doc) -> None:
 
 
 def _name_part(token: Token) -> bool:
-    """A capitalised word, not a German article or pronoun that starts the sentence ("Das Council")."""
-    return token.text[:1].isupper() and token.text.replace("-", "").isalpha() and token.tag_ not in _PHRASE_TAGS
+    """A capitalised word, not a German article or pronoun that starts the sentence ("Das
+    Council"), nor a compound with a hyphen ("Bank of America-Chef")."""
+    return token.text[:1].isupper() and token.text.isalpha() and token.tag_ not in _PHRASE_TAGS
 
 
-def _foreign_or_name(word: str) -> bool:
-    """A word no German noun is spelt as, or one the table knows as a name too (China)."""
+def _foreign_or_place(word: str) -> bool:
+    """A word no German noun is spelt as, or one the table knows as a place too (China)."""
     rows = _table().lookup(word)
-    return not rows or any(row.is_name for row in rows)
+    return not rows or any("Toponym" in row.kinds for row in rows)
 
 
 def _mark_surnames(doc: Doc) -> None:

@@ -62,7 +62,8 @@ def occurrences(doc: Doc) -> list[Occurrence]:
 def claimed_words(doc: Doc, expressions) -> set[int]:  # type: ignore[no-untyped-def]
     """The tokens whose words are learned as part of an expression rather than on their own.
 
-    The verbs, adjectives and adverbs of an expression: in a fixed phrase they have the
+    Every word of an expression but its nouns (its verbs, adjectives and adverbs; the rest are
+    function words, which are no cards anyway): in a fixed phrase they have the
     phrase's sense, seldom their own ("heißt es", "es handelt sich um", "Schritte ergreifen",
     "für Empörung sorgen", "eine härtere Gangart"). Its nouns stay words of their own as well:
     most keep their sense in it ("eine Koalition bilden", "auf Kritik stoßen", "vor Gericht").

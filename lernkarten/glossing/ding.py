@@ -206,24 +206,29 @@ def term_pos(terms: tuple[Term, ...] | list[Term], index: int) -> str:
 
 #: Ding's "see also" pointers: "Landesschulrat {m} [Ös.] ~Bildungsdirektion :: Education
 #: Authority", "glaciologist ~glaciology". A German one is one word; an English one runs to
-#: the end of its synonym ("~legal aid").
+#: the end of its synonym or to the comment that explains the synonym ("bad ~worse (of a low
+#: standard)": "bad (of a low standard)").
 _GERMAN_SEE_ALSO = re.compile(r"\s~\s?[^\s;|\[{<(]+")
-_ENGLISH_SEE_ALSO = re.compile(r"\s~[^;|]*?(?=\s\||;|$)")
+_ENGLISH_SEE_ALSO = re.compile(r"\s~[^;|(]*?(?=\s\||;|\s\(|$)")
+
+
+def without_see_also(text: str) -> str:
+    """A Ding line without its "see also" pointers, which name other words, not this one's forms or senses."""
+    if "~" not in text:
+        return text
+    german, separator, english = text.partition(" :: ")
+    return _GERMAN_SEE_ALSO.sub("", german) + separator + _ENGLISH_SEE_ALSO.sub("", english)
 
 
 def german_slots(text: str) -> list[list[Term]]:
     """Only the German side of a line, as terms per slot: all an index needs."""
-    german = text.partition(" :: ")[0]
-    if "~" in german:
-        german = _GERMAN_SEE_ALSO.sub("", german)
+    german = without_see_also(text.partition(" :: ")[0])
     return [[parse_term(t) for t in split_synonyms(g)] for g in german.split(" | ")]
 
 
 def parse_line(text: str, number: int = 0) -> DingLine:
     """Read one line of the Ding list (not a `#` comment) into slots."""
-    german, _, english = text.rstrip("\n").partition(" :: ")
-    if "~" in text:
-        german, english = _GERMAN_SEE_ALSO.sub("", german), _ENGLISH_SEE_ALSO.sub("", english)
+    german, _, english = without_see_also(text.rstrip("\n")).partition(" :: ")
     german_parts = german.split(" | ")
     english_parts = english.split(" | ")
     if len(english_parts) != len(german_parts):  # not in the shipped list; be lenient with edits

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lernkarten.caches import CACHES, content_hash
-from lernkarten.glossing.ding import Term, german_slots, term_pos
+from lernkarten.glossing.ding import Term, german_slots, term_pos, without_see_also
 from lernkarten.glossing.english import words_to_rate
 from lernkarten.glossing.family_index import family_rows, family_stems, index_families
 from lernkarten.lexicon.frequency import zipf_en
@@ -63,7 +63,8 @@ def build_index(source: Path, path: Path, *, progress: Progress | None = None) -
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("format", str(CACHES["ding"].version)), ("data_sha256", content_hash(source))])
         with gzip.open(source, "rt", encoding="utf-8") as handle:
-            text_lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
+            text_lines = [without_see_also(line.rstrip("\n")) for line in handle
+                          if line.strip() and not line.startswith("#")]
         total = len(text_lines)
         steps = total * 3           # reading the lines is about a third of the work
         lines: list[tuple[int, str]] = []

@@ -16,14 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from lernkarten.entries import ARTICLES as DEFINITE_ARTICLES
-from lernkarten.entries import Entry, VerbParts
+from lernkarten.entries import Entry, VerbParts, plural_note
 from lernkarten.glossing.dictionary import HEAD, PLURAL, Dictionary, Hit
-from lernkarten.glossing.english import content_words
 from lernkarten.glossing.ding import (
     PREPOSITION_CASES,
     TWO_WAY_PREPOSITIONS,
     DingLine,
 )
+from lernkarten.glossing.english import content_words
+from lernkarten.glossing.english import singular as english_singular
 from lernkarten.glossing.phrase_match import CONTRACTIONS
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 from lernkarten.lexicon.morphology import FEMININE_SUFFIXES, TWO_WAY_PREFIXES, WITHOUT_UMLAUTS
@@ -133,7 +134,7 @@ def noun_grammar(entry: Entry, dictionary: Dictionary, nouns: object, *, lemma: 
     if (rows and all(r.plural_only for r in rows)) or (not rows and ding_plural_only):
         grammar.plural_only = True
         grammar.singular = singular_of(lemma, dictionary, nouns, from_table=not rows, sense=sense)
-        grammar.notes.append(f"plural of {grammar.singular}" if grammar.singular else "plural only")
+        grammar.notes.append(plural_note(grammar.singular))
         return grammar
 
     adjectival = any(r.adjectival for r in rows)
@@ -331,41 +332,68 @@ def singular_of(plural: str, dictionary: Dictionary, nouns: object, *, from_tabl
     A noun Ding or the table lists in the plural may still have a singular (Sicherheitskräfte,
     Feuerwehrleute): "plural only" would teach an error.
     - Ding's singular is the first-slot term paired with the plural by position, or, where Ding
-      does not pair them, a term of the same stem. Where the noun table gives that noun of that
-      gender a plural, it must be this one (Ding's "Tausend {f} | Tausende": die Tausend's
-      plural is Tausenden). When the card's `sense` is a line of the plural's own ("Daten {pl}:
-      data"), the singular's line must share its English ("Datum: date" does not: data has no
-      German singular; "Sicherheitskraft: security agent" does). -mann, -leute need neither.
+      does not pair them, a term of the same stem; not one of a region ("Baute [Schw.]"). Where
+      the noun table gives that noun of that gender a plural, it must be this one (Ding's
+      "Tausend {f} | Tausende": die Tausend's plural is Tausenden).
     - The table's singular is a noun whose plural this is; it counts only `from_table`, not for
       a plural the table lists as a noun of its own (Eltern, Leute: Elter, Leut no learner uses).
-    Either must be a form of the same word (Eltern is no plural of Elternteil); several
-    different singulars give none.
+    - When the card's `sense` is a line of the plural's own ("Daten {pl}: data", "Diäten {pl}:
+      parliamentary allowance"), the singular's English in Ding must share a word with it
+      ("Datum: date", "Diät: diet" do not; "Sicherheitskraft: security agent" does).
+    -mann, -leute need none of this. Either singular must be a form of the same word (Eltern is
+    no plural of Elternteil); several different singulars give none.
     """
-    found: set[str] = set()
-    own_sense = (content_words(" ".join(x.text for x in sense.line.slots[0].senses))
+    own_sense = (_english_stems(" ".join(x.text for x in sense.line.slots[0].senses))
                  if sense is not None and sense.kind == HEAD and sense.slot == 0 and sense.term.markers == ("pl",)
                  else None)
+    found: set[str] = set()
     for hit in dictionary.lookup(plural):
         if hit.kind != PLURAL or hit.slot != 1 or hit.line.term_pos(hit.slot, hit.index) != "NOUN":
             continue
         singulars = hit.line.slots[0].terms
         pairs = len(singulars) == len(hit.line.slots[1].terms)
-        shares_sense = own_sense is None or bool(own_sense & content_words(
+        shares_sense = own_sense is None or bool(own_sense & _english_stems(
             " ".join(x.text for slot in hit.line.slots[:2] for x in slot.senses)))
         for index, term in enumerate(singulars):
             genders = [g for g in term.genders if g in DEFINITE_ARTICLES]
-            if (not pairs or index == hit.index) and len(term.words) == 1 and len(genders) == 1 \
-                    and _forms_of_one_word(term.words[0], plural):
-                word, gender = term.words[0], genders[0]
-                known = [r.plural for r in nouns.lemma(word) if r.gender == gender and r.plural]  # type: ignore[attr-defined]
-                if _suppletive(word, plural) or (shares_sense and (not known or plural in known)):
-                    found.add(f"{DEFINITE_ARTICLES[gender]} {word}")
+            if (pairs and index != hit.index) or len(term.words) != 1 or len(genders) != 1 \
+                    or not _forms_of_one_word(term.words[0], plural) or set(term.labels) & REGIONAL_LABELS:
+                continue
+            word, gender = term.words[0], genders[0]
+            known = [r.plural for r in nouns.lemma(word) if r.gender == gender and r.plural]  # type: ignore[attr-defined]
+            if _suppletive(word, plural) or (shares_sense and (not known or plural in known)):
+                found.add(f"{DEFINITE_ARTICLES[gender]} {word}")
     if from_table:
         rows = [r for r in nouns.lookup(plural) if not r.is_name and r.form_is_plural]  # type: ignore[attr-defined]
         found.update(f"{DEFINITE_ARTICLES[r.gender]} {r.lemma}" for r in rows
                      if r.lemma != plural and r.plural == plural and not r.plural_only
-                     and r.gender in DEFINITE_ARTICLES and _forms_of_one_word(r.lemma, plural))
+                     and r.gender in DEFINITE_ARTICLES and _forms_of_one_word(r.lemma, plural)
+                     and not _regional_only(r.lemma, dictionary)
+                     and (own_sense is None or _shares_english(r.lemma, own_sense, dictionary)))
     return found.pop() if len(found) == 1 else ""
+
+
+#: Ding's labels of a word used in one region only: no singular to teach for standard German's plural
+REGIONAL_LABELS = frozenset({"Ös.", "Schw.", "Bayr.", "Süddt.", "Norddt.", "Mitteldt.", "Westdt.", "Ostdt.",
+                             "Südtirol", "Lie.", "Lux."})
+
+
+def _english_stems(text: str) -> frozenset[str]:
+    """The content words of English glosses, plurals made singular: "foreign currencies" -> currency, foreign."""
+    return frozenset(english_singular(word) or word for word in content_words(text))
+
+
+def _regional_only(noun: str, dictionary: Dictionary) -> bool:
+    """True when every line Ding has of `noun` marks it as a region's word (Baute [Schw.], Alpe [Ös.])."""
+    terms = [hit.term for hit in dictionary.lookup(noun) if hit.kind == HEAD and hit.slot == 0]
+    return bool(terms) and all(set(term.labels) & REGIONAL_LABELS for term in terms)
+
+
+def _shares_english(noun: str, stems: frozenset[str], dictionary: Dictionary) -> bool:
+    """True when Ding's lines of `noun` share an English word with `stems`, or Ding lacks the noun
+    (Streitkraft: nothing says otherwise)."""
+    lines = [hit.line for hit in dictionary.lookup(noun) if hit.kind == HEAD and hit.slot == 0]
+    return not lines or any(stems & _english_stems(" ".join(x.text for x in line.slots[0].senses)) for line in lines)
 
 
 def _suppletive(singular: str, plural: str) -> bool:

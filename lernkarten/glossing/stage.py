@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, is_dataclass
 from typing import TYPE_CHECKING, Any
 
-from lernkarten.entries import EXPRESSION_LIST, Entry, Gloss
+from lernkarten.entries import EXPRESSION_LIST, Entry, Gloss, plural_note
 from lernkarten.glossing.derived import (
     adjectival_grammar,
     diminutive_grammar,
@@ -349,9 +349,9 @@ def _grammar(entry: Entry, dictionary: Dictionary, nouns: object, sense: object,
             if grammar.singular:
                 # the head's singular, made the compound's: "die Kraft" -> "die Polizeikraft"
                 article, _, head_singular = grammar.singular.partition(" ")
-                said = f"plural of {grammar.singular}"
+                said = plural_note(grammar.singular)
                 grammar.singular = f"{article} {compound_plural(modifier, head_singular)}"
-                grammar.notes = [f"plural of {grammar.singular}" if note == said else note for note in grammar.notes]
+                grammar.notes = [plural_note(grammar.singular) if note == said else note for note in grammar.notes]
             grammar.notes.append(f"gender of its last part, {fallback.base}")
             return grammar
         return noun_grammar(entry, dictionary, nouns, sense=sense)  # type: ignore[arg-type]

@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lernkarten.entries import EXPRESSION_LIST, GENDERS, Deck, Entry, Example, Source
+from lernkarten.entries import EXPRESSION_LIST, GENDERS, Deck, Entry, Example, Source, plural_note
 from lernkarten.packaging.fields import CLOZE_FIELDS, WORD_FIELDS, note_guid
 from lernkarten.packaging.subdecks import parent_name, subdeck_name
 from lernkarten.plaintext import without_controls
@@ -120,7 +120,7 @@ def grammar_line(entry: Entry) -> str:
     parts: list[str] = []
     if entry.pos == "NOUN":
         if entry.plural_only:
-            parts.append(f"plural of {entry.singular.strip()}" if entry.singular.strip() else "plural only")
+            parts.append(plural_note(entry.singular.strip()))
         elif entry.plural.strip():
             plural = entry.plural.strip()
             parts.append(plural if plural.startswith("die ") else f"die {plural}")
