@@ -396,6 +396,9 @@ def test_a_particle_verb_is_no_form_of_its_base_verb_in_an_expression(nlp) -> No
     lemmas = [(u.lemma, u.pos) for u in units]
     assert ("Stellung nehmen", "EXPR") in lemmas and ("annehmen", "VERB") in lemmas
     assert ("aufstellen", "VERB") in lemmas
+    # a particle that is the expression's own word leaves the verb the expression's
+    assert "bekannt geben" in expressions(nlp("Die Organisation gab 2014 das Ende des Kampfes bekannt."))
+    assert "offen lassen" in expressions(nlp("Die Partei lässt die Frage vorerst offen."))
 
 
 @pytest.mark.parametrize(("sentence", "expression"), [

@@ -233,12 +233,12 @@ def _match_from(tokens: Sequence[Token], start: int, pattern: Pattern, spans: li
         if pattern.bare and _participle_before(tokens, start, pattern.verb):
             return [*words, tokens[start - 1]]
         verb = next((t for t in in_clause + _main_clause_around(tokens, in_clause, spans)
-                     if t not in words and _is_verb(t, pattern.verb)), None)
+                     if t not in words and _is_verb(t, pattern.verb, words)), None)
         if verb is None:
             return None
         words.append(verb)
     if pattern.finite:
-        verb = next((t for t in in_clause if t not in words and _is_form_of(t, pattern.finite)), None)
+        verb = next((t for t in in_clause if t not in words and _is_form_of(t, pattern.finite, words)), None)
         if verb is None:
             return None
         words.append(verb)
@@ -294,17 +294,22 @@ def _is_preposition(token: Token, preposition: str) -> bool:
     return text == preposition or (token.tag_ == "APPRART" and text[:2] == preposition[:2])
 
 
-def _is_form_of(token: Token, third_person: str) -> bool:
+def _is_form_of(token: Token, third_person: str, words: Sequence[Token] = ()) -> bool:
     """True when `token` is a form of the verb whose third person singular is `third_person`."""
-    return token.tag_.startswith("V") and not _another_verb(token, token.lemma_) \
+    return token.tag_.startswith("V") and not _another_verb(token, token.lemma_, words) \
         and third_person in _present_forms(token.lemma_)
 
 
-def _another_verb(token: Token, verb: str) -> bool:
+def _another_verb(token: Token, verb: str, words: Sequence[Token]) -> bool:
     """True when `token` has its particle elsewhere in the clause and so is another verb than
-    `verb`: "finden ... statt" is stattfinden, no form of the "finden" of "ein Ende finden"."""
+    `verb`: "finden ... statt" is stattfinden, no form of the "finden" of "ein Ende finden".
+    A particle among the expression's own `words` is the expression's: "gab ... bekannt" is
+    "bekannt geben", "lässt ... offen" is "offen lassen"."""
+    particle = token._.particle
+    if particle is None or any(word.i == particle for word in words):
+        return False
     learned = (token._.entry_lemma or "").removeprefix("sich ")
-    return token._.particle is not None and bool(learned) and learned != verb
+    return bool(learned) and learned != verb
 
 
 @lru_cache(maxsize=4096)
@@ -317,8 +322,8 @@ def _present_forms(infinitive: str) -> frozenset[str]:
         return frozenset()
 
 
-def _is_verb(token: Token, verb: str) -> bool:
-    if not token.tag_.startswith("V") or _another_verb(token, verb):
+def _is_verb(token: Token, verb: str, words: Sequence[Token] = ()) -> bool:
+    if not token.tag_.startswith("V") or _another_verb(token, verb, words):
         return False
     if token.lemma_ == verb:
         return True
