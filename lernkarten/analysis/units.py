@@ -4,7 +4,8 @@ A unit is what a learner learns: a word by its learner's lemma (`mitteilen` for
 `teilte ... mit`, with the particle's position in its spans; `sich beteiligen` for
 `beteiligt sich`), or a multi-word expression (`den Ausschlag geben`). A verb, adjective or
 adverb inside an expression is learned with it, not on its own (`claimed_words`): "heißt" of
-"heißt es" does not mean "to mean". Punctuation, numbers and symbols are left out; separable particles are part of their verb.
+"heißt es" does not mean "to mean". Punctuation, numbers and symbols are left out;
+separable particles are part of their verb.
 """
 
 from __future__ import annotations
@@ -62,14 +63,13 @@ def occurrences(doc: Doc) -> list[Occurrence]:
 def claimed_words(doc: Doc, expressions) -> set[int]:  # type: ignore[no-untyped-def]
     """The tokens whose words are learned as part of an expression rather than on their own.
 
-    Every word of an expression but its nouns (its verbs, adjectives and adverbs; the rest are
-    function words, which are no cards anyway): in a fixed phrase they have the
-    phrase's sense, seldom their own ("heißt es", "es handelt sich um", "Schritte ergreifen",
-    "für Empörung sorgen", "eine härtere Gangart"). Its nouns stay words of their own as well:
-    most keep their sense in it ("eine Koalition bilden", "auf Kritik stoßen", "vor Gericht").
-    Nor are the words of an expression a learner knows early (`je ... desto`, `von außen`,
-    marked with a level in the list) claimed: the deck leaves such an expression out, and
-    its words are all a learner below that level has of it.
+    Every word of an expression but its nouns: its verbs, adjectives and adverbs have the
+    phrase's sense in it, seldom their own ("heißt es", "es handelt sich um", "Schritte
+    ergreifen", "für Empörung sorgen", "eine härtere Gangart"); the rest are function words,
+    never cards. Its nouns stay words of their own as well: most keep their sense in it ("eine
+    Koalition bilden", "auf Kritik stoßen", "vor Gericht"). Nor does an expression a learner
+    knows early (`je ... desto`, `von außen`: marked with a level in the list) claim its words:
+    the deck leaves such an expression out, so its words are all it has of it.
     """
     return {i for expression in expressions if expression_level(expression.lemma) is None
             for i in expression.tokens if doc[i].pos_ not in ("NOUN", "PROPN")}
