@@ -984,3 +984,13 @@ def test_glossing_leaves_the_cycle_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_first_gloss_in_rare_english_asks_to_check_but_a_nationality_or_a_common_gloss_does_not() -> None:
+    # "vicarious agent" is the legal term; a text's Erfüllungsgehilfe is mostly a henchman
+    agent = _gloss(Entry(lemma="Erfüllungsgehilfe", pos="NOUN"))
+    assert _texts(agent)[0] == "vicarious agent" and "glosses" in agent.uncertain
+    kyrgyz = _gloss(_entry("kirgisisch", "ADJ", _seed_sentence("kirgisische"), "kirgisische"))
+    assert _texts(kyrgyz)[0] == "Kyrgyz" and "glosses" not in kyrgyz.uncertain
+    alliance = _gloss(_entry("Bündnis", "NOUN", _seed_sentence("Denn Russland ist zwar"), "Bündnis"))
+    assert "glosses" not in alliance.uncertain

@@ -81,6 +81,12 @@ class Weights:
     # (`senses.senses_in_doubt`); a verb written with a capital mid-sentence and a noun only in a
     # genitive nothing declines (a name's) ask too, however sure the scorer is (`stage.py`).
     doubt_margin: float = 9.0
+    # a first gloss whose English is this rare (Zipf of its rarest content word) asks to check,
+    # however sure the choice: rare English is mostly a narrow or technical sense ("vicarious
+    # agent" for Erfüllungsgehilfe, a henchman in the text), a slip ("govenor") or an odd word
+    # ("whereof", "thuggery", "weaponed person"). On the judged tune half it asks for 2 of 150
+    # cards, one wrong; on the tune decks for 3% of the cards.
+    rare_english: float = 3.0
 
 
 WEIGHTS = Weights()

@@ -151,6 +151,15 @@ CLOSE_SCORE = WEIGHTS.close_score
 DOUBT_MARGIN = WEIGHTS.doubt_margin
 
 
+def rare_english(glosses: list[Gloss], dictionary: Dictionary) -> bool:
+    """True when the card's first gloss is rare English (`sense_scorer.Weights.rare_english`);
+    not a name's or a nationality's, whose English is as rare as the place ("Kyrgyz"), nor
+    one of function words alone ("the ... the")."""
+    if not glosses or not content_words(glosses[0].text) or glosses[0].text[:1].isupper():
+        return False
+    return dictionary.english.zipf(glosses[0].text) < WEIGHTS.rare_english
+
+
 def glosses_of(choices: list[Choice], *, source: str = "ding", uncertain: bool = False,
                via: str = "", margin: float = CLOSE_SCORE) -> list[Gloss]:
     """1-3 glosses: the English synonyms of the best choice's slot.

@@ -47,6 +47,7 @@ from lernkarten.glossing.senses import (
     choose_senses,
     english_of,
     glosses_of,
+    rare_english,
     senses_in_doubt,
 )
 from lernkarten.lexicon.expressions import expression_glosses
@@ -175,9 +176,10 @@ def _gloss_one(entry: Entry, dictionary: Dictionary, nouns: object) -> Entry:
             if attributive and not _says_the_same([text for _, text in english_of(attributive[0])[0][:2]],
                                                   entry.glosses):
                 entry.notes.append(phrase_note(attributive[0]))
-        if (senses_in_doubt(choices, DOUBT_MARGIN) or written_as_a_noun(entry) or used_as_a_name(entry, nouns)) \
-                and "glosses" not in entry.uncertain:
-            # senses the text cannot tell apart, or a word the text may not use as the tagger says
+        if (senses_in_doubt(choices, DOUBT_MARGIN) or rare_english(entry.glosses, dictionary)
+                or written_as_a_noun(entry) or used_as_a_name(entry, nouns)) and "glosses" not in entry.uncertain:
+            # senses the text cannot tell apart, a narrow sense's rare English, or a word the
+            # text may not use as the tagger says
             entry.uncertain.append("glosses")
     else:
         fallback = place or first_fallback(entry, dictionary, nouns)
