@@ -420,6 +420,13 @@ def test_a_particle_verb_is_no_form_of_its_base_verb_in_an_expression(nlp) -> No
     ("Er forderte den Präsidenten zu einer härteren Gangart auf.", "eine härtere Gangart"),
     # a possessive for the indefinite article
     ("Die Kinder lernen, ihre Konflikte ohne Gewalt auszutragen.", "einen Konflikt austragen"),
+    # news idioms: a particle verb with its pronominal adverb, an impersonal verb, a reflexive one
+    ("Er gehe davon aus, dass das Land die Quote bald erfülle.", "davon ausgehen"),
+    ("Es hakt noch an Details, etwa bei der Abgabe der Waffen.", "es hakt"),
+    ("Die Ministerin macht sich für eine höhere Quote stark.", "sich stark machen"),
+    ("Sie stellt sich im Herbst erneut zur Wahl.", "sich zur Wahl stellen"),
+    ("Der Minister erklärte am Montag seinen Rücktritt.", "seinen Rücktritt erklären"),
+    ("Die Partei ließ die Koalition platzen.", "platzen lassen"),
 ])
 def test_an_expression_is_found_in_the_forms_german_builds_it(nlp, sentence, expression) -> None:
     assert expression in expressions(nlp(sentence))
