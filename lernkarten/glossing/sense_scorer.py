@@ -85,7 +85,9 @@ class Weights:
     # however sure the choice: rare English is mostly a narrow or technical sense ("vicarious
     # agent" for Erfüllungsgehilfe, a henchman in the text), a slip ("govenor") or an odd word
     # ("whereof", "thuggery", "weaponed person"). On the judged tune half it asks for 2 of 150
-    # cards, one wrong; on the tune decks for 3% of the cards.
+    # cards, one wrong; on the tune decks for 3% of the cards. Over all 60 news decks a reader
+    # who did not write it found 75 of the 173 cards it marks wrong or odd: four times the
+    # rate of cards in general, though most marked cards are right.
     rare_english: float = 3.0
 
 
