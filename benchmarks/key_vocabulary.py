@@ -49,7 +49,7 @@ def taught_names(entry, *, government: bool = True) -> tuple[str, ...]:
     lemma with each preposition its card shows ("rechnen mit")."""
     lemma = normalise(entry.lemma)
     governed = entry.verb.government if entry.verb and government else []
-    singular = [normalise(entry.singular.partition(" ")[2])] if getattr(entry, "singular", "") else []
+    singular = [normalise(entry.singular.partition(" ")[2])] if entry.singular else []
     return (lemma, *singular, *(f"{lemma} {rule.split()[0].casefold()}" for rule in governed))
 
 

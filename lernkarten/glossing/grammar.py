@@ -23,9 +23,9 @@ from lernkarten.glossing.ding import (
     TWO_WAY_PREPOSITIONS,
     DingLine,
 )
-from lernkarten.glossing.english import content_words
-from lernkarten.glossing.english import singular as english_singular
+from lernkarten.glossing.family_index import content_stems
 from lernkarten.glossing.phrase_match import CONTRACTIONS
+from lernkarten.glossing.senses import REGIONAL_LABELS
 from lernkarten.lexicon.ding_format import PLACEHOLDER_CASES
 from lernkarten.lexicon.morphology import FEMININE_SUFFIXES, TWO_WAY_PREFIXES, WITHOUT_UMLAUTS
 
@@ -368,32 +368,25 @@ def singular_of(plural: str, dictionary: Dictionary, nouns: object, *, from_tabl
         found.update(f"{DEFINITE_ARTICLES[r.gender]} {r.lemma}" for r in rows
                      if r.lemma != plural and r.plural == plural and not r.plural_only
                      and r.gender in DEFINITE_ARTICLES and _forms_of_one_word(r.lemma, plural)
-                     and not _regional_only(r.lemma, dictionary)
-                     and (own_sense is None or _shares_english(r.lemma, own_sense, dictionary)))
+                     and _table_singular_fits(r.lemma, own_sense, dictionary))
     return found.pop() if len(found) == 1 else ""
 
 
-#: Ding's labels of a word used in one region only: no singular to teach for standard German's plural
-REGIONAL_LABELS = frozenset({"Ös.", "Schw.", "Bayr.", "Süddt.", "Norddt.", "Mitteldt.", "Westdt.", "Ostdt.",
-                             "Südtirol", "Lie.", "Lux."})
-
-
 def _english_stems(text: str) -> frozenset[str]:
-    """The content words of English glosses, plurals made singular: "foreign currencies" -> currency, foreign."""
-    return frozenset(english_singular(word) or word for word in content_words(text))
+    return frozenset(content_stems(text))
 
 
-def _regional_only(noun: str, dictionary: Dictionary) -> bool:
-    """True when every line Ding has of `noun` marks it as a region's word (Baute [Schw.], Alpe [Ös.])."""
-    terms = [hit.term for hit in dictionary.lookup(noun) if hit.kind == HEAD and hit.slot == 0]
-    return bool(terms) and all(set(term.labels) & REGIONAL_LABELS for term in terms)
-
-
-def _shares_english(noun: str, stems: frozenset[str], dictionary: Dictionary) -> bool:
-    """True when Ding's lines of `noun` share an English word with `stems`, or Ding lacks the noun
+def _table_singular_fits(noun: str, stems: frozenset[str] | None, dictionary: Dictionary) -> bool:
+    """True unless every line Ding has of `noun` marks it as a region's word (Baute [Schw.], Alpe
+    [Ös.]), or, with `stems`, none shares an English word with them; a noun Ding lacks fits
     (Streitkraft: nothing says otherwise)."""
-    lines = [hit.line for hit in dictionary.lookup(noun) if hit.kind == HEAD and hit.slot == 0]
-    return not lines or any(stems & _english_stems(" ".join(x.text for x in line.slots[0].senses)) for line in lines)
+    hits = [hit for hit in dictionary.lookup(noun) if hit.kind == HEAD and hit.slot == 0]
+    if not hits:
+        return True
+    if all(set(hit.term.labels) & REGIONAL_LABELS for hit in hits):
+        return False
+    return stems is None or any(stems & _english_stems(" ".join(x.text for x in hit.line.slots[0].senses))
+                                for hit in hits)
 
 
 def _suppletive(singular: str, plural: str) -> bool:

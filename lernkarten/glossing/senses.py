@@ -60,10 +60,12 @@ OFF_TOPIC_LABELS = frozenset({
     "naut.", "mach.", "aviat.", "telco.", "psych.", "art", "lit.", "biochem.", "phil.", "pharm.", "school",
     "print", "meteo.", "astron.", "stud.", "statist.", "photo.", "myc.", "astrol.", "Jägersprache", "arch.",
 })
+#: Ding's labels of a German word used in one region only.
+REGIONAL_LABELS = frozenset({"Ös.", "Schw.", "Bayr.", "Süddt.", "Norddt.", "Mitteldt.", "Westdt.", "Ostdt.",
+                             "Südtirol", "Lie.", "Lux."})
 #: Labels of words a learner should not be taught as the plain word for something.
-MARGINAL_LABELS = frozenset({
-    "selten", "veraltet", "veraltend", "alt", "altertümlich", "poet.", "Ös.", "Schw.", "Bayr.", "Süddt.",
-    "Norddt.", "Mitteldt.", "Westdt.", "Ostdt.", "Südtirol", "Lie.", "Lux.", "BW", "rare", "obs.", "archaic",
+MARGINAL_LABELS = REGIONAL_LABELS | frozenset({
+    "selten", "veraltet", "veraltend", "alt", "altertümlich", "poet.", "BW", "rare", "obs.", "archaic",
     "dated", "Sc.", "Austr.", "NZ", "Ir.", "Can.", "vulg.", "slang", "Kindersprache", "Jugendsprache",
     "frühere Bezeichnung", "Sprw.", "humor.",
 })
